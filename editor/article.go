@@ -1,0 +1,292 @@
+package editor
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// Status is an article's place in the desk workflow.
+type Status string
+
+// The workflow statuses, in the order a story normally moves through them.
+const (
+	// StatusDraft is a story being written by its correspondent.
+	StatusDraft Status = "draft"
+	// StatusFiled is a story the correspondent has handed to the desk.
+	StatusFiled Status = "filed"
+	// StatusEditing is a story an editor is working on.
+	StatusEditing Status = "editing"
+	// StatusApproved is a story cleared for publication.
+	StatusApproved Status = "approved"
+	// StatusPublished is a story that has gone out.
+	StatusPublished Status = "published"
+	// StatusCorrected is a published story that was corrected afterwards.
+	StatusCorrected Status = "corrected"
+	// StatusKilled is a story withdrawn; it must not be used.
+	StatusKilled Status = "killed"
+)
+
+// Statuses lists every status in workflow order.
+var Statuses = []Status{StatusDraft, StatusFiled, StatusEditing, StatusApproved, StatusPublished, StatusCorrected, StatusKilled}
+
+// Valid reports whether s is one of the known statuses.
+func (s Status) Valid() bool {
+	for _, v := range Statuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// AttributionKind says where an article's copy comes from.
+type AttributionKind string
+
+// The attribution kinds.
+const (
+	// AttributionOriginal is copy written by the publication itself.
+	AttributionOriginal AttributionKind = "original"
+	// AttributionContributed is own copy that uses material from an agency:
+	// "Material from SOURCE contributed to this report."
+	AttributionContributed AttributionKind = "contributed"
+	// AttributionSyndicated is copy originally published elsewhere and
+	// reproduced with permission.
+	AttributionSyndicated AttributionKind = "syndicated"
+)
+
+// AttributionKinds lists every attribution kind.
+var AttributionKinds = []AttributionKind{AttributionOriginal, AttributionContributed, AttributionSyndicated}
+
+// Valid reports whether k is a known attribution kind. The empty kind counts
+// as original.
+func (k AttributionKind) Valid() bool {
+	return k == "" || k == AttributionOriginal || k == AttributionContributed || k == AttributionSyndicated
+}
+
+// Byline names the authors of an article, stored without "by", and an
+// optional title such as "Harbor Times Correspondents".
+type Byline struct {
+	Authors []string `json:"authors,omitempty"`
+	Title   string   `json:"title,omitempty"`
+}
+
+// Dateline is the place, optional date and credit that open the first body
+// paragraph, as in "NAIROBI, Kenya (Harbor Times) – ".
+type Dateline struct {
+	// Place is the city in capitals, optionally followed by a state or
+	// country: "NAIROBI, Kenya".
+	Place string `json:"place,omitempty"`
+	// Date is the optional dateline date; the zero time means none. Only the
+	// month and day are rendered, in AP style.
+	Date time.Time `json:"date,omitzero"`
+	// Credit is the outlet or agency credited in the dateline.
+	Credit string `json:"credit,omitempty"`
+}
+
+// IsZero reports whether the dateline has no part at all.
+func (d Dateline) IsZero() bool {
+	return strings.TrimSpace(d.Place) == "" && d.Date.IsZero() && strings.TrimSpace(d.Credit) == ""
+}
+
+// Attribution records where the copy comes from.
+type Attribution struct {
+	// Source is the agency whose reporting is used, e.g. "Associated Press".
+	Source string `json:"source,omitempty"`
+	// Kind is original, contributed or syndicated.
+	Kind AttributionKind `json:"kind,omitempty"`
+	// OriginalPublisher is, for syndicated copy, who published it first.
+	OriginalPublisher string `json:"original_publisher,omitempty"`
+	// OriginalURL is, for syndicated copy, where it was first published.
+	OriginalURL string `json:"original_url,omitempty"`
+}
+
+// Copyright is an article's own copyright line data. Empty fields fall back
+// to the publication Profile and the publication year; for syndicated copy
+// they hold the originating publisher's values.
+type Copyright struct {
+	Holder string `json:"holder,omitempty"`
+	Since  int    `json:"since,omitempty"`
+	Year   int    `json:"year,omitempty"`
+}
+
+// Teaser is one entry of the related "More …" list: a text with an optional
+// link, or a reference to another draft in the library by its ID.
+type Teaser struct {
+	Text    string `json:"text,omitempty"`
+	URL     string `json:"url,omitempty"`
+	DraftID string `json:"draft_id,omitempty"`
+}
+
+// Article is one news story with everything the desk needs to edit and
+// export it.
+type Article struct {
+	// ID is a stable UUID, kept across export and import.
+	ID string `json:"id"`
+	// Slug is the short desk name: lowercase, digits and hyphens; unique.
+	Slug     string `json:"slug"`
+	Headline string `json:"headline"`
+	Deck     string `json:"deck,omitempty"`
+
+	Byline      Byline      `json:"byline,omitzero"`
+	Dateline    Dateline    `json:"dateline,omitzero"`
+	Attribution Attribution `json:"attribution,omitzero"`
+	Copyright   Copyright   `json:"copyright,omitzero"`
+
+	// Body is the story text in Markdown.
+	Body    string   `json:"body,omitempty"`
+	Related []Teaser `json:"related,omitempty"`
+	Tags    []string `json:"tags,omitempty"`
+	Section string   `json:"section,omitempty"`
+	Status  Status   `json:"status"`
+	// EditorsNote is for the desk only and is never exported.
+	EditorsNote string `json:"editors_note,omitempty"`
+	// CorrectionNote is the public correction carried after the body once
+	// the story is corrected.
+	CorrectionNote string `json:"correction_note,omitempty"`
+	// Language is a BCP 47 tag; empty means the profile's language.
+	Language string `json:"language,omitempty"`
+
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
+	Published time.Time `json:"published,omitzero"`
+}
+
+// NewArticle returns an empty draft with a fresh UUID, status draft and the
+// given creation time.
+func NewArticle(now time.Time) *Article {
+	id := NewID()
+	return &Article{
+		ID:      id,
+		Slug:    "untitled-" + id[:8],
+		Status:  StatusDraft,
+		Created: now,
+		Updated: now,
+	}
+}
+
+// NewID returns a new random UUID in its canonical text form.
+func NewID() string {
+	return uuid.NewString()
+}
+
+// NewRevisionID returns a new time-ordered UUIDv7 in its canonical text form.
+func NewRevisionID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.NewString()
+	}
+	return id.String()
+}
+
+// Clone returns a deep copy of a.
+func (a *Article) Clone() *Article {
+	c := *a
+	c.Byline.Authors = append([]string(nil), a.Byline.Authors...)
+	c.Related = append([]Teaser(nil), a.Related...)
+	c.Tags = append([]string(nil), a.Tags...)
+	return &c
+}
+
+// PublicationDate is the date the article counts as published: Published if
+// set, otherwise the dateline date, otherwise Updated, otherwise Created.
+func (a *Article) PublicationDate() time.Time {
+	switch {
+	case !a.Published.IsZero():
+		return a.Published
+	case !a.Dateline.Date.IsZero():
+		return a.Dateline.Date
+	case !a.Updated.IsZero():
+		return a.Updated
+	}
+	return a.Created
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// MaxBodyBytes bounds the size of an article body.
+const MaxBodyBytes = 10 << 20
+
+// Validate checks the article and returns an *Error with code EINVALID that
+// names the first problem found.
+func (a *Article) Validate() error {
+	switch {
+	case a.ID == "":
+		return Errorf(EINVALID, "article has no ID")
+	case uuid.Validate(a.ID) != nil:
+		return Errorf(EINVALID, "article ID %q is not a UUID", a.ID)
+	case a.Slug == "":
+		return Errorf(EINVALID, "slug is required")
+	case len(a.Slug) > 100:
+		return Errorf(EINVALID, "slug is longer than 100 characters")
+	case !slugPattern.MatchString(a.Slug):
+		return Errorf(EINVALID, "slug %q may only hold lowercase letters, digits and single hyphens", a.Slug)
+	case !a.Status.Valid():
+		return Errorf(EINVALID, "unknown status %q", a.Status)
+	case !a.Attribution.Kind.Valid():
+		return Errorf(EINVALID, "unknown attribution kind %q", a.Attribution.Kind)
+	case len(a.Body) > MaxBodyBytes:
+		return Errorf(EINVALID, "body is larger than %d MB", MaxBodyBytes>>20)
+	}
+	for _, s := range []struct{ name, v string }{
+		{"headline", a.Headline}, {"deck", a.Deck}, {"body", a.Body},
+		{"byline title", a.Byline.Title}, {"dateline place", a.Dateline.Place},
+		{"dateline credit", a.Dateline.Credit}, {"editor's note", a.EditorsNote},
+	} {
+		if !utf8.ValidString(s.v) {
+			return Errorf(EINVALID, "%s is not valid UTF-8", s.name)
+		}
+	}
+	for _, name := range a.Byline.Authors {
+		if strings.TrimSpace(name) == "" {
+			return Errorf(EINVALID, "byline has an empty author name")
+		}
+	}
+	if a.Copyright.Since != 0 && a.Copyright.Year != 0 && a.Copyright.Since > a.Copyright.Year {
+		return Errorf(EINVALID, "copyright starts in %d, after its year %d", a.Copyright.Since, a.Copyright.Year)
+	}
+	return nil
+}
+
+// Slugify turns a headline into a slug: lowercase ASCII letters and digits
+// joined by single hyphens, at most 60 characters. It returns "" when the
+// text holds no letter or digit.
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(foldASCII(s)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		default:
+			hyphen = true
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// foldASCII replaces common Latin letters with diacritics by their base
+// letter so that slugs of names like "Müller" stay readable.
+func foldASCII(s string) string {
+	return asciiFolder.Replace(s)
+}
+
+var asciiFolder = strings.NewReplacer(
+	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "æ", "ae",
+	"ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e", "ì", "i", "í", "i",
+	"î", "i", "ï", "i", "ñ", "n", "ò", "o", "ó", "o", "ô", "o", "õ", "o",
+	"ö", "o", "ø", "o", "ù", "u", "ú", "u", "û", "u", "ü", "u", "ý", "y",
+	"ÿ", "y", "ß", "ss", "À", "a", "Á", "a", "Â", "a", "Ä", "a", "Å", "a",
+	"Ç", "c", "É", "e", "È", "e", "Ö", "o", "Ø", "o", "Ü", "u", "Ñ", "n",
+	"ł", "l", "Ł", "l", "ś", "s", "ş", "s", "ș", "s", "ț", "t", "ž", "z", "č", "c",
+)

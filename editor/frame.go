@@ -1,0 +1,269 @@
+package editor
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+)
+
+// Frame is everything an export or the preview puts around the body, with
+// the ARTICLE.md rules applied: byline, dateline run-in, contributed-material
+// tagline, public correction, copyright footer and the related list. Every
+// renderer uses it, so all formats agree.
+type Frame struct {
+	// Byline is "by A, B and C, Title", or "" without authors.
+	Byline string
+	// Dateline is the run-in "PLACE, DATE (CREDIT) – ", or "".
+	Dateline string
+	// Tagline is "Material from SOURCE contributed to this report." for
+	// contributed copy, or "".
+	Tagline string
+	// Correction is the public correction note of a corrected story, or "".
+	Correction string
+	// Footer is the executed copyright footer template.
+	Footer string
+	// RelatedHeading is the executed related-list heading; "" when the list
+	// is empty.
+	RelatedHeading string
+	// Related are the teasers with picked drafts resolved to their current
+	// headline.
+	Related []Teaser
+	// Copyright holds the resolved holder, years and publisher.
+	Copyright FooterData
+}
+
+// FooterData is the data the footer and heading templates are executed with.
+type FooterData struct {
+	// Holder is the copyright holder.
+	Holder string
+	// Since is the year the copyright starts.
+	Since int
+	// Year is the article's publication year.
+	Year int
+	// Years is "Since-Year", or just "Year" when the two are equal.
+	Years string
+	// Publisher is the publication name: the profile's for own copy, the
+	// originating publisher's for syndicated copy.
+	Publisher string
+	// Source is the attribution source agency.
+	Source string
+	// URL is the original URL of syndicated copy.
+	URL string
+}
+
+// TeaserResolver looks up a library draft picked as a teaser and returns its
+// current headline and link; ok is false when the draft is gone.
+type TeaserResolver func(draftID string) (headline, url string, ok bool)
+
+// BuildFrame applies the rendering rules to a and p. resolve may be nil, in
+// which case picked teasers keep the text stored with them.
+func BuildFrame(a *Article, p Profile, resolve TeaserResolver) (Frame, error) {
+	f := Frame{
+		Byline:   FormatByline(a.Byline),
+		Dateline: FormatDateline(a.Dateline, p.Dash),
+	}
+	if a.Attribution.Kind == AttributionContributed && strings.TrimSpace(a.Attribution.Source) != "" {
+		f.Tagline = "Material from " + strings.TrimSpace(a.Attribution.Source) + " contributed to this report."
+	}
+	if a.Status == StatusCorrected {
+		f.Correction = strings.TrimSpace(a.CorrectionNote)
+	}
+	f.Copyright = CopyrightData(a, p)
+	tmpl := p.FooterOriginal
+	if a.Attribution.Kind == AttributionSyndicated {
+		tmpl = p.FooterSyndicated
+	}
+	var err error
+	if f.Footer, err = ExecuteTemplate("footer", tmpl, f.Copyright); err != nil {
+		return f, err
+	}
+	for _, t := range a.Related {
+		if t.DraftID != "" && resolve != nil {
+			if h, u, ok := resolve(t.DraftID); ok {
+				t.Text = h
+				if u != "" {
+					t.URL = u
+				}
+			}
+		}
+		t.Text = strings.TrimSpace(t.Text)
+		if t.Text != "" {
+			f.Related = append(f.Related, t)
+		}
+	}
+	if len(f.Related) > 0 {
+		if f.RelatedHeading, err = ExecuteTemplate("related heading", p.RelatedHeading, f.Copyright); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
+
+// CopyrightData resolves the footer data of a under p. Own copy takes the
+// profile's holder, since-year and publisher; syndicated copy takes the
+// originating publisher's values stored on the article, so that it goes out
+// saying what it came in with.
+func CopyrightData(a *Article, p Profile) FooterData {
+	d := FooterData{
+		Holder:    p.Holder,
+		Since:     p.Since,
+		Year:      a.PublicationDate().Year(),
+		Publisher: p.Publisher,
+		Source:    strings.TrimSpace(a.Attribution.Source),
+		URL:       strings.TrimSpace(a.Attribution.OriginalURL),
+	}
+	if a.Attribution.Kind == AttributionSyndicated {
+		d.Since = 0
+		if pub := strings.TrimSpace(a.Attribution.OriginalPublisher); pub != "" {
+			d.Publisher = pub
+			d.Holder = pub
+		}
+	}
+	if h := strings.TrimSpace(a.Copyright.Holder); h != "" {
+		d.Holder = h
+	}
+	if a.Copyright.Since != 0 {
+		d.Since = a.Copyright.Since
+	}
+	if a.Copyright.Year != 0 {
+		d.Year = a.Copyright.Year
+	}
+	if d.Since == 0 || d.Since > d.Year {
+		d.Since = d.Year
+	}
+	d.Years = strconv.Itoa(d.Year)
+	if d.Since != d.Year {
+		d.Years = strconv.Itoa(d.Since) + "-" + d.Years
+	}
+	return d
+}
+
+// FormatByline renders "by A", "by A and B" or "by A, B and C", followed by
+// ", Title" when a title is set. It returns "" when there is no author.
+func FormatByline(b Byline) string {
+	var names []string
+	for _, n := range b.Authors {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	s := "by " + names[0]
+	if len(names) > 1 {
+		s = "by " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	if t := strings.TrimSpace(b.Title); t != "" {
+		s += ", " + t
+	}
+	return s
+}
+
+// FormatDateline renders the run-in "PLACE, DATE (CREDIT) – " with the given
+// dash. Missing parts disappear with their punctuation; a dateline with no
+// part renders as "".
+func FormatDateline(d Dateline, dash string) string {
+	if dash == "" {
+		dash = DashEn
+	}
+	var parts []string
+	if p := strings.TrimSpace(d.Place); p != "" {
+		parts = append(parts, p)
+	}
+	if !d.Date.IsZero() {
+		parts = append(parts, APDate(d.Date))
+	}
+	s := strings.Join(parts, ", ")
+	if c := strings.TrimSpace(d.Credit); c != "" {
+		if s != "" {
+			s += " "
+		}
+		s += "(" + c + ")"
+	}
+	if s == "" {
+		return ""
+	}
+	return s + " " + dash + " "
+}
+
+// apMonths are the AP style month names: Jan. Feb. Aug. Sept. Oct. Nov. Dec.
+// abbreviated, March to July spelled out.
+var apMonths = [...]string{"Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
+
+// APDate renders t as an AP style dateline date, "Jan. 21" or "March 3",
+// without ordinals or year.
+func APDate(t time.Time) string {
+	return apMonths[t.Month()-1] + " " + strconv.Itoa(t.Day())
+}
+
+// ParseAPDate parses an AP style month and day ("Jan. 21", "Sept. 3",
+// "March 5"; also tolerant of "Jan 21", "January 21" and "Sep. 3") into a
+// date in the given year.
+func ParseAPDate(s string, year int) (time.Time, bool) {
+	f := strings.Fields(strings.TrimSpace(s))
+	if len(f) != 2 {
+		return time.Time{}, false
+	}
+	m := strings.ToLower(strings.TrimSuffix(f[0], "."))
+	day, err := strconv.Atoi(f[1])
+	if err != nil || day < 1 || day > 31 {
+		return time.Time{}, false
+	}
+	for i, name := range apMonths {
+		full := time.Month(i + 1).String()
+		n := strings.ToLower(strings.TrimSuffix(name, "."))
+		if m == n || m == strings.ToLower(full) || (len(m) >= 3 && strings.HasPrefix(strings.ToLower(full), m)) {
+			t := time.Date(year, time.Month(i+1), day, 0, 0, 0, 0, time.UTC)
+			if t.Day() != day {
+				return time.Time{}, false
+			}
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// ValidateTemplate parses a footer or heading template and executes it with
+// sample data, so that syntax errors and unknown fields are reported when
+// the profile is saved rather than at export.
+func ValidateTemplate(name, src string) error {
+	if strings.TrimSpace(src) == "" {
+		return Errorf(EINVALID, "the %s template is empty", name)
+	}
+	_, err := ExecuteTemplate(name, src, FooterData{Holder: "H", Since: 2000, Year: 2001, Years: "2000-2001", Publisher: "P", Source: "S", URL: "https://example.com"})
+	return err
+}
+
+// ExecuteTemplate runs a profile template with d. A template that does not
+// parse or names an unknown field yields an *Error with code EINVALID.
+func ExecuteTemplate(name, src string, d FooterData) (string, error) {
+	t, err := template.New(name).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return "", Errorf(EINVALID, "the %s template does not parse: %s", name, templateErrorText(err))
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, d); err != nil {
+		return "", Errorf(EINVALID, "the %s template cannot be used: %s", name, templateErrorText(err))
+	}
+	return strings.TrimSpace(buf.String()), nil
+}
+
+// templateErrorText trims text/template's "template: name:1:2: " prefix.
+func templateErrorText(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 && strings.HasPrefix(s, "template:") {
+		rest := s[i+2:]
+		if j := strings.Index(s, "can't evaluate field "); j >= 0 {
+			f := strings.Fields(s[j+len("can't evaluate field "):])
+			if len(f) > 0 {
+				return fmt.Sprintf("unknown field %q (known: Holder, Since, Year, Years, Publisher, Source, URL)", f[0])
+			}
+		}
+		return rest
+	}
+	return s
+}

@@ -1,0 +1,136 @@
+package editor
+
+import (
+	"context"
+	"time"
+)
+
+// RevisionKind says what made a revision.
+type RevisionKind string
+
+// The revision kinds.
+const (
+	// RevisionEdit is a save of edited text (autosave or explicit save).
+	RevisionEdit RevisionKind = "edit"
+	// RevisionStatus is a workflow transition.
+	RevisionStatus RevisionKind = "status"
+	// RevisionImport is text brought in from a file.
+	RevisionImport RevisionKind = "import"
+	// RevisionRestore is an older revision restored as the newest.
+	RevisionRestore RevisionKind = "restore"
+)
+
+// SortOrder orders List results.
+type SortOrder string
+
+// The list sort orders.
+const (
+	// SortUpdated lists the most recently updated first (the default).
+	SortUpdated SortOrder = "updated"
+	// SortCreated lists the most recently created first.
+	SortCreated SortOrder = "created"
+	// SortHeadline lists alphabetically by headline.
+	SortHeadline SortOrder = "headline"
+	// SortRelevance orders search hits by rank; it needs a Query.
+	SortRelevance SortOrder = "relevance"
+)
+
+// ListOptions filters and pages Store.List. The zero value lists every
+// draft not in Trash, newest first.
+type ListOptions struct {
+	// Query is user search text; it goes through the store's sanitiser.
+	Query       string
+	Statuses    []Status
+	Author      string
+	Tag         string
+	UpdatedFrom time.Time
+	UpdatedTo   time.Time
+	Sort        SortOrder
+	Limit       int
+	Offset      int
+	// Trashed lists the drafts in Trash instead of the live ones.
+	Trashed bool
+}
+
+// Summary is one row of the library list.
+type Summary struct {
+	ID       string    `json:"id"`
+	Slug     string    `json:"slug"`
+	Headline string    `json:"headline"`
+	Authors  []string  `json:"authors,omitempty"`
+	Status   Status    `json:"status"`
+	Created  time.Time `json:"created"`
+	Updated  time.Time `json:"updated"`
+	Words    int       `json:"words"`
+	// Snippet is set for search hits: body text around the match, with the
+	// matched terms between SnippetOpen and SnippetClose.
+	Snippet string `json:"snippet,omitempty"`
+}
+
+// Markers around matched terms in Summary.Snippet.
+const (
+	SnippetOpen  = "\x02"
+	SnippetClose = "\x03"
+)
+
+// Revision is one immutable saved state of an article.
+type Revision struct {
+	ID        string       `json:"id"`
+	ArticleID string       `json:"article_id"`
+	ParentID  string       `json:"parent_id,omitempty"`
+	Kind      RevisionKind `json:"kind"`
+	Created   time.Time    `json:"created"`
+	Device    string       `json:"device,omitempty"`
+	Author    string       `json:"author,omitempty"`
+	Words     int          `json:"words"`
+	Note      string       `json:"note,omitempty"`
+	// Article is the full state; Store.Revisions leaves it nil,
+	// Store.Revision fills it.
+	Article *Article `json:"article,omitempty"`
+}
+
+// SaveOptions describes a save.
+type SaveOptions struct {
+	// Kind defaults to RevisionEdit.
+	Kind RevisionKind
+	// Session identifies one editing session (one window's run on one
+	// draft). Autosaves of the same session within a minute may coalesce
+	// into its own newest revision.
+	Session string
+	// Note is an optional note kept on the revision, e.g. for a transition.
+	Note string
+}
+
+// Store is the draft library. storage implements it with SQLite. Methods
+// return *Error values with the codes named in their comments.
+type Store interface {
+	// Create inserts a new article and its first revision.
+	// ECONFLICT if the ID or slug is taken, EINVALID if it fails Validate.
+	Create(ctx context.Context, a *Article, opt SaveOptions) (*Revision, error)
+	// Save writes the article (inserting it if new), adds or coalesces a
+	// revision and updates the search index in one transaction.
+	// ECONFLICT if the slug belongs to another article, EINVALID.
+	Save(ctx context.Context, a *Article, opt SaveOptions) (*Revision, error)
+	// Get returns the article with this ID. ENOTFOUND.
+	Get(ctx context.Context, id string) (*Article, error)
+	// Lookup finds an article by full ID, unique ID prefix of at least
+	// 8 characters, or slug. ENOTFOUND, ECONFLICT for an ambiguous prefix.
+	Lookup(ctx context.Context, ref string) (*Article, error)
+	// Delete removes the article. ENOTFOUND.
+	Delete(ctx context.Context, id string) error
+	// List returns summaries matching opt.
+	List(ctx context.Context, opt ListOptions) ([]Summary, error)
+	// Count returns how many articles match opt, ignoring Limit and Offset.
+	Count(ctx context.Context, opt ListOptions) (int, error)
+	// Revisions lists an article's revisions, newest first, without their
+	// Article. ENOTFOUND.
+	Revisions(ctx context.Context, articleID string) ([]Revision, error)
+	// Revision returns one revision with its Article. ENOTFOUND.
+	Revision(ctx context.Context, id string) (*Revision, error)
+	// Profile returns the library's publication profile.
+	Profile(ctx context.Context) (Profile, error)
+	// SaveProfile validates and stores the profile. EINVALID.
+	SaveProfile(ctx context.Context, p Profile) error
+	// Close releases the library.
+	Close() error
+}
