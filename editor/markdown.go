@@ -35,6 +35,7 @@ func NewMarkdown() goldmark.Markdown {
 			extension.GFM,
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typographicSubstitutions)),
 			extension.Footnote,
+			datelineExtension{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
