@@ -267,3 +267,14 @@ func templateErrorText(err error) string {
 	}
 	return s
 }
+
+// RenderOptions are the settings every renderer (exports and preview)
+// accepts beyond the article and profile.
+type RenderOptions struct {
+	// Resolve looks up teasers picked from the library; nil keeps their
+	// stored text.
+	Resolve TeaserResolver
+	// Now is the export time used where a format needs one (ninjs
+	// versioncreated falls back to it); the zero value means time.Now().
+	Now time.Time
+}
