@@ -134,3 +134,15 @@ type Store interface {
 	// Close releases the library.
 	Close() error
 }
+
+// StoreResolver returns a TeaserResolver that looks picked teasers up in s,
+// so that a teaser follows its draft's current headline.
+func StoreResolver(ctx context.Context, s Store) TeaserResolver {
+	return func(draftID string) (string, string, bool) {
+		a, err := s.Get(ctx, draftID)
+		if err != nil || a.Status == StatusKilled {
+			return "", "", false
+		}
+		return a.Headline, "", true
+	}
+}
