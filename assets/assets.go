@@ -15,3 +15,9 @@ var Icon []byte
 //
 //go:embed sample.md
 var SampleArticle []byte
+
+// ExportCSS is the print-friendly stylesheet embedded in standalone HTML
+// exports.
+//
+//go:embed export.css
+var ExportCSS []byte

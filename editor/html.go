@@ -1,0 +1,313 @@
+package editor
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"strings"
+	"time"
+
+	"github.com/dateline-news/dateline/assets"
+	"github.com/yuin/goldmark/ast"
+)
+
+// RenderHTMLFragment renders a as an hNews <article class="hentry"> element:
+// headline, deck, byline, the body with its dateline run-in, the
+// contributed-material tagline, the correction, the copyright footer and the
+// related list. The body goes through the shared goldmark pipeline in safe
+// mode; every other field is HTML-escaped.
+func RenderHTMLFragment(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
+	f, err := buildExportFrame(a, p, opt)
+	if err != nil {
+		return nil, fmt.Errorf("export html: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := writeHTMLFragment(&buf, a, p, f); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RenderHTMLDocument renders a as a standalone HTML5 page: the fragment of
+// RenderHTMLFragment, the embedded print-friendly stylesheet and a
+// schema.org NewsArticle JSON-LD block that agrees with the visible text.
+func RenderHTMLDocument(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
+	f, err := buildExportFrame(a, p, opt)
+	if err != nil {
+		return nil, fmt.Errorf("export html: %w", err)
+	}
+	ld, err := json.MarshalIndent(NewsArticleLD(a, p, f), "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("export html: json-ld: %w", err)
+	}
+	lang := strings.TrimSpace(a.Language)
+	if lang == "" {
+		lang = strings.TrimSpace(p.Language)
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	var buf bytes.Buffer
+	buf.WriteString("<!DOCTYPE html>\n")
+	fmt.Fprintf(&buf, "<html lang=\"%s\">\n<head>\n", html.EscapeString(lang))
+	buf.WriteString("<meta charset=\"utf-8\">\n")
+	buf.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	fmt.Fprintf(&buf, "<title>%s</title>\n", html.EscapeString(strings.TrimSpace(a.Headline)))
+	if d := strings.TrimSpace(a.Deck); d != "" {
+		fmt.Fprintf(&buf, "<meta name=\"description\" content=\"%s\">\n", html.EscapeString(d))
+	}
+	buf.WriteString("<style>\n")
+	buf.Write(bytes.TrimSpace(assets.ExportCSS))
+	buf.WriteString("\n</style>\n")
+	// json.Marshal escapes <, > and & as \u003c, \u003e and \u0026, so no
+	// field can close the script element.
+	buf.WriteString("<script type=\"application/ld+json\">\n")
+	buf.Write(ld)
+	buf.WriteString("\n</script>\n</head>\n<body>\n")
+	if err := writeHTMLFragment(&buf, a, p, f); err != nil {
+		return nil, err
+	}
+	buf.WriteString("</body>\n</html>\n")
+	return buf.Bytes(), nil
+}
+
+// writeHTMLFragment writes the <article> element for a and its frame f.
+func writeHTMLFragment(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
+	esc := html.EscapeString
+	buf.WriteString("<article class=\"hentry\">\n")
+	if h := strings.TrimSpace(a.Headline); h != "" {
+		fmt.Fprintf(buf, "<h1 class=\"entry-title\">%s</h1>\n", esc(h))
+	}
+	if d := strings.TrimSpace(a.Deck); d != "" {
+		fmt.Fprintf(buf, "<p class=\"entry-summary deck\">%s</p>\n", esc(d))
+	}
+	if f.Byline != "" {
+		buf.WriteString("<p class=\"byline author vcard\">")
+		writeBylineHTML(buf, a.Byline)
+		buf.WriteString("</p>\n")
+	}
+	buf.WriteString("<div class=\"entry-content\">\n")
+	doc, src := ParseArticleBody(a, p.Dash)
+	SanitizeLinks(doc, src)
+	if err := markdown.Renderer().Render(buf, src, doc); err != nil {
+		return fmt.Errorf("export html: body: %w", err)
+	}
+	buf.WriteString("</div>\n")
+	if f.Tagline != "" {
+		src := strings.TrimSpace(a.Attribution.Source)
+		fmt.Fprintf(buf, "<p class=\"tagline\">Material from <span class=\"source-org\">%s</span> contributed to this report.</p>\n", esc(src))
+	}
+	if f.Correction != "" {
+		fmt.Fprintf(buf, "<p class=\"correction\">%s</p>\n", esc(f.Correction))
+	}
+	fmt.Fprintf(buf, "<p class=\"item-license\">%s</p>\n", esc(f.Footer))
+	if len(f.Related) > 0 {
+		fmt.Fprintf(buf, "<aside class=\"related\">\n<h2>%s</h2>\n<ul>\n", esc(f.RelatedHeading))
+		for _, t := range f.Related {
+			buf.WriteString("<li>")
+			if u := SafeURL(t.URL); u != "" {
+				fmt.Fprintf(buf, "<a href=\"%s\">%s</a>", esc(u), esc(t.Text))
+			} else {
+				buf.WriteString(esc(t.Text))
+			}
+			buf.WriteString("</li>\n")
+		}
+		buf.WriteString("</ul>\n</aside>\n")
+	}
+	buf.WriteString("</article>\n")
+	return nil
+}
+
+// writeBylineHTML writes the byline with each author in an hCard
+// <span class="fn">; its text content equals FormatByline(b).
+func writeBylineHTML(buf *bytes.Buffer, b Byline) {
+	names := bylineNames(b)
+	buf.WriteString("by ")
+	for i, n := range names {
+		switch {
+		case i == 0:
+		case i == len(names)-1:
+			buf.WriteString(" and ")
+		default:
+			buf.WriteString(", ")
+		}
+		fmt.Fprintf(buf, "<span class=\"fn\">%s</span>", html.EscapeString(n))
+	}
+	if t := strings.TrimSpace(b.Title); t != "" {
+		fmt.Fprintf(buf, ", <span class=\"title\">%s</span>", html.EscapeString(t))
+	}
+}
+
+// bylineNames returns the trimmed, non-empty author names of b.
+func bylineNames(b Byline) []string {
+	var names []string
+	for _, n := range b.Authors {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// SafeURL returns u trimmed when it is safe to put in a link: a relative
+// reference or an http, https or mailto URL. Anything else, such as
+// javascript:, vbscript:, data: or file: URLs, gives "".
+func SafeURL(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return ""
+	}
+	// Browsers ignore ASCII tab and newline inside URLs and strip leading
+	// control characters and spaces, so judge the scheme without them.
+	var b strings.Builder
+	for _, r := range u {
+		if r == '\t' || r == '\n' || r == '\r' {
+			continue
+		}
+		if r < 0x20 || r == 0x7f {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	clean := b.String()
+	i := strings.IndexAny(clean, ":/?#")
+	if i < 0 || clean[i] != ':' {
+		return u // relative reference: no scheme
+	}
+	switch strings.ToLower(clean[:i]) {
+	case "http", "https", "mailto":
+		return u
+	}
+	return ""
+}
+
+// SanitizeLinks removes dangerous destinations from a body AST before it is
+// rendered: links and images whose URL SafeURL rejects lose their
+// destination (their text stays), and such autolinks become plain text.
+// goldmark's own safe mode already drops javascript:, vbscript: and file:
+// URLs but lets data:image URLs through; Dateline allows no data: URL at all.
+func SanitizeLinks(doc ast.Node, src []byte) {
+	var autolinks []*ast.AutoLink
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if SafeURL(string(n.Destination)) == "" {
+				n.Destination = nil
+			}
+		case *ast.Image:
+			if SafeURL(string(n.Destination)) == "" {
+				n.Destination = nil
+			}
+		case *ast.AutoLink:
+			if SafeURL(string(n.URL(src))) == "" {
+				autolinks = append(autolinks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range autolinks {
+		parent := n.Parent()
+		if parent == nil {
+			continue
+		}
+		parent.ReplaceChild(parent, n, ast.NewString(n.Label(src)))
+	}
+}
+
+// ldThing is a schema.org Person or Organization.
+type ldThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// NewsArticleJSONLD is the schema.org NewsArticle block of the standalone
+// HTML page. Its fields agree with the visible text of the page.
+type NewsArticleJSONLD struct {
+	Context          string    `json:"@context"`
+	Type             string    `json:"@type"`
+	Identifier       string    `json:"identifier,omitempty"`
+	Headline         string    `json:"headline"`
+	Description      string    `json:"description,omitempty"`
+	Author           []ldThing `json:"author,omitempty"`
+	Dateline         string    `json:"dateline,omitempty"`
+	DatePublished    string    `json:"datePublished,omitempty"`
+	DateModified     string    `json:"dateModified,omitempty"`
+	Publisher        *ldThing  `json:"publisher,omitempty"`
+	CopyrightHolder  *ldThing  `json:"copyrightHolder,omitempty"`
+	CopyrightYear    int       `json:"copyrightYear,omitempty"`
+	CopyrightNotice  string    `json:"copyrightNotice,omitempty"`
+	IsBasedOn        string    `json:"isBasedOn,omitempty"`
+	SourceOrg        string    `json:"sourceOrganization,omitempty"`
+	ArticleSection   string    `json:"articleSection,omitempty"`
+	Keywords         []string  `json:"keywords,omitempty"`
+	InLanguage       string    `json:"inLanguage,omitempty"`
+	CorrectionNotice string    `json:"correction,omitempty"`
+}
+
+// NewsArticleLD builds the JSON-LD data of a under p with its frame f:
+// authors as Person objects, the dateline without its dash, the copyright
+// holder, the start year of the copyright and the full footer text, and for
+// syndicated copy the original URL as isBasedOn.
+func NewsArticleLD(a *Article, p Profile, f Frame) NewsArticleJSONLD {
+	ld := NewsArticleJSONLD{
+		Context:         "https://schema.org",
+		Type:            "NewsArticle",
+		Identifier:      a.ID,
+		Headline:        strings.TrimSpace(a.Headline),
+		Description:     strings.TrimSpace(a.Deck),
+		Dateline:        strings.TrimSpace(strings.TrimSuffix(f.Dateline, " "+dashOr(p.Dash)+" ")),
+		CopyrightYear:   f.Copyright.Since,
+		CopyrightNotice: f.Footer,
+		ArticleSection:  strings.TrimSpace(a.Section),
+		Keywords:        a.Tags,
+		InLanguage:      firstNonEmpty(a.Language, p.Language),
+	}
+	for _, n := range bylineNames(a.Byline) {
+		ld.Author = append(ld.Author, ldThing{Type: "Person", Name: n})
+	}
+	if d := a.PublicationDate(); !d.IsZero() {
+		ld.DatePublished = d.Format(time.RFC3339)
+	}
+	if !a.Updated.IsZero() {
+		ld.DateModified = a.Updated.Format(time.RFC3339)
+	}
+	if pub := strings.TrimSpace(p.Publisher); pub != "" {
+		ld.Publisher = &ldThing{Type: "Organization", Name: pub, URL: SafeURL(p.BaseURL)}
+	}
+	if f.Copyright.Holder != "" {
+		ld.CopyrightHolder = &ldThing{Type: "Organization", Name: f.Copyright.Holder}
+	}
+	if a.Attribution.Kind == AttributionSyndicated {
+		ld.IsBasedOn = SafeURL(a.Attribution.OriginalURL)
+	}
+	if a.Attribution.Kind == AttributionContributed {
+		ld.SourceOrg = strings.TrimSpace(a.Attribution.Source)
+	}
+	if f.Correction != "" {
+		ld.CorrectionNotice = f.Correction
+	}
+	return ld
+}
+
+// dashOr returns dash, or the default en dash when it is empty.
+func dashOr(dash string) string {
+	if dash == "" {
+		return DashEn
+	}
+	return dash
+}
+
+// firstNonEmpty returns the first of ss that is not blank, trimmed.
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
