@@ -1,0 +1,96 @@
+# Dateline build. This Makefile is the single source of the build tags and of
+# every command: deps, build, run, test, bench, fuzz, package.
+
+GO            ?= go
+GO_BUILD_TAGS := sqlite_fts5
+BIN           := bin/dateline
+PKGS          := ./...
+FUZZTIME      ?= 10s
+
+# System packages cgo needs: a C compiler, pkg-config, OpenGL and X11 headers
+# (Fyne's GLFW driver) — go-sqlite3 compiles SQLite itself with gcc. The test
+# run also needs an X server (Xvfb), xdotool and ImageMagick for the
+# end-to-end check of the real window.
+BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev
+TEST_PACKAGES  := xvfb xauth xdotool imagemagick
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
+
+.PHONY: all deps test-deps build run test vet bench fuzz package clean help
+
+all: build
+
+help:
+	@echo "make run     install missing system packages, build bin/dateline, start the GUI"
+	@echo "make test    install missing system packages, go vet and go test (tags: $(GO_BUILD_TAGS))"
+	@echo "make build   build bin/dateline"
+	@echo "make bench   run the benchmarks next to their baselines"
+	@echo "make fuzz    run every fuzz target for FUZZTIME (default $(FUZZTIME))"
+	@echo "make deps    install missing build packages with apt-get"
+
+# deps installs whatever of BUILD_PACKAGES is missing. It uses apt-get as
+# root, sudo otherwise, and prints the exact command when it can do neither.
+deps:
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(BUILD_PACKAGES)"
+	@command -v $(GO) >/dev/null 2>&1 || { echo "make deps: Go is not installed; install Go 1.24 or newer from your distribution or go.dev, then run make again" >&2; exit 1; }
+
+test-deps: deps
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(TEST_PACKAGES)"
+
+_apt:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "make deps: not a Debian/Ubuntu system; make sure these (or your distribution's equivalents) are installed: $(PACKAGES)"; \
+		exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$(SUDO)" = "NONE" ]; then \
+		echo "make deps: missing system packages:$$missing" >&2; \
+		echo "make deps: run this as root, then make again:  apt-get update && apt-get install -y$$missing" >&2; \
+		exit 1; \
+	fi; \
+	echo "make deps: installing$$missing"; \
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && \
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing >/dev/null || { \
+		echo "make deps: apt-get failed; run this as root:  apt-get update && apt-get install -y$$missing" >&2; exit 1; }
+
+build: deps
+	$(GO) build -tags "$(GO_BUILD_TAGS)" -o $(BIN) .
+
+run: build
+	./$(BIN)
+
+vet:
+	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
+
+# test vets and tests every package. The CLI and window end-to-end tests build
+# the binary themselves with the same tags (DATELINE_BUILD_TAGS).
+test: test-deps
+	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
+	DATELINE_BUILD_TAGS="$(GO_BUILD_TAGS)" $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 $(PKGS)
+	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME); fi
+
+# bench runs every benchmark once with memory figures; each report names its
+# baseline (stock Fyne widget, raw goldmark, raw SQLite) measured in the same run.
+bench: deps
+	$(GO) test -tags "$(GO_BUILD_TAGS)" -run '^$$' -bench . -benchmem $(PKGS)
+
+# fuzz runs each Fuzz target for FUZZTIME. go test -fuzz takes one target
+# per package at a time, so the targets are listed from the sources.
+fuzz: deps
+	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' . ); do \
+		dir=$$(dirname $$f); \
+		for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$f | sed 's/^func //'); do \
+			echo "fuzz $$dir $$t ($(FUZZTIME))"; \
+			$(GO) test -tags "$(GO_BUILD_TAGS)" -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./$$dir || exit 1; \
+		done; \
+	done
+
+package: deps
+	$(GO) run fyne.io/tools/cmd/fyne@latest package -os linux -icon assets/icon.png --tags "$(GO_BUILD_TAGS)"
+
+clean:
+	rm -rf bin
