@@ -1,0 +1,9 @@
+// Package app is Dateline's Fyne GUI: the main window with the library list,
+// the article form and the live preview, the menus, dialogs and theme.
+//
+// The package is thin. Everything that is not drawing widgets or wiring
+// events lives in editor: articles, validation, rendering and export. app
+// receives an editor.Store and never imports storage; work that may block
+// (saving, loading, rendering, exporting) runs on worker goroutines and
+// reports back to the UI goroutine through fyne.Do.
+package app

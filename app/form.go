@@ -1,0 +1,338 @@
+package app
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// articleForm is the middle column: every field of the article above the
+// Markdown body. It holds no article of its own; each change is handed to
+// onChange as an edit to apply to the window's draft.
+type articleForm struct {
+	headline, deck, slug          *widget.Entry
+	authors, bylineTitle          *widget.Entry
+	place, date, credit           *widget.Entry
+	source, publisher, url        *widget.Entry
+	kind, status                  *widget.Select
+	tags, note                    *widget.Entry
+	body                          *widget.Entry
+	syndicated                    *fyne.Container
+	object                        fyne.CanvasObject
+	fields                        []fyne.Disableable
+	loading                       bool
+	dateYear                      int
+	onChange                      func(edit func(a *editor.Article))
+	lastAutoSlug, lastHeadlineSet string
+}
+
+// slugPattern is the form of a slug, as editor.Article.Validate checks it.
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// kindLabels are the attribution kinds as the select shows them.
+var kindLabels = []string{string(editor.AttributionOriginal), string(editor.AttributionContributed), string(editor.AttributionSyndicated)}
+
+func newArticleForm(onChange func(edit func(a *editor.Article))) *articleForm {
+	f := &articleForm{onChange: onChange}
+
+	f.headline = f.entry("Tea growers count losses after a dry season", func(a *editor.Article, s string) {
+		f.followHeadline(a, s)
+		a.Headline = s
+	})
+	f.deck = f.entry("Optional subheadline", func(a *editor.Article, s string) { a.Deck = s })
+	f.slug = f.entry("kenya-tea-harvest", func(a *editor.Article, s string) { a.Slug = strings.TrimSpace(s) })
+	f.slug.Validator = func(s string) error {
+		if s = strings.TrimSpace(s); s != "" && !slugPattern.MatchString(s) {
+			return errors.New("lowercase letters, digits and single hyphens")
+		}
+		return nil
+	}
+
+	f.authors = f.multiEntry("One author per line", 2, func(a *editor.Article, s string) { a.Byline.Authors = splitLines(s) })
+	f.bylineTitle = f.entry("Harbor Times Correspondents", func(a *editor.Article, s string) { a.Byline.Title = s })
+	f.place = f.entry("NAIROBI, Kenya", func(a *editor.Article, s string) { a.Dateline.Place = s })
+	f.date = widget.NewEntry()
+	f.date.SetPlaceHolder("Jan. 21 or 2026-01-21")
+	f.date.Validator = func(s string) error {
+		_, err := parseDatelineDate(s, f.dateYear)
+		return err
+	}
+	f.date.OnChanged = func(s string) {
+		d, err := parseDatelineDate(s, f.dateYear)
+		if err != nil {
+			return // the entry shows why; the draft keeps its last good date
+		}
+		f.change(func(a *editor.Article) { a.Dateline.Date = d })
+	}
+	f.fields = append(f.fields, f.date)
+	f.credit = f.entry("Harbor Times", func(a *editor.Article, s string) { a.Dateline.Credit = s })
+
+	f.source = f.entry("Associated Press", func(a *editor.Article, s string) { a.Attribution.Source = s })
+	f.kind = widget.NewSelect(kindLabels, func(s string) {
+		f.showSyndicated(s == string(editor.AttributionSyndicated))
+		f.change(func(a *editor.Article) { a.Attribution.Kind = editor.AttributionKind(s) })
+	})
+	f.fields = append(f.fields, f.kind)
+	f.publisher = f.entry("Harbor Times", func(a *editor.Article, s string) { a.Attribution.OriginalPublisher = s })
+	f.url = f.entry("https://…", func(a *editor.Article, s string) { a.Attribution.OriginalURL = strings.TrimSpace(s) })
+
+	f.tags = f.entry("agriculture, kenya", func(a *editor.Article, s string) { a.Tags = splitTags(s) })
+	statuses := make([]string, len(editor.Statuses))
+	for i, s := range editor.Statuses {
+		statuses[i] = string(s)
+	}
+	f.status = widget.NewSelect(statuses, func(s string) {
+		f.change(func(a *editor.Article) { a.Status = editor.Status(s) })
+	})
+	f.fields = append(f.fields, f.status)
+	f.note = f.multiEntry("For the desk only; never exported", 2, func(a *editor.Article, s string) { a.EditorsNote = s })
+
+	f.body = newBodyEntry()
+	f.body.OnChanged = func(s string) { f.change(func(a *editor.Article) { a.Body = s }) }
+	f.fields = append(f.fields, f.body)
+
+	story := widget.NewForm(
+		widget.NewFormItem("Headline", f.headline),
+		widget.NewFormItem("Deck", f.deck),
+		widget.NewFormItem("Slug", f.slug),
+	)
+	byline := widget.NewForm(
+		widget.NewFormItem("Authors", f.authors),
+		widget.NewFormItem("Title", f.bylineTitle),
+	)
+	dateItem := widget.NewFormItem("Date", f.date)
+	dateItem.HintText = "AP style (Jan. 21, March 5) or 2026-01-21"
+	dateline := widget.NewForm(
+		widget.NewFormItem("Place", f.place),
+		dateItem,
+		widget.NewFormItem("Credit", f.credit),
+	)
+	attribution := widget.NewForm(
+		widget.NewFormItem("Source", f.source),
+		widget.NewFormItem("Kind", f.kind),
+	)
+	syndicatedForm := widget.NewForm(
+		widget.NewFormItem("Original publisher", f.publisher),
+		widget.NewFormItem("Original URL", f.url),
+	)
+	f.syndicated = container.NewVBox(syndicatedForm)
+	f.syndicated.Hide()
+	desk := widget.NewForm(
+		widget.NewFormItem("Tags", f.tags),
+		widget.NewFormItem("Status", f.status),
+		widget.NewFormItem("Editor's note", f.note),
+	)
+	fields := container.NewVBox(
+		story,
+		section("Byline"), byline,
+		section("Dateline"), dateline,
+		section("Attribution"), attribution, f.syndicated,
+		section("Desk"), desk,
+	)
+	bodyLabel := widget.NewLabelWithStyle("Body (Markdown)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	split := container.NewVSplit(
+		container.NewVScroll(container.NewPadded(fields)),
+		container.NewBorder(bodyLabel, nil, nil, nil, f.body),
+	)
+	split.Offset = 0.46
+	f.object = split
+	f.setEnabled(false)
+	return f
+}
+
+// newBodyEntry is the Markdown body editor: a multi-line monospace entry
+// that wraps words and fills the space it gets.
+func newBodyEntry() *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.TextStyle = fyne.TextStyle{Monospace: true}
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(8)
+	e.SetPlaceHolder("Write the story in Markdown…")
+	return e
+}
+
+// section is a small heading between groups of fields.
+func section(title string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// entry makes a one-line field whose changes go through set.
+func (f *articleForm) entry(placeholder string, set func(a *editor.Article, s string)) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(s string) { f.change(func(a *editor.Article) { set(a, s) }) }
+	f.fields = append(f.fields, e)
+	return e
+}
+
+// multiEntry makes a multi-line field of the given visible rows.
+func (f *articleForm) multiEntry(placeholder string, rows int, set func(a *editor.Article, s string)) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.SetPlaceHolder(placeholder)
+	e.SetMinRowsVisible(rows)
+	e.Wrapping = fyne.TextWrapWord
+	e.OnChanged = func(s string) { f.change(func(a *editor.Article) { set(a, s) }) }
+	f.fields = append(f.fields, e)
+	return e
+}
+
+// change hands an edit to the window unless the form is being filled.
+func (f *articleForm) change(edit func(a *editor.Article)) {
+	if f.loading || f.onChange == nil {
+		return
+	}
+	f.onChange(edit)
+}
+
+// followHeadline keeps an automatic slug in step with the headline: while
+// the slug is still the placeholder a new draft got, or the slug made from
+// the previous headline, it follows the headline as it is typed.
+func (f *articleForm) followHeadline(a *editor.Article, headline string) {
+	auto := a.Slug == "" || strings.HasPrefix(a.Slug, "untitled-") || a.Slug == editor.Slugify(a.Headline)
+	if !auto {
+		return
+	}
+	s := editor.Slugify(headline)
+	if s == "" || s == a.Slug {
+		return
+	}
+	a.Slug = s
+	f.loading = true
+	f.slug.SetText(s)
+	f.loading = false
+}
+
+// load fills the form from a without reporting changes.
+func (f *articleForm) load(a *editor.Article) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.dateYear = dateYear(a)
+	f.headline.SetText(a.Headline)
+	f.deck.SetText(a.Deck)
+	f.slug.SetText(a.Slug)
+	f.authors.SetText(strings.Join(a.Byline.Authors, "\n"))
+	f.bylineTitle.SetText(a.Byline.Title)
+	f.place.SetText(a.Dateline.Place)
+	f.date.SetText(formatDatelineDate(a.Dateline.Date, f.dateYear))
+	f.credit.SetText(a.Dateline.Credit)
+	f.source.SetText(a.Attribution.Source)
+	kind := a.Attribution.Kind
+	if kind == "" {
+		kind = editor.AttributionOriginal
+	}
+	f.kind.SetSelected(string(kind))
+	f.showSyndicated(kind == editor.AttributionSyndicated)
+	f.publisher.SetText(a.Attribution.OriginalPublisher)
+	f.url.SetText(a.Attribution.OriginalURL)
+	f.tags.SetText(strings.Join(a.Tags, ", "))
+	f.status.SetSelected(string(a.Status))
+	f.note.SetText(a.EditorsNote)
+	f.body.SetText(a.Body)
+	f.setEnabled(true)
+}
+
+// clear empties the form and disables it: no draft is open.
+func (f *articleForm) clear() {
+	f.loading = true
+	defer func() { f.loading = false }()
+	for _, e := range []*widget.Entry{f.headline, f.deck, f.slug, f.authors, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags, f.note, f.body} {
+		e.SetText("")
+	}
+	f.kind.ClearSelected()
+	f.status.ClearSelected()
+	f.setEnabled(false)
+}
+
+func (f *articleForm) setEnabled(on bool) {
+	for _, d := range f.fields {
+		if on {
+			d.Enable()
+		} else {
+			d.Disable()
+		}
+	}
+}
+
+func (f *articleForm) showSyndicated(on bool) {
+	if on {
+		f.syndicated.Show()
+	} else {
+		f.syndicated.Hide()
+	}
+}
+
+// splitLines returns the non-empty trimmed lines of s.
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// splitTags returns the non-empty comma-separated tags of s.
+func splitTags(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// dateYear is the year an AP style date without a year is read in: the
+// dateline date's own year, else the publication or creation year.
+func dateYear(a *editor.Article) int {
+	switch {
+	case !a.Dateline.Date.IsZero():
+		return a.Dateline.Date.Year()
+	case !a.Published.IsZero():
+		return a.Published.Year()
+	case !a.Created.IsZero():
+		return a.Created.Year()
+	}
+	return time.Now().Year()
+}
+
+// parseDatelineDate reads a dateline date typed as YYYY-MM-DD or in AP
+// style ("Jan. 21", "March 5", also "Jan 21" and "January 21") in the given
+// year. An empty text is no date.
+func parseDatelineDate(s string, year int) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	if t, ok := editor.ParseAPDate(s, year); ok {
+		return t, nil
+	}
+	return time.Time{}, errors.New("not a date: type Jan. 21, March 5 or 2026-01-21")
+}
+
+// formatDatelineDate shows a date in AP style when it is in the given
+// year, where parseDatelineDate reads it back the same, and as YYYY-MM-DD
+// otherwise.
+func formatDatelineDate(t time.Time, year int) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Year() == year:
+		return editor.APDate(t)
+	}
+	return t.Format("2006-01-02")
+}

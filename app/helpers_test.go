@@ -1,0 +1,225 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor"
+	"github.com/dateline-news/dateline/storage"
+)
+
+// testEpoch is the fixed time tests start at.
+var testEpoch = time.Date(2026, time.January, 21, 14, 3, 21, 0, time.UTC)
+
+// fakeClock is a clock that only moves when the test advances it. Timers
+// fire on the test's goroutine, inside Advance.
+type fakeClock struct {
+	mu     sync.Mutex
+	now    time.Time
+	timers []*fakeTimer
+}
+
+type fakeTimer struct {
+	at      time.Time
+	f       func()
+	stopped atomic.Bool
+}
+
+func (t *fakeTimer) Stop() bool { return !t.stopped.Swap(true) }
+
+func newFakeClock() *fakeClock { return &fakeClock{now: testEpoch} }
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) AfterFunc(d time.Duration, f func()) stopper {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	live := c.timers[:0]
+	for _, t := range c.timers {
+		if !t.stopped.Load() {
+			live = append(live, t)
+		}
+	}
+	t := &fakeTimer{at: c.now.Add(d), f: f}
+	c.timers = append(live, t)
+	return t
+}
+
+// Advance moves the clock on by d and fires, in order, every timer that
+// falls due.
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	var due []*fakeTimer
+	for _, t := range c.timers {
+		if !t.at.After(c.now) && !t.stopped.Load() {
+			due = append(due, t)
+		}
+	}
+	c.mu.Unlock()
+	sort.SliceStable(due, func(i, j int) bool { return due[i].at.Before(due[j].at) })
+	for _, t := range due {
+		if !t.stopped.Swap(true) {
+			t.f()
+		}
+	}
+}
+
+// pending reports how many timers are waiting.
+func (c *fakeClock) pending() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, t := range c.timers {
+		if !t.stopped.Load() {
+			n++
+		}
+	}
+	return n
+}
+
+// openStore opens a real library in a temporary directory, stamped with
+// the fake clock's time.
+func openStore(t testing.TB, clk *fakeClock) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(filepath.Join(t.TempDir(), "lib.db"), storage.WithNow(clk.Now), storage.WithDevice("test"), storage.WithAuthor("Test"))
+	if err != nil {
+		t.Fatalf("open library: %v", err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return db
+}
+
+// testWindow is a main window on a headless test app and a fake clock.
+type testWindow struct {
+	*MainWindow
+	clock *fakeClock
+}
+
+// newTestWindow builds the main window on store and waits until the
+// library is loaded.
+func newTestWindow(t testing.TB, store editor.Store, clk *fakeClock, opt Options) *testWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := newMainWindow(a, store, opt, clk)
+	t.Cleanup(func() {
+		for _, open := range a.Driver().AllWindows() {
+			if open == w.Window {
+				w.Window.Close()
+			}
+		}
+	})
+	w.settle()
+	return &testWindow{MainWindow: w, clock: clk}
+}
+
+// settle waits until every worker and its UI callback has finished.
+func (w *MainWindow) settle() {
+	w.jobs.Wait()
+}
+
+// advance moves the fake clock and waits for what the timers started.
+func (w *testWindow) advance(d time.Duration) {
+	w.clock.Advance(d)
+	w.settle()
+}
+
+// typeAtEnd types s at the end of e's text, where a writer adding to a
+// story would put the cursor; test.Type alone types at the cursor, which a
+// freshly loaded entry has at the start.
+func typeAtEnd(e *widget.Entry, s string) {
+	lines := strings.Split(e.Text, "\n")
+	e.CursorRow = len(lines) - 1
+	e.CursorColumn = len([]rune(lines[len(lines)-1]))
+	test.Type(e, s)
+}
+
+// previewText is the text the preview pane draws, one canvas.Text per
+// line, as a user would read it.
+func (w *MainWindow) previewText() string {
+	var lines []string
+	walkTexts(w.preview.canvasObject(), func(t *canvas.Text) {
+		if strings.TrimSpace(t.Text) != "" {
+			lines = append(lines, t.Text)
+		}
+	})
+	return strings.Join(lines, "\n")
+}
+
+// walkTexts calls f for every visible canvas.Text under o, descending into
+// widgets through their renderers.
+func walkTexts(o fyne.CanvasObject, f func(*canvas.Text)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	switch x := o.(type) {
+	case *canvas.Text:
+		f(x)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkTexts(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walkTexts(c, f)
+		}
+	}
+}
+
+// failingStore is a real store whose Save can be switched to fail.
+type failingStore struct {
+	editor.Store
+	fail  atomic.Bool
+	saves atomic.Int32
+}
+
+var errDiskFull = editor.Errorf(editor.EUNAVAILABLE, "the disk is full")
+
+func (s *failingStore) Save(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
+	s.saves.Add(1)
+	if s.fail.Load() {
+		return nil, errDiskFull
+	}
+	return s.Store.Save(ctx, a, opt)
+}
+
+// mustGet reads a draft back from the store.
+func mustGet(t testing.TB, s editor.Store, id string) *editor.Article {
+	t.Helper()
+	a, err := s.Get(context.Background(), id)
+	if err != nil {
+		t.Fatalf("get %s: %v", id, err)
+	}
+	return a
+}
+
+// seed saves an article with the given headline and body directly in the
+// store and returns it.
+func seed(t testing.TB, s editor.Store, clk *fakeClock, headline, body string) *editor.Article {
+	t.Helper()
+	a := editor.NewArticle(clk.Now())
+	a.Headline = headline
+	a.Slug = editor.Slugify(headline)
+	a.Body = body
+	if _, err := s.Save(context.Background(), a, editor.SaveOptions{}); err != nil {
+		t.Fatalf("seed %q: %v", headline, err)
+	}
+	clk.Advance(time.Second)
+	return a
+}
+

@@ -1,0 +1,105 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// Keyboard shortcuts of the File menu. ShortcutDefault is Ctrl on Linux
+// and Windows and Cmd on macOS.
+var (
+	shortcutNew = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	// shortcutExportHTML is Ctrl+E.
+	shortcutExportHTML = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	// shortcutExportMarkdown is Ctrl+Shift+E.
+	shortcutExportMarkdown = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutQuit           = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// mainMenu is the window's menu bar.
+func (w *MainWindow) mainMenu() *fyne.MainMenu {
+	newItem := fyne.NewMenuItem("New article", w.NewArticle)
+	newItem.Shortcut = shortcutNew
+	html := fyne.NewMenuItem("Export as HTML…", func() { w.Export(editor.FormatHTML) })
+	html.Shortcut = shortcutExportHTML
+	md := fyne.NewMenuItem("Export as Markdown…", func() { w.Export(editor.FormatMarkdown) })
+	md.Shortcut = shortcutExportMarkdown
+	quit := fyne.NewMenuItem("Quit", w.RequestClose)
+	quit.IsQuit = true
+	quit.Shortcut = shortcutQuit
+	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, fyne.NewMenuItemSeparator(), html, md, fyne.NewMenuItemSeparator(), quit))
+}
+
+// addShortcuts makes the menu's shortcuts work wherever the focus is.
+func (w *MainWindow) addShortcuts() {
+	c := w.Window.Canvas()
+	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { w.NewArticle() })
+	c.AddShortcut(shortcutExportHTML, func(fyne.Shortcut) { w.Export(editor.FormatHTML) })
+	c.AddShortcut(shortcutExportMarkdown, func(fyne.Shortcut) { w.Export(editor.FormatMarkdown) })
+	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.RequestClose() })
+}
+
+// Export asks where to save the open draft in format f and writes it
+// there. The bytes are exactly what the command line's export writes.
+func (w *MainWindow) Export(f editor.Format) {
+	if w.article == nil {
+		w.showError("Nothing to export", editor.Errorf(editor.EINVALID, "open or create a draft first"))
+		return
+	}
+	snap := w.article.Clone()
+	prof := w.profile
+	opt := w.render
+	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.showError("Export failed", err)
+			return
+		}
+		if out == nil {
+			return // cancelled
+		}
+		w.goJob(func() func() {
+			werr := writeExport(out, f, snap, prof, opt)
+			return func() {
+				if werr != nil {
+					w.showError("Export failed", werr)
+					return
+				}
+				w.setStatus("Exported "+out.URI().Name(), false)
+			}
+		})
+	}, w.Window)
+	d.SetFileName(exportFileName(snap, f))
+	d.Show()
+}
+
+// exportFileName is the name the save dialog suggests: the slug and the
+// format's extension.
+func exportFileName(a *editor.Article, f editor.Format) string {
+	name := a.Slug
+	if name == "" {
+		name = "article"
+	}
+	return name + f.Ext()
+}
+
+// writeExport renders a in format f and writes it to out, closing it.
+func writeExport(out fyne.URIWriteCloser, f editor.Format, a *editor.Article, p editor.Profile, opt editor.RenderOptions) error {
+	data, err := editor.Export(f, a, p, opt)
+	if err != nil {
+		_ = out.Close()
+		return err
+	}
+	if _, err := out.Write(data); err != nil {
+		_ = out.Close()
+		return fmt.Errorf("export: write %s: %w", out.URI().Name(), err)
+	}
+	if err := out.Close(); err != nil {
+		return fmt.Errorf("export: close %s: %w", out.URI().Name(), err)
+	}
+	return nil
+}

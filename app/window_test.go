@@ -1,0 +1,391 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+func TestTypingHeadlineShowsInPreview(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+
+	w.NewArticle()
+	w.settle()
+	if w.article == nil {
+		t.Fatal("New article opened no draft")
+	}
+	test.Type(w.form.headline, "Port strike ends after nine days")
+	if got := w.previewText(); strings.Contains(got, "Port strike ends") {
+		t.Fatalf("preview rendered before its debounce ran out:\n%s", got)
+	}
+	w.advance(w.opt.previewDelay())
+	if got := w.previewText(); !strings.Contains(got, "Port strike ends after nine days") {
+		t.Fatalf("preview does not show the typed headline; it shows:\n%s", got)
+	}
+}
+
+func TestNewArticleAddsRow(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Regional ministers meet on trade rules", "Text.")
+	w := newTestWindow(t, store, clk, Options{})
+	if got, want := w.library.list.Length(), 1; got != want {
+		t.Fatalf("library shows %d rows at start, want %d", got, want)
+	}
+
+	test.Tap(w.library.newBtn)
+	w.settle()
+
+	if got, want := w.library.list.Length(), 2; got != want {
+		t.Fatalf("library shows %d rows after New article, want %d", got, want)
+	}
+	if got, want := w.library.items[0].ID, w.article.ID; got != want {
+		t.Errorf("top row is %s, want the new draft %s", got, want)
+	}
+	n, err := store.Count(context.Background(), editor.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Errorf("store holds %d drafts after New article, want 2", n)
+	}
+	if !strings.Contains(w.library.count.Text, "2 drafts") {
+		t.Errorf("count label says %q, want 2 drafts", w.library.count.Text)
+	}
+}
+
+func TestAutosaveWritesToStore(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	id := w.article.ID
+
+	test.Type(w.form.body, "Dockworkers voted to return.")
+	if got := w.StatusText(); got != "Unsaved changes" {
+		t.Errorf("status while typing = %q, want Unsaved changes", got)
+	}
+	w.advance(w.opt.autosaveDelay() - time.Millisecond)
+	if got := mustGet(t, store, id).Body; got != "" {
+		t.Fatalf("saved before the autosave delay ran out: body %q", got)
+	}
+	w.advance(time.Millisecond)
+	if got, want := mustGet(t, store, id).Body, "Dockworkers voted to return."; got != want {
+		t.Fatalf("stored body = %q, want %q", got, want)
+	}
+	if got := w.StatusText(); !strings.HasPrefix(got, "Saved ") {
+		t.Errorf("status after autosave = %q, want Saved hh:mm:ss", got)
+	}
+	if w.dirty {
+		t.Error("draft still dirty after a good save")
+	}
+	revs, err := store.Revisions(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) == 0 {
+		t.Error("no revision recorded for the autosave")
+	}
+}
+
+func TestAutosaveDebouncesKeystrokes(t *testing.T) {
+	clk := newFakeClock()
+	store := &failingStore{Store: openStore(t, clk)}
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	before := store.saves.Load()
+
+	for _, word := range []string{"Talks ", "resume ", "on ", "Monday."} {
+		test.Type(w.form.body, word)
+		w.advance(w.opt.autosaveDelay() / 2)
+	}
+	if got := store.saves.Load() - before; got != 0 {
+		t.Fatalf("%d saves while typing kept on, want 0", got)
+	}
+	w.advance(w.opt.autosaveDelay())
+	if got := store.saves.Load() - before; got != 1 {
+		t.Fatalf("%d saves after typing stopped, want 1", got)
+	}
+	if got, want := mustGet(t, store, w.article.ID).Body, "Talks resume on Monday."; got != want {
+		t.Errorf("stored body = %q, want %q", got, want)
+	}
+}
+
+func TestSelectingAnotherDraftSavesFirst(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	older := seed(t, store, clk, "Older story", "Old text.")
+	newer := seed(t, store, clk, "Newer story", "New text.")
+	w := newTestWindow(t, store, clk, Options{})
+	if w.article == nil || w.article.ID != newer.ID {
+		t.Fatalf("window opened %v, want the newest draft %s", w.article, newer.ID)
+	}
+
+	typeAtEnd(w.form.body, " More.")
+	w.library.list.Select(w.library.indexOf(older.ID))
+	w.settle()
+
+	if got, want := mustGet(t, store, newer.ID).Body, "New text. More."; got != want {
+		t.Errorf("the draft left behind was stored as %q, want %q", got, want)
+	}
+	if w.article.ID != older.ID {
+		t.Fatalf("open draft is %s, want %s", w.article.ID, older.ID)
+	}
+	if got, want := w.form.headline.Text, "Older story"; got != want {
+		t.Errorf("form headline = %q, want %q", got, want)
+	}
+	if got, want := w.library.selectedID, older.ID; got != want {
+		t.Errorf("library selection = %s, want %s", got, want)
+	}
+	if w.dirty {
+		t.Error("freshly opened draft is dirty")
+	}
+}
+
+func TestSaveFailureKeepsText(t *testing.T) {
+	clk := newFakeClock()
+	store := &failingStore{Store: openStore(t, clk)}
+	other := seed(t, store, clk, "Other story", "Other text.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	id := w.article.ID
+
+	store.fail.Store(true)
+	test.Type(w.form.body, "Every word counts.")
+	w.advance(w.opt.autosaveDelay())
+
+	if got := w.StatusText(); !strings.Contains(got, "the disk is full") {
+		t.Errorf("status after a failed save = %q, want the store's message", got)
+	}
+	if top := w.Window.Canvas().Overlays().Top(); top == nil {
+		t.Error("no error dialog after a failed save")
+	}
+	if got, want := w.form.body.Text, "Every word counts."; got != want {
+		t.Errorf("body after a failed save = %q, want %q", got, want)
+	}
+	if !w.dirty {
+		t.Error("draft not dirty after a failed save")
+	}
+
+	// Switching drafts must not throw the unsaved text away.
+	w.library.list.Select(w.library.indexOf(other.ID))
+	w.settle()
+	if w.article.ID != id {
+		t.Fatalf("switched to %s although the open draft could not be saved", w.article.ID)
+	}
+	if got, want := w.library.selectedID, id; got != want {
+		t.Errorf("library selection = %s, want the unsaved draft %s", got, want)
+	}
+
+	// Once the store works again, the next edit saves everything.
+	store.fail.Store(false)
+	typeAtEnd(w.form.body, " Saved now.")
+	w.advance(w.opt.autosaveDelay())
+	if got, want := mustGet(t, store, id).Body, "Every word counts. Saved now."; got != want {
+		t.Errorf("stored body after recovery = %q, want %q", got, want)
+	}
+	if got := w.StatusText(); !strings.HasPrefix(got, "Saved ") {
+		t.Errorf("status after recovery = %q, want Saved …", got)
+	}
+}
+
+func TestCloseSavesFirst(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	a := seed(t, store, clk, "Closing story", "Body.")
+	w := newTestWindow(t, store, clk, Options{})
+	typeAtEnd(w.form.headline, " update")
+
+	closed := false
+	w.Window.SetOnClosed(func() { closed = true })
+	w.RequestClose()
+	w.settle()
+
+	if got, want := mustGet(t, store, a.ID).Headline, "Closing story update"; got != want {
+		t.Errorf("stored headline after close = %q, want %q", got, want)
+	}
+	if !closed {
+		t.Error("window not closed after a good save")
+	}
+}
+
+func TestCloseKeepsWindowWhenSaveFails(t *testing.T) {
+	clk := newFakeClock()
+	store := &failingStore{Store: openStore(t, clk)}
+	seed(t, store, clk, "Closing story", "Body.")
+	w := newTestWindow(t, store, clk, Options{})
+	store.fail.Store(true)
+	typeAtEnd(w.form.body, " Unsaved.")
+
+	closed := false
+	w.Window.SetOnClosed(func() { closed = true })
+	w.RequestClose()
+	w.settle()
+
+	if closed {
+		t.Fatal("window closed although the draft could not be saved")
+	}
+	if got, want := w.form.body.Text, "Body. Unsaved."; got != want {
+		t.Errorf("body = %q, want %q", got, want)
+	}
+}
+
+func TestFirstRunAddsSample(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	sample := editor.NewArticle(clk.Now())
+	sample.Headline = "Tea growers count losses after a dry season"
+	sample.Slug = "kenya-tea-harvest"
+	w := newTestWindow(t, store, clk, Options{Sample: sample})
+
+	if w.article == nil || w.article.ID != sample.ID {
+		t.Fatalf("first run opened %v, want the sample", w.article)
+	}
+	if got, want := w.form.headline.Text, sample.Headline; got != want {
+		t.Errorf("headline = %q, want %q", got, want)
+	}
+	if !strings.Contains(w.previewText(), sample.Headline) {
+		t.Errorf("preview does not show the sample:\n%s", w.previewText())
+	}
+
+	// A second start on the same library does not add it again.
+	w2 := newTestWindow(t, store, clk, Options{Sample: sample})
+	if got := w2.library.list.Length(); got != 1 {
+		t.Errorf("second start shows %d drafts, want 1", got)
+	}
+}
+
+func TestHeadlineDrivesAutomaticSlug(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+
+	test.Type(w.form.headline, "Müller wins in Zürich")
+	if got, want := w.form.slug.Text, "muller-wins-in-zurich"; got != want {
+		t.Fatalf("slug = %q, want %q", got, want)
+	}
+	w.form.slug.SetText("zurich-vote")
+	typeAtEnd(w.form.headline, "!")
+	if got, want := w.article.Slug, "zurich-vote"; got != want {
+		t.Errorf("a slug set by hand changed to %q, want %q", got, want)
+	}
+}
+
+func TestFormEditsReachArticle(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+
+	test.Type(w.form.authors, "Dana Whitfield\nOmar Haddad")
+	test.Type(w.form.place, "NAIROBI, Kenya")
+	test.Type(w.form.date, "Jan. 21")
+	test.Type(w.form.credit, "Harbor Times")
+	test.Type(w.form.tags, "kenya, tea")
+	w.form.kind.SetSelected(string(editor.AttributionSyndicated))
+	test.Type(w.form.publisher, "Coast Daily")
+	w.form.status.SetSelected(string(editor.StatusFiled))
+	w.advance(w.opt.autosaveDelay())
+
+	got := mustGet(t, store, w.article.ID)
+	if want := []string{"Dana Whitfield", "Omar Haddad"}; strings.Join(got.Byline.Authors, "|") != strings.Join(want, "|") {
+		t.Errorf("authors = %q, want %q", got.Byline.Authors, want)
+	}
+	if got, want := editor.FormatDateline(got.Dateline, editor.DashEn), "NAIROBI, Kenya, Jan. 21 (Harbor Times) – "; got != want {
+		t.Errorf("dateline = %q, want %q", got, want)
+	}
+	if got.Attribution.Kind != editor.AttributionSyndicated || got.Attribution.OriginalPublisher != "Coast Daily" {
+		t.Errorf("attribution = %+v", got.Attribution)
+	}
+	if strings.Join(got.Tags, "|") != "kenya|tea" {
+		t.Errorf("tags = %q", got.Tags)
+	}
+	if got.Status != editor.StatusFiled {
+		t.Errorf("status = %q", got.Status)
+	}
+	if !w.form.syndicated.Visible() {
+		t.Error("original publisher and URL hidden for syndicated copy")
+	}
+}
+
+func TestParseDatelineDate(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string // YYYY-MM-DD, "" for no date, "error"
+	}{
+		{"", ""},
+		{"  ", ""},
+		{"2026-01-21", "2026-01-21"},
+		{"Jan. 21", "2025-01-21"},
+		{"Sept. 3", "2025-09-03"},
+		{"March 5", "2025-03-05"},
+		{"january 21", "2025-01-21"},
+		{"Feb. 30", "error"},
+		{"2026-13-01", "error"},
+		{"yesterday", "error"},
+		{"21 Jan", "error"},
+	} {
+		got, err := parseDatelineDate(tc.in, 2025)
+		switch {
+		case tc.want == "error":
+			if err == nil {
+				t.Errorf("parseDatelineDate(%q) = %v, want an error", tc.in, got)
+			}
+		case err != nil:
+			t.Errorf("parseDatelineDate(%q): %v", tc.in, err)
+		case tc.want == "" && !got.IsZero():
+			t.Errorf("parseDatelineDate(%q) = %v, want no date", tc.in, got)
+		case tc.want != "" && got.Format("2006-01-02") != tc.want:
+			t.Errorf("parseDatelineDate(%q) = %s, want %s", tc.in, got.Format("2006-01-02"), tc.want)
+		}
+	}
+}
+
+func TestFormatDatelineDateRoundTrips(t *testing.T) {
+	for _, d := range []time.Time{
+		time.Date(2025, time.September, 3, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, time.March, 5, 0, 0, 0, 0, time.UTC),
+	} {
+		s := formatDatelineDate(d, 2025)
+		got, err := parseDatelineDate(s, 2025)
+		if err != nil || !got.Equal(d) {
+			t.Errorf("%s shown as %q reads back as %v, %v", d.Format("2006-01-02"), s, got, err)
+		}
+	}
+	if got, want := formatDatelineDate(time.Date(2025, time.September, 3, 0, 0, 0, 0, time.UTC), 2025), "Sept. 3"; got != want {
+		t.Errorf("same-year date shown as %q, want AP style %q", got, want)
+	}
+}
+
+func TestFormatUpdated(t *testing.T) {
+	now := testEpoch
+	for _, tc := range []struct {
+		t    time.Time
+		want string
+	}{
+		{now.Add(-time.Hour), "13:03"},
+		{now.AddDate(0, 0, -3), "Jan 18"},
+		{now.AddDate(-1, 0, 0), "Jan 21, 2025"},
+		{time.Time{}, ""},
+	} {
+		if got := formatUpdated(tc.t, now); got != tc.want {
+			t.Errorf("formatUpdated(%v) = %q, want %q", tc.t, got, tc.want)
+		}
+	}
+	if got, want := formatThousands(1284), "1,284"; got != want {
+		t.Errorf("formatThousands = %q, want %q", got, want)
+	}
+}
