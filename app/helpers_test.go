@@ -222,4 +222,3 @@ func seed(t testing.TB, s editor.Store, clk *fakeClock, headline, body string) *
 	clk.Advance(time.Second)
 	return a
 }
-

@@ -33,9 +33,10 @@ type Options struct {
 	AppID string
 	// LibraryPath is the library file, shown in the title and status bar.
 	LibraryPath string
-	// Sample, when set, is saved and opened if the library is empty on
-	// start, so that a first run shows a worked example.
-	Sample *editor.Article
+	// Sample, when set, is a Markdown article with YAML front matter (such
+	// as assets.SampleArticle) that is imported and opened if the library
+	// is empty on start, so that a first run shows a worked example.
+	Sample []byte
 	// AutosaveDelay overrides DefaultAutosaveDelay when positive.
 	AutosaveDelay time.Duration
 	// PreviewDelay overrides DefaultPreviewDelay when positive.

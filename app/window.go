@@ -116,9 +116,12 @@ func (w *MainWindow) start() {
 		prof, profErr := w.store.Profile(ctx)
 		total, err := w.store.Count(ctx, editor.ListOptions{})
 		var sampleErr error
-		if err == nil && total == 0 && sample != nil {
-			s := sample.Clone()
-			if _, sampleErr = w.store.Save(ctx, s, editor.SaveOptions{Kind: editor.RevisionImport}); sampleErr == nil {
+		if err == nil && total == 0 && len(sample) > 0 {
+			var s *editor.Article
+			if s, sampleErr = editor.ParseMarkdownArticle(sample); sampleErr == nil {
+				_, sampleErr = w.store.Save(ctx, s, editor.SaveOptions{Kind: editor.RevisionImport})
+			}
+			if sampleErr == nil {
 				total = 1
 			}
 		}

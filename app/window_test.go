@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/dateline-news/dateline/assets"
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -243,23 +244,24 @@ func TestCloseKeepsWindowWhenSaveFails(t *testing.T) {
 func TestFirstRunAddsSample(t *testing.T) {
 	clk := newFakeClock()
 	store := openStore(t, clk)
-	sample := editor.NewArticle(clk.Now())
-	sample.Headline = "Tea growers count losses after a dry season"
-	sample.Slug = "kenya-tea-harvest"
-	w := newTestWindow(t, store, clk, Options{Sample: sample})
+	want, err := editor.ParseMarkdownArticle(assets.SampleArticle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
 
-	if w.article == nil || w.article.ID != sample.ID {
-		t.Fatalf("first run opened %v, want the sample", w.article)
+	if w.article == nil || w.article.ID != want.ID {
+		t.Fatalf("first run opened %v, want the sample %s", w.article, want.ID)
 	}
-	if got, want := w.form.headline.Text, sample.Headline; got != want {
-		t.Errorf("headline = %q, want %q", got, want)
+	if got := w.form.headline.Text; got != want.Headline || got == "" {
+		t.Errorf("headline = %q, want %q", got, want.Headline)
 	}
-	if !strings.Contains(w.previewText(), sample.Headline) {
+	if !strings.Contains(w.previewText(), want.Headline) {
 		t.Errorf("preview does not show the sample:\n%s", w.previewText())
 	}
 
 	// A second start on the same library does not add it again.
-	w2 := newTestWindow(t, store, clk, Options{Sample: sample})
+	w2 := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
 	if got := w2.library.list.Length(); got != 1 {
 		t.Errorf("second start shows %d drafts, want 1", got)
 	}
