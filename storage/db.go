@@ -1,0 +1,469 @@
+// Package storage is Dateline's draft library: the SQLite implementation of
+// editor.Store. It owns the database file, its pragmas, the embedded schema
+// migrations, drafts and their immutable revisions, the FTS5 full-text index,
+// the publication profile, backups and the integrity check.
+//
+// The library is one SQLite file in WAL mode with synchronous=FULL. All
+// writes go through a single connection in IMMEDIATE transactions; reads use
+// a separate pool of query-only connections. The binary must be built with
+// the sqlite_fts5 build tag: Open refuses to work without FTS5.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// Ensure DB implements editor.Store.
+var _ editor.Store = (*DB)(nil)
+
+//go:embed migration/*.sql
+var migrationFS embed.FS
+
+// dsnParams are the connection settings every connection gets, as
+// ARCHITECTURE.md requires. synchronous=FULL is given explicitly because
+// go-sqlite3 lowers it to NORMAL in WAL mode, which can lose the last
+// commits on power loss.
+const dsnParams = "_txlock=immediate&_busy_timeout=5000&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL"
+
+// readParams configure the read pool: the same safety settings, and the
+// connection refuses to write.
+const readParams = "_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL&_query_only=1"
+
+// ErrNoFTS5 is the message of the error Open returns when the binary was
+// built without the sqlite_fts5 build tag.
+const ErrNoFTS5 = "this build of Dateline lacks SQLite FTS5; rebuild with the sqlite_fts5 build tag (make build)"
+
+// DB is an open draft library. It is safe for concurrent use.
+type DB struct {
+	path  string
+	write *sql.DB // one connection: SQLite allows one writer
+	read  *sql.DB // query-only connections for lists, search and reads
+
+	now      func() time.Time
+	device   string
+	author   string
+	readOnly bool
+}
+
+// Option configures Open.
+type Option func(*DB)
+
+// WithNow sets the clock the library stamps times with. Tests use it to
+// control time; the default is time.Now.
+func WithNow(now func() time.Time) Option {
+	return func(db *DB) { db.now = now }
+}
+
+// WithDevice names the device recorded on every revision. The default is
+// the host name.
+func WithDevice(name string) Option {
+	return func(db *DB) { db.device = name }
+}
+
+// WithAuthor names the author recorded on every revision. The default is
+// the operating-system user's full name, or login name.
+func WithAuthor(name string) Option {
+	return func(db *DB) { db.author = name }
+}
+
+// ReadOnly opens the library without migrating it and makes every write
+// fail. It suits commands that only read, such as list and search.
+func ReadOnly() Option {
+	return func(db *DB) { db.readOnly = true }
+}
+
+// DefaultPath returns the default library file in the operating system's
+// data directory, creating the directory (mode 0700) if needed:
+// $XDG_DATA_HOME/dateline/library.db or ~/.local/share/dateline/library.db
+// on Linux and other Unix systems, ~/Library/Application
+// Support/Dateline/library.db on macOS and %AppData%\Dateline\library.db on
+// Windows.
+func DefaultPath() (string, error) {
+	dir, err := dataDir()
+	if err != nil {
+		return "", editor.Errorf(editor.EUNAVAILABLE, "cannot find a data folder for the library: %v; choose one with --library PATH", err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", editor.Errorf(editor.EUNAVAILABLE, "cannot create the library folder %s: %v", dir, errors.Unwrap(err))
+	}
+	return filepath.Join(dir, "library.db"), nil
+}
+
+// dataDir returns the per-user data directory for Dateline.
+func dataDir() (string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		dir := os.Getenv("AppData")
+		if dir == "" {
+			return "", errors.New("%AppData% is not set")
+		}
+		return filepath.Join(dir, "Dateline"), nil
+	case "darwin", "ios":
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(home, "Library", "Application Support", "Dateline"), nil
+	}
+	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+		return filepath.Join(dir, "dateline"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, ".local", "share", "dateline"), nil
+}
+
+// Open opens the library file at path, creating it if it does not exist,
+// checks that SQLite has FTS5, and migrates the schema to the newest
+// version this build knows. The folder must exist.
+//
+// Errors are *editor.Error values: EUNAVAILABLE for a binary without FTS5,
+// a missing or unwritable folder or a busy library; EINVALID for a file that
+// is not a Dateline library, is damaged, or comes from a newer Dateline.
+func Open(path string, opts ...Option) (*DB, error) {
+	db := &DB{now: time.Now}
+	for _, opt := range opts {
+		opt(db)
+	}
+	if db.device == "" {
+		db.device, _ = os.Hostname()
+	}
+	if db.author == "" {
+		db.author = currentUserName()
+	}
+	if strings.TrimSpace(path) == "" {
+		return nil, editor.Errorf(editor.EINVALID, "no library path given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, editor.Errorf(editor.EINVALID, "library path %s: %v", path, err)
+	}
+	db.path = abs
+	if err := checkLibraryPath(abs, db.readOnly); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		// A library this call creates is removed again if Open fails, so a
+		// failed first start leaves no empty file behind.
+		defer func() {
+			if db.write == nil {
+				for _, suffix := range []string{"", "-wal", "-shm"} {
+					_ = os.Remove(abs + suffix)
+				}
+			}
+		}()
+	}
+
+	writeParams := dsnParams
+	if db.readOnly {
+		writeParams += "&_query_only=1"
+	}
+	if db.write, err = sql.Open("sqlite3", fileURI(abs)+"?"+writeParams); err != nil {
+		db.write = nil
+		return nil, db.openError(err)
+	}
+	db.write.SetMaxOpenConns(1)
+	db.write.SetMaxIdleConns(1)
+	db.write.SetConnMaxLifetime(0)
+	db.write.SetConnMaxIdleTime(0)
+
+	if err := db.prepare(context.Background()); err != nil {
+		_ = db.write.Close()
+		db.write = nil
+		return nil, err
+	}
+
+	if db.read, err = sql.Open("sqlite3", fileURI(abs)+"?"+readParams); err != nil {
+		_ = db.write.Close()
+		db.write = nil
+		return nil, db.openError(err)
+	}
+	db.read.SetMaxOpenConns(4)
+	db.read.SetMaxIdleConns(4)
+	if err := db.read.Ping(); err != nil {
+		_ = db.Close()
+		db.write = nil
+		return nil, db.openError(err)
+	}
+	return db, nil
+}
+
+// prepare checks the connection, FTS5 and the schema version, and runs the
+// pending migrations.
+func (db *DB) prepare(ctx context.Context) error {
+	if err := db.write.PingContext(ctx); err != nil {
+		return db.openError(err)
+	}
+	if err := checkFTS5(ctx, db.write); err != nil {
+		return err
+	}
+	// A file SQLite can open lazily (a text file, say) only fails at its
+	// first read of the header.
+	var version int
+	if err := db.write.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return db.openError(err)
+	}
+	known := len(mustMigrations())
+	if version > known {
+		return editor.Errorf(editor.EINVALID, "this library was written by a newer version of Dateline (schema %d, this build knows %d); update Dateline to open %s", version, known, db.path)
+	}
+	if version == 0 {
+		if err := db.checkEmptyOrOurs(ctx); err != nil {
+			return err
+		}
+	}
+	if db.readOnly {
+		if version < known {
+			return editor.Errorf(editor.EUNAVAILABLE, "the library %s needs upgrading to schema %d; open it once without read-only mode", db.path, known)
+		}
+		return nil
+	}
+	return db.migrate(ctx)
+}
+
+// checkEmptyOrOurs refuses a valid SQLite database that holds tables but was
+// never a Dateline library, so that migrations never scribble into someone
+// else's database.
+func (db *DB) checkEmptyOrOurs(ctx context.Context) error {
+	var n int
+	err := db.write.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND name <> 'migrations'`).Scan(&n)
+	if err != nil {
+		return db.openError(err)
+	}
+	if n > 0 {
+		return editor.Errorf(editor.EINVALID, "%s is not a Dateline library (it is a SQLite database with other tables)", db.path)
+	}
+	return nil
+}
+
+// checkFTS5 reports an error naming the build tag when SQLite was compiled
+// without FTS5.
+func checkFTS5(ctx context.Context, conn *sql.DB) error {
+	var used bool
+	if err := conn.QueryRowContext(ctx, `SELECT sqlite_compileoption_used('ENABLE_FTS5')`).Scan(&used); err != nil {
+		return fmt.Errorf("check fts5: %w", err)
+	}
+	if !used {
+		return editor.Errorf(editor.EUNAVAILABLE, "%s", ErrNoFTS5)
+	}
+	return nil
+}
+
+// checkLibraryPath gives clear errors for a library path whose folder is
+// missing, or which names a folder.
+func checkLibraryPath(path string, readOnly bool) error {
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return editor.Errorf(editor.ENOTFOUND, "cannot open the library %s: the folder %s does not exist", path, dir)
+	case err != nil:
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot open the library %s: %v", path, errors.Unwrap(err))
+	case !fi.IsDir():
+		return editor.Errorf(editor.EINVALID, "cannot open the library %s: %s is not a folder", path, dir)
+	}
+	fi, err = os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if readOnly {
+			return editor.Errorf(editor.ENOTFOUND, "there is no library at %s", path)
+		}
+	case err != nil:
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot open the library %s: %v", path, errors.Unwrap(err))
+	case fi.IsDir():
+		return editor.Errorf(editor.EINVALID, "cannot open the library %s: it is a folder, not a file", path)
+	}
+	return nil
+}
+
+// fileURI turns an absolute path into a SQLite file: URI, escaping the
+// characters that would otherwise start the query or fragment.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: C:/x becomes /C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// currentUserName returns the OS user's full name, else the login name.
+func currentUserName() string {
+	u, err := user.Current()
+	if err != nil {
+		return os.Getenv("USER")
+	}
+	if name := strings.TrimSpace(strings.Split(u.Name, ",")[0]); name != "" {
+		return name
+	}
+	return u.Username
+}
+
+// Path returns the absolute path of the library file.
+func (db *DB) Path() string {
+	return db.path
+}
+
+// Close closes the library. It checkpoints the write-ahead log.
+func (db *DB) Close() error {
+	var errs []error
+	if db.read != nil {
+		errs = append(errs, db.read.Close())
+	}
+	if db.write != nil {
+		errs = append(errs, db.write.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close library: %w", err)
+	}
+	return nil
+}
+
+// migration is one embedded schema file.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// mustMigrations returns the embedded migrations in order. Their file names
+// start with the schema version they produce: 0001_initial.sql.
+func mustMigrations() []migration {
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	var ms []migration
+	for i, name := range names {
+		base := filepath.Base(name)
+		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil || n != i+1 {
+			panic(fmt.Sprintf("storage: migration %s is out of sequence", base))
+		}
+		b, err := migrationFS.ReadFile(name)
+		if err != nil {
+			panic(err)
+		}
+		ms = append(ms, migration{version: n, name: base, sql: string(b)})
+	}
+	return ms
+}
+
+// SchemaVersion is the newest schema version this build knows.
+func SchemaVersion() int {
+	return len(mustMigrations())
+}
+
+// migrate applies every migration newer than the library's schema, each in
+// its own transaction. The schema version is PRAGMA user_version, set in
+// the same transaction; the migrations table records the name and time of
+// each applied file for people reading the database.
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return db.openError(fmt.Errorf("migrations table: %w", err))
+	}
+	for _, m := range mustMigrations() {
+		if err := db.migrateOne(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateOne(ctx context.Context, m migration) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return db.openError(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+
+	var version int
+	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return db.openError(err)
+	}
+	if version >= m.version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return editor.Errorf(editor.EINTERNAL, "upgrade library %s with %s: %v", db.path, m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, m.name, db.now().UnixNano()); err != nil {
+		return editor.Errorf(editor.EINTERNAL, "record migration %s: %v", m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
+		return editor.Errorf(editor.EINTERNAL, "set schema version %d: %v", m.version, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return db.openError(err)
+	}
+	return nil
+}
+
+// openError turns a SQLite error met while opening into a message a
+// correspondent understands.
+func (db *DB) openError(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrNotADB:
+			return editor.Errorf(editor.EINVALID, "%s is not a Dateline library (file is not a database)", db.path)
+		case sqlite3.ErrCorrupt:
+			return editor.Errorf(editor.EINVALID, "the library %s is damaged (database disk image is malformed); restore a backup", db.path)
+		case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrReadonly, sqlite3.ErrAuth:
+			return editor.Errorf(editor.EUNAVAILABLE, "cannot open the library %s: the file or its folder is not writable (%v)", db.path, se.Code)
+		}
+	}
+	return db.storeError("open library", err)
+}
+
+// storeError maps errors from a library operation to *editor.Error values
+// the GUI and CLI can show: busy, full, read-only and damaged libraries get
+// their own messages; anything else is EINTERNAL with the operation named.
+func (db *DB) storeError(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *editor.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return editor.Errorf(editor.EUNAVAILABLE, "%s: %v", op, err)
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return editor.Errorf(editor.EUNAVAILABLE, "%s: the library %s is busy (another program is writing to it); try again", op, db.path)
+		case sqlite3.ErrFull:
+			return editor.Errorf(editor.EUNAVAILABLE, "%s: the disk holding %s is full", op, db.path)
+		case sqlite3.ErrReadonly:
+			return editor.Errorf(editor.EUNAVAILABLE, "%s: the library %s is read-only", op, db.path)
+		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+			return editor.Errorf(editor.EINVALID, "%s: the library %s is damaged (%v); restore a backup", op, db.path, se)
+		case sqlite3.ErrIoErr:
+			return editor.Errorf(editor.EUNAVAILABLE, "%s: cannot read or write %s (%v)", op, db.path, se)
+		}
+	}
+	return editor.Errorf(editor.EINTERNAL, "%s: %v", op, err)
+}

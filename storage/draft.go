@@ -1,0 +1,433 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// draftState is what a write needs to know about a stored draft.
+type draftState struct {
+	seq     int64
+	head    string
+	status  editor.Status
+	created int64
+	trashed bool
+}
+
+// Create inserts a new article and its first revision. It sets a.Created
+// (when zero) and a.Updated to the library clock. ECONFLICT if the ID or
+// slug is taken, EINVALID if the article fails Validate.
+func (db *DB) Create(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
+	return db.save(ctx, a, opt, true)
+}
+
+// Save writes the article, inserting it if it is new, adds a revision or
+// coalesces this session's newest one, and updates the search index, all in
+// one IMMEDIATE transaction. It sets a.Updated (and a.Created when zero) to
+// the library clock, and a.Published when a published story has none.
+// ECONFLICT if the slug belongs to another article, EINVALID.
+func (db *DB) Save(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
+	return db.save(ctx, a, opt, false)
+}
+
+func (db *DB) save(ctx context.Context, a *editor.Article, opt editor.SaveOptions, create bool) (*editor.Revision, error) {
+	if err := db.writable(); err != nil {
+		return nil, err
+	}
+	if a == nil {
+		return nil, editor.Errorf(editor.EINVALID, "no article to save")
+	}
+	if opt.Kind == "" {
+		opt.Kind = editor.RevisionEdit
+	}
+	if !validKind(opt.Kind) {
+		return nil, editor.Errorf(editor.EINVALID, "unknown revision kind %q", opt.Kind)
+	}
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
+
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, db.storeError("save", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+
+	now := db.now()
+	rev, err := db.saveTx(ctx, tx, a, opt, create, now)
+	if err != nil {
+		return nil, db.storeError("save", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, db.storeError("save", err)
+	}
+	return rev, nil
+}
+
+// saveTx writes the draft row and its revision inside tx. The full-text
+// index and the author and tag tables follow through the schema's triggers.
+func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt editor.SaveOptions, create bool, now time.Time) (*editor.Revision, error) {
+	cur, err := draftStateTx(ctx, tx, a.ID)
+	exists := err == nil
+	if err != nil && editor.ErrorCode(err) != editor.ENOTFOUND {
+		return nil, err
+	}
+	if exists && create {
+		return nil, editor.Errorf(editor.ECONFLICT, "an article with ID %s already exists", a.ID)
+	}
+	if err := checkSlugFree(ctx, tx, a.Slug, a.ID); err != nil {
+		return nil, err
+	}
+
+	if a.Created.IsZero() {
+		a.Created = now
+	}
+	a.Updated = now
+	if (a.Status == editor.StatusPublished || a.Status == editor.StatusCorrected) && a.Published.IsZero() {
+		a.Published = now
+	}
+	doc, err := marshalArticle(a)
+	if err != nil {
+		return nil, err
+	}
+	authors, err := marshalJSON(nonNil(a.Byline.Authors))
+	if err != nil {
+		return nil, err
+	}
+	words := countWords(a.Body)
+
+	// A status change, an import or a restore always gets its own revision;
+	// only edits of one session within a minute coalesce.
+	var rev *editor.Revision
+	if exists && opt.Kind == editor.RevisionEdit && opt.Session != "" && cur.status == a.Status {
+		rev, err = db.coalesceTx(ctx, tx, cur.head, opt, now, words, doc)
+		if err != nil {
+			return nil, err
+		}
+	}
+	head := ""
+	if exists {
+		head = cur.head
+	}
+	newRev := rev == nil
+	if newRev {
+		rev = &editor.Revision{
+			ID:        editor.NewRevisionID(),
+			ArticleID: a.ID,
+			ParentID:  head,
+			Kind:      opt.Kind,
+			Created:   now,
+			Device:    db.device,
+			Author:    db.author,
+			Words:     words,
+			Note:      opt.Note,
+		}
+	}
+
+	if exists {
+		_, err = tx.ExecContext(ctx, `
+			UPDATE drafts SET slug = ?, headline = ?, status = ?, authors = ?, created = ?, updated = ?,
+				published = ?, head_revision = ?, words = ?, doc = ?
+			WHERE seq = ?`,
+			a.Slug, a.Headline, string(a.Status), authors, nanos(a.Created), nanos(a.Updated),
+			nullNanos(a.Published), rev.ID, words, doc, cur.seq)
+	} else {
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO drafts (id, slug, headline, status, authors, created, updated, published, head_revision, words, doc)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, a.Slug, a.Headline, string(a.Status), authors, nanos(a.Created), nanos(a.Updated),
+			nullNanos(a.Published), rev.ID, words, doc)
+	}
+	if err != nil {
+		return nil, writeError(err, a)
+	}
+
+	if newRev {
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO revisions (id, draft_id, parent_id, kind, session, started, created, device, author, words, note, doc)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			rev.ID, a.ID, nullString(rev.ParentID), string(rev.Kind), opt.Session, nanos(now), nanos(now),
+			rev.Device, rev.Author, words, rev.Note, doc)
+		if err != nil {
+			return nil, fmt.Errorf("add revision: %w", err)
+		}
+	}
+	return rev, nil
+}
+
+// coalesceTx replaces the head revision with the new state when it is an
+// edit of the same session, device and author, first written under a minute
+// ago. It returns nil when the save needs a revision of its own.
+func (db *DB) coalesceTx(ctx context.Context, tx *sql.Tx, head string, opt editor.SaveOptions, now time.Time, words int, doc string) (*editor.Revision, error) {
+	if head == "" {
+		return nil, nil
+	}
+	var (
+		r                editor.Revision
+		session          string
+		parent           sql.NullString
+		started, created int64
+	)
+	err := tx.QueryRowContext(ctx, `
+		SELECT id, draft_id, parent_id, kind, session, started, created, device, author
+		FROM revisions WHERE id = ?`, head).
+		Scan(&r.ID, &r.ArticleID, &parent, &r.Kind, &session, &started, &created, &r.Device, &r.Author)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("read head revision: %w", err)
+	}
+	t := nanos(now)
+	if r.Kind != editor.RevisionEdit || session != opt.Session || r.Device != db.device || r.Author != db.author ||
+		t < created || t-started > int64(CoalesceWindow) {
+		return nil, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE revisions SET created = ?, words = ?, note = ?, doc = ? WHERE id = ?`,
+		t, words, opt.Note, doc, r.ID); err != nil {
+		return nil, fmt.Errorf("coalesce revision: %w", err)
+	}
+	r.ParentID = parent.String
+	r.Created = now
+	r.Words = words
+	r.Note = opt.Note
+	return &r, nil
+}
+
+// CoalesceWindow is how long after its first save a revision may still
+// absorb autosaves of the same editing session. The schema enforces the
+// same limit.
+const CoalesceWindow = time.Minute
+
+// draftStateTx reads the stored state of the draft with id. ENOTFOUND.
+func draftStateTx(ctx context.Context, tx *sql.Tx, id string) (draftState, error) {
+	var (
+		s       draftState
+		head    sql.NullString
+		trashed sql.NullInt64
+	)
+	err := tx.QueryRowContext(ctx, `SELECT seq, head_revision, status, created, trashed_at FROM drafts WHERE id = ?`, id).
+		Scan(&s.seq, &head, &s.status, &s.created, &trashed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
+	} else if err != nil {
+		return s, fmt.Errorf("read draft %s: %w", id, err)
+	}
+	s.head = head.String
+	s.trashed = trashed.Valid
+	return s, nil
+}
+
+// checkSlugFree returns ECONFLICT when another article uses slug.
+func checkSlugFree(ctx context.Context, tx *sql.Tx, slug, id string) error {
+	var otherID, headline string
+	err := tx.QueryRowContext(ctx, `SELECT id, headline FROM drafts WHERE slug = ? AND id <> ?`, slug, id).Scan(&otherID, &headline)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("check slug: %w", err)
+	}
+	if strings.TrimSpace(headline) == "" {
+		headline = "an untitled draft"
+	} else {
+		headline = fmt.Sprintf("%q", headline)
+	}
+	return editor.Errorf(editor.ECONFLICT, "slug %q is already used by %s (%s)", slug, headline, otherID[:8])
+}
+
+// writeError turns a constraint violation the pre-checks missed (a race
+// with another process) into ECONFLICT.
+func writeError(err error, a *editor.Article) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "UNIQUE constraint failed: drafts.slug"):
+		return editor.Errorf(editor.ECONFLICT, "slug %q is already used by another article", a.Slug)
+	case strings.Contains(msg, "UNIQUE constraint failed: drafts.id"):
+		return editor.Errorf(editor.ECONFLICT, "an article with ID %s already exists", a.ID)
+	}
+	return fmt.Errorf("write draft: %w", err)
+}
+
+// Get returns the article with this ID, in Trash or not. ENOTFOUND.
+func (db *DB) Get(ctx context.Context, id string) (*editor.Article, error) {
+	var doc string
+	err := db.read.QueryRowContext(ctx, `SELECT doc FROM drafts WHERE id = ?`, id).Scan(&doc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
+	} else if err != nil {
+		return nil, db.storeError("get article", err)
+	}
+	return unmarshalArticle(doc)
+}
+
+// MinPrefix is the shortest ID prefix Lookup accepts.
+const MinPrefix = 8
+
+// Lookup finds an article by full ID, slug, or a unique ID prefix of at
+// least MinPrefix characters, in that order. ENOTFOUND, and ECONFLICT for a
+// prefix that several articles share.
+func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return nil, editor.Errorf(editor.EINVALID, "no article ID or slug given")
+	}
+	var doc string
+	err := db.read.QueryRowContext(ctx, `SELECT doc FROM drafts WHERE id = ?1 OR slug = ?1 ORDER BY id = ?1 DESC LIMIT 1`, ref).Scan(&doc)
+	if err == nil {
+		return unmarshalArticle(doc)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return nil, db.storeError("look up article", err)
+	}
+
+	prefix := strings.ToLower(ref)
+	if len(prefix) < MinPrefix || strings.Trim(prefix, "0123456789abcdef-") != "" {
+		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID or slug %q", ref)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT id, headline, doc FROM drafts WHERE id >= ? AND id < ? ORDER BY id LIMIT 3`,
+		prefix, prefix+"\x7f")
+	if err != nil {
+		return nil, db.storeError("look up article", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id, headline string
+		if err := rows.Scan(&id, &headline, &doc); err != nil {
+			return nil, db.storeError("look up article", err)
+		}
+		ids = append(ids, fmt.Sprintf("%s %q", id[:min(len(id), 13)], headline))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.storeError("look up article", err)
+	}
+	switch len(ids) {
+	case 0:
+		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID or slug %q", ref)
+	case 1:
+		return unmarshalArticle(doc)
+	}
+	return nil, editor.Errorf(editor.ECONFLICT, "ID prefix %q matches several articles (%s); give more of the ID", ref, strings.Join(ids, ", "))
+}
+
+// Delete removes the article and its history for good. ENOTFOUND.
+func (db *DB) Delete(ctx context.Context, id string) error {
+	if err := db.writable(); err != nil {
+		return err
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return db.storeError("delete article", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	res, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE id = ?`, id)
+	if err != nil {
+		return db.storeError("delete article", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
+	}
+	return db.storeError("delete article", tx.Commit())
+}
+
+// writable returns an error for a library opened read-only.
+func (db *DB) writable() error {
+	if db.readOnly {
+		return editor.Errorf(editor.EUNAVAILABLE, "the library %s is open read-only", db.path)
+	}
+	return nil
+}
+
+func validKind(k editor.RevisionKind) bool {
+	switch k {
+	case editor.RevisionEdit, editor.RevisionStatus, editor.RevisionImport, editor.RevisionRestore:
+		return true
+	}
+	return false
+}
+
+// countWords counts the words of a Markdown body: runs of letters or
+// digits. An apostrophe or hyphen inside a word, and a comma or point inside
+// a number ("1,200"), do not split it.
+func countWords(s string) int {
+	n := 0
+	var prev rune
+	in := false
+	for _, r := range s {
+		isWord := unicode.IsLetter(r) || unicode.IsNumber(r)
+		switch {
+		case isWord && !in:
+			n++
+			in = true
+		case isWord:
+		case in && (r == '\'' || r == '’' || r == '-'):
+			// still inside the word, unless no letter follows
+		case in && (r == ',' || r == '.') && unicode.IsNumber(prev):
+			// maybe a thousands separator or decimal point
+		default:
+			in = false
+		}
+		prev = r
+	}
+	return n
+}
+
+// marshalArticle encodes an article as the JSON kept in doc columns.
+func marshalArticle(a *editor.Article) (string, error) {
+	return marshalJSON(a)
+}
+
+// marshalJSON encodes v without HTML escaping, so that the JSON text the
+// full-text index reads holds "&" and "<" as they are.
+func marshalJSON(v any) (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", fmt.Errorf("encode: %w", err)
+	}
+	return strings.TrimSuffix(buf.String(), "\n"), nil
+}
+
+func unmarshalArticle(doc string) (*editor.Article, error) {
+	var a editor.Article
+	if err := json.Unmarshal([]byte(doc), &a); err != nil {
+		return nil, editor.Errorf(editor.EINTERNAL, "decode stored article: %v", err)
+	}
+	return &a, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// nanos stores times as Unix nanoseconds, which sort and compare as plain
+// integers.
+func nanos(t time.Time) int64 {
+	return t.UnixNano()
+}
+
+func nullNanos(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.UnixNano(), Valid: true}
+}
+
+func fromNanos(n int64) time.Time {
+	return time.Unix(0, n).UTC()
+}
+
+func nullString(s string) sql.NullString {
+	return sql.NullString{String: s, Valid: s != ""}
+}

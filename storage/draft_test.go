@@ -1,0 +1,509 @@
+//go:build sqlite_fts5
+
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// testArticle returns an article with every field set.
+func testArticle(now time.Time) *editor.Article {
+	a := editor.NewArticle(now)
+	a.Slug = "kenya-tea-harvest"
+	a.Headline = "Tea growers count losses after a dry season"
+	a.Deck = "Central highlands lose a third of the crop"
+	a.Byline = editor.Byline{Authors: []string{"Dana Whitfield", "Omar Haddad"}, Title: "Harbor Times Correspondents"}
+	a.Dateline = editor.Dateline{Place: "NAIROBI, Kenya", Date: time.Date(2026, 1, 21, 0, 0, 0, 0, time.UTC), Credit: "Harbor Times"}
+	a.Attribution = editor.Attribution{Source: "Associated Press", Kind: editor.AttributionSyndicated, OriginalPublisher: "Harbor Times", OriginalURL: "https://example.com/tea"}
+	a.Copyright = editor.Copyright{Holder: "Harbor Times", Since: 2004, Year: 2026}
+	a.Body = "Tea growers in the central highlands said Monday that the dry season had cut their harvest by a third.\n\n“We have never seen the bushes this thin,” one grower told Harbor Times & partners."
+	a.Related = []editor.Teaser{{Text: "Port workers end strike", URL: "https://example.com/port"}, {DraftID: editor.NewID()}}
+	a.Tags = []string{"agriculture", "kenya"}
+	a.Section = "business"
+	a.EditorsNote = "Check the figures with the ministry."
+	a.CorrectionNote = "An earlier version misstated the harvest loss."
+	a.Language = "en"
+	return a
+}
+
+func jsonOf(tb testing.TB, v any) string {
+	tb.Helper()
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCreate(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("OK", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		c.Advance(time.Minute)
+		rev, err := db.Create(ctx, a, editor.SaveOptions{Kind: editor.RevisionImport, Note: "from the wire"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := a.Updated, c.Now(); !got.Equal(want) {
+			t.Fatalf("Updated = %v, want %v", got, want)
+		}
+		if got, want := rev.Kind, editor.RevisionImport; got != want {
+			t.Fatalf("revision kind = %q, want %q", got, want)
+		}
+		if got, want := rev.Device+"/"+rev.Author, "laptop/Dana Whitfield"; got != want {
+			t.Fatalf("revision device/author = %q, want %q", got, want)
+		}
+		if rev.ParentID != "" {
+			t.Fatalf("first revision has parent %q", rev.ParentID)
+		}
+		got, err := db.Get(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, a) {
+			t.Fatalf("round trip differs:\ngot  %s\nwant %s", jsonOf(t, got), jsonOf(t, a))
+		}
+	})
+
+	t.Run("ErrDuplicateID", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		b := a.Clone()
+		b.Slug = "another-slug"
+		_, err := db.Create(ctx, b, editor.SaveOptions{})
+		wantCode(t, err, editor.ECONFLICT)
+	})
+
+	t.Run("ErrDuplicateSlug", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		b := editor.NewArticle(c.Now())
+		b.Slug = a.Slug
+		_, err := db.Create(ctx, b, editor.SaveOptions{})
+		wantCode(t, err, editor.ECONFLICT)
+		want := `slug "kenya-tea-harvest" is already used by "Tea growers count losses after a dry season" (` + a.ID[:8] + `)`
+		if got := editor.ErrorMessage(err); got != want {
+			t.Fatalf("message = %q, want %q", got, want)
+		}
+		_, err = db.Save(ctx, b, editor.SaveOptions{})
+		wantCode(t, err, editor.ECONFLICT)
+		if n, err := db.Count(ctx, editor.ListOptions{}); err != nil || n != 1 {
+			t.Fatalf("Count = %d, %v; want 1, nil", n, err)
+		}
+	})
+
+	t.Run("ErrInvalid", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		a.Slug = "Not A Slug"
+		_, err := db.Create(ctx, a, editor.SaveOptions{})
+		wantCode(t, err, editor.EINVALID)
+		_, err = db.Create(ctx, testArticle(c.Now()), editor.SaveOptions{Kind: "merge"})
+		wantCode(t, err, editor.EINVALID)
+		_, err = db.Save(ctx, nil, editor.SaveOptions{})
+		wantCode(t, err, editor.EINVALID)
+	})
+}
+
+func TestSave(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("OK", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		created := a.Created
+		c.Advance(time.Hour)
+		a.Headline = "Tea growers count their losses"
+		a.Tags = []string{"tea"}
+		a.Byline.Authors = []string{"Omar Haddad"}
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Get(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, a) {
+			t.Fatalf("round trip differs:\ngot  %s\nwant %s", jsonOf(t, got), jsonOf(t, a))
+		}
+		if !got.Created.Equal(created) || !got.Updated.Equal(c.Now()) {
+			t.Fatalf("Created, Updated = %v, %v; want %v, %v", got.Created, got.Updated, created, c.Now())
+		}
+	})
+
+	t.Run("EverySaveIsARevision", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		var ids []string
+		for i, body := range []string{"one", "one two", "one two three"} {
+			c.Advance(time.Second)
+			a.Body = body
+			rev, err := db.Save(ctx, a, editor.SaveOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := rev.Words, i+1; got != want {
+				t.Fatalf("revision words = %d, want %d", got, want)
+			}
+			ids = append(ids, rev.ID)
+		}
+		revs, err := db.Revisions(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(revs), 3; got != want {
+			t.Fatalf("%d revisions, want %d", got, want)
+		}
+		for i, r := range revs {
+			// Newest first, each pointing at the one before.
+			if got, want := r.ID, ids[2-i]; got != want {
+				t.Fatalf("revision %d = %s, want %s", i, got, want)
+			}
+			wantParent := ""
+			if i < 2 {
+				wantParent = ids[1-i]
+			}
+			if got := r.ParentID; got != wantParent {
+				t.Fatalf("revision %d parent = %q, want %q", i, got, wantParent)
+			}
+			if r.Article != nil {
+				t.Fatal("Revisions filled Article")
+			}
+		}
+		// Revision IDs are UUIDv7, so they sort by time.
+		if !(ids[0] < ids[1] && ids[1] < ids[2]) {
+			t.Fatalf("revision IDs not time-ordered: %v", ids)
+		}
+		r, err := db.Revision(ctx, ids[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := r.Article.Body, "one two"; got != want {
+			t.Fatalf("revision body = %q, want %q", got, want)
+		}
+		var head string
+		if err := db.read.QueryRow(`SELECT head_revision FROM drafts WHERE id = ?`, a.ID).Scan(&head); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := head, ids[2]; got != want {
+			t.Fatalf("head_revision = %s, want %s", got, want)
+		}
+	})
+
+	t.Run("SetsPublished", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		a.Status = editor.StatusPublished
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !a.Published.Equal(c.Now()) {
+			t.Fatalf("Published = %v, want %v", a.Published, c.Now())
+		}
+	})
+}
+
+func TestCoalesce(t *testing.T) {
+	ctx := context.Background()
+	count := func(t *testing.T, db *DB, id string) int {
+		t.Helper()
+		revs, err := db.Revisions(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(revs)
+	}
+
+	t.Run("SameSessionWithinAMinute", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		first, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 5; i++ {
+			c.Advance(10 * time.Second)
+			a.Body += " more"
+			rev, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := rev.ID, first.ID; got != want {
+				t.Fatalf("save %d made revision %s, want it coalesced into %s", i, got, want)
+			}
+		}
+		if got, want := count(t, db, a.ID), 1; got != want {
+			t.Fatalf("%d revisions, want %d", got, want)
+		}
+		r, err := db.Revision(ctx, first.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := r.Article.Body, a.Body; got != want {
+			t.Fatalf("coalesced revision body = %q, want %q", got, want)
+		}
+		if got, want := r.Created, c.Now(); !got.Equal(want) {
+			t.Fatalf("coalesced revision time = %v, want %v", got, want)
+		}
+		// 60 s after the revision was first written it is closed.
+		c.Advance(11 * time.Second)
+		rev, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rev.ID == first.ID || rev.ParentID != first.ID {
+			t.Fatalf("save after a minute: revision %s parent %s, want a new one after %s", rev.ID, rev.ParentID, first.ID)
+		}
+	})
+
+	t.Run("OtherSession", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"}); err != nil {
+			t.Fatal(err)
+		}
+		c.Advance(time.Second)
+		if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s2"}); err != nil {
+			t.Fatal(err)
+		}
+		c.Advance(time.Second)
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := count(t, db, a.ID), 3; got != want {
+			t.Fatalf("%d revisions, want %d", got, want)
+		}
+	})
+
+	t.Run("StatusImportRestoreNeverCoalesce", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"}); err != nil {
+			t.Fatal(err)
+		}
+		a.Status = editor.StatusFiled
+		if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []editor.RevisionKind{editor.RevisionImport, editor.RevisionRestore, editor.RevisionStatus} {
+			if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1", Kind: k}); err != nil {
+				t.Fatal(err)
+			}
+			// An edit right after a non-edit revision starts a new one.
+			if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, want := count(t, db, a.ID), 8; got != want {
+			t.Fatalf("%d revisions, want %d", got, want)
+		}
+	})
+}
+
+func TestRevisionsAreImmutable(t *testing.T) {
+	ctx := context.Background()
+	db, c := mustOpen(t)
+	a := testArticle(c.Now())
+	first, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Advance(time.Second)
+	if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s2"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`UPDATE revisions SET note = 'rewritten' WHERE id = ?`,
+		`UPDATE revisions SET created = created + 1 WHERE id = ?`,
+		`DELETE FROM revisions WHERE id = ?`,
+	} {
+		_, err := db.write.Exec(stmt, first.ID)
+		if err == nil || !strings.Contains(err.Error(), "revisions are immutable") {
+			t.Errorf("%s: err = %v, want the immutability trigger", stmt, err)
+		}
+	}
+	// Deleting the draft takes its history with it.
+	if err := db.Delete(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := db.read.QueryRow(`SELECT count(*) FROM revisions`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Fatalf("%d revisions left after Delete, want 0", n)
+	}
+}
+
+func TestGet(t *testing.T) {
+	t.Run("ErrNotFound", func(t *testing.T) {
+		db, _ := mustOpen(t)
+		_, err := db.Get(context.Background(), editor.NewID())
+		wantCode(t, err, editor.ENOTFOUND)
+	})
+}
+
+func TestDelete(t *testing.T) {
+	ctx := context.Background()
+	t.Run("OK", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Delete(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, err := db.Get(ctx, a.ID)
+		wantCode(t, err, editor.ENOTFOUND)
+		hits, err := db.List(ctx, editor.ListOptions{Query: "growers"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 0 {
+			t.Fatalf("search finds a deleted draft: %v", hits)
+		}
+		_, err = db.Revisions(ctx, a.ID)
+		wantCode(t, err, editor.ENOTFOUND)
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		db, _ := mustOpen(t)
+		wantCode(t, db.Delete(ctx, editor.NewID()), editor.ENOTFOUND)
+	})
+}
+
+func TestLookup(t *testing.T) {
+	ctx := context.Background()
+	db, c := mustOpen(t)
+	mk := func(id, slug string) *editor.Article {
+		a := editor.NewArticle(c.Now())
+		a.ID, a.Slug, a.Headline = id, slug, "Story "+slug
+		if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a := mk("0badcafe-0000-4000-8000-000000000001", "harbor-strike")
+	mk("0badcafe-0000-4000-8000-000000000002", "port-deal")
+	b := mk("1234abcd-5678-4000-8000-000000000003", "deadbeef")
+
+	for _, tt := range []struct {
+		name, ref, wantID, wantCode string
+	}{
+		{"OK/ID", a.ID, a.ID, ""},
+		{"OK/Slug", "harbor-strike", a.ID, ""},
+		{"OK/Prefix", "1234abcd", b.ID, ""},
+		{"OK/UpperPrefix", "1234ABCD-56", b.ID, ""},
+		{"OK/SlugLooksLikePrefix", "deadbeef", b.ID, ""},
+		{"ErrAmbiguous", "0badcafe", "", editor.ECONFLICT},
+		{"ErrNotFound/ShortPrefix", "1234abc", "", editor.ENOTFOUND},
+		{"ErrNotFound/Prefix", "ffffffff", "", editor.ENOTFOUND},
+		{"ErrNotFound/Slug", "no-such-story", "", editor.ENOTFOUND},
+		{"ErrEmpty", " ", "", editor.EINVALID},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := db.Lookup(ctx, tt.ref)
+			if got, want := editor.ErrorCode(err), tt.wantCode; got != want {
+				t.Fatalf("code = %q (%v), want %q", got, err, want)
+			}
+			if err == nil && got.ID != tt.wantID {
+				t.Fatalf("Lookup(%q) = %s, want %s", tt.ref, got.ID, tt.wantID)
+			}
+		})
+	}
+	_, err := db.Lookup(ctx, "0badcafe")
+	if msg := editor.ErrorMessage(err); !strings.Contains(msg, "Story harbor-strike") || !strings.Contains(msg, "Story port-deal") {
+		t.Fatalf("ambiguous message %q does not name both stories", msg)
+	}
+}
+
+func TestRevision(t *testing.T) {
+	t.Run("ErrNotFound", func(t *testing.T) {
+		db, _ := mustOpen(t)
+		_, err := db.Revision(context.Background(), editor.NewRevisionID())
+		wantCode(t, err, editor.ENOTFOUND)
+		_, err = db.Revisions(context.Background(), editor.NewID())
+		wantCode(t, err, editor.ENOTFOUND)
+	})
+}
+
+func TestProfile(t *testing.T) {
+	ctx := context.Background()
+	t.Run("Default", func(t *testing.T) {
+		db, _ := mustOpen(t)
+		p, err := db.Profile(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(p, editor.DefaultProfile()) {
+			t.Fatalf("Profile = %+v, want the default", p)
+		}
+	})
+	t.Run("OK", func(t *testing.T) {
+		db, _ := mustOpen(t)
+		p := editor.DefaultProfile()
+		p.Publisher, p.Holder, p.Since, p.Dash = "Lakeside Courier", "Lakeside Media & Co", 1998, editor.DashEm
+		p.BaseURL = "https://courier.example"
+		for i := 0; i < 2; i++ { // insert, then update
+			if err := db.SaveProfile(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			got, err := db.Profile(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, p) {
+				t.Fatalf("Profile = %+v, want %+v", got, p)
+			}
+			p.Since = 2001
+		}
+	})
+	t.Run("ErrInvalid", func(t *testing.T) {
+		db, _ := mustOpen(t)
+		p := editor.DefaultProfile()
+		p.FooterOriginal = "Copyright {{.Nope}}"
+		wantCode(t, db.SaveProfile(ctx, p), editor.EINVALID)
+		got, err := db.Profile(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, editor.DefaultProfile()) {
+			t.Fatal("an invalid profile was stored")
+		}
+	})
+}
+
+func TestCountWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"one", 1},
+		{"  **Tea** growers’ well-being, 1,200 bags. ", 5},
+		{"# Heading\n\n- item one\n- item two", 5},
+		{"Müller sagte: „Nein“", 3},
+	} {
+		if got := countWords(tt.in); got != tt.want {
+			t.Errorf("countWords(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}

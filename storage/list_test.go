@@ -1,0 +1,291 @@
+//go:build sqlite_fts5
+
+package storage
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// seed creates articles with the given headlines, one minute apart, and
+// returns them in creation order.
+func seed(t *testing.T, db *DB, c *clock, headlines ...string) []*editor.Article {
+	t.Helper()
+	var out []*editor.Article
+	for _, h := range headlines {
+		c.Advance(time.Minute)
+		a := editor.NewArticle(c.Now())
+		a.Headline = h
+		a.Slug = editor.Slugify(h)
+		if _, err := db.Create(context.Background(), a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func headlines(list []editor.Summary) string {
+	var hs []string
+	for _, s := range list {
+		hs = append(hs, s.Headline)
+	}
+	return strings.Join(hs, " | ")
+}
+
+func TestList(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("Empty", func(t *testing.T) {
+		db, _ := mustOpen(t)
+		list, err := db.List(ctx, editor.ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if list == nil || len(list) != 0 {
+			t.Fatalf("List = %#v, want an empty non-nil slice", list)
+		}
+	})
+
+	t.Run("Order", func(t *testing.T) {
+		db, c := mustOpen(t)
+		as := seed(t, db, c, "Bravo", "alpha", "Charlie")
+		for _, tt := range []struct {
+			name string
+			opt  editor.ListOptions
+			want string
+		}{
+			{"Default", editor.ListOptions{}, "Charlie | alpha | Bravo"},
+			{"Updated", editor.ListOptions{Sort: editor.SortUpdated}, "Charlie | alpha | Bravo"},
+			{"Created", editor.ListOptions{Sort: editor.SortCreated}, "Charlie | alpha | Bravo"},
+			{"Headline", editor.ListOptions{Sort: editor.SortHeadline}, "alpha | Bravo | Charlie"},
+			{"RelevanceWithoutQuery", editor.ListOptions{Sort: editor.SortRelevance}, "Charlie | alpha | Bravo"},
+			{"Limit", editor.ListOptions{Limit: 2}, "Charlie | alpha"},
+			{"Offset", editor.ListOptions{Limit: 2, Offset: 2}, "Bravo"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				list, err := db.List(ctx, tt.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := headlines(list); got != tt.want {
+					t.Fatalf("List = %q, want %q", got, tt.want)
+				}
+			})
+		}
+
+		// Saving the oldest moves it to the top of the default order only.
+		c.Advance(time.Minute)
+		as[0].Body = "Updated text."
+		if _, err := db.Save(ctx, as[0], editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		list, err := db.List(ctx, editor.ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := headlines(list), "Bravo | Charlie | alpha"; got != want {
+			t.Fatalf("after save, List = %q, want %q", got, want)
+		}
+		if got, want := list[0].Words, 2; got != want {
+			t.Fatalf("Words = %d, want %d", got, want)
+		}
+		if got, want := list[0].Updated, c.Now(); !got.Equal(want) {
+			t.Fatalf("Updated = %v, want %v", got, want)
+		}
+		list, err = db.List(ctx, editor.ListOptions{Sort: editor.SortCreated})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := headlines(list), "Charlie | alpha | Bravo"; got != want {
+			t.Fatalf("after save, created order = %q, want %q", got, want)
+		}
+		n, err := db.Count(ctx, editor.ListOptions{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := n, 3; got != want {
+			t.Fatalf("Count = %d, want %d", got, want)
+		}
+	})
+
+	t.Run("Summary", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		list, err := db.List(ctx, editor.ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 1 {
+			t.Fatalf("%d summaries, want 1", len(list))
+		}
+		s := list[0]
+		if s.ID != a.ID || s.Slug != a.Slug || s.Headline != a.Headline || s.Status != a.Status ||
+			strings.Join(s.Authors, ";") != "Dana Whitfield;Omar Haddad" || !s.Created.Equal(a.Created) ||
+			s.Words != countWords(a.Body) || s.Snippet != "" {
+			t.Fatalf("summary = %+v, does not match %s", s, jsonOf(t, a))
+		}
+	})
+
+	t.Run("Filters", func(t *testing.T) {
+		db, c := mustOpen(t)
+		start := c.Now()
+		as := seed(t, db, c, "Tea harvest", "Port strike", "Election count", "Tea prices")
+		as[0].Status, as[0].Tags, as[0].Byline.Authors = editor.StatusFiled, []string{"Kenya", "agriculture"}, []string{"Dana Whitfield"}
+		as[1].Status, as[1].Tags, as[1].Byline.Authors = editor.StatusEditing, []string{"labour"}, []string{"Omar Haddad", "Dana Whitfield"}
+		as[3].Tags, as[3].Byline.Authors = []string{"agriculture"}, []string{"Omar Haddad"}
+		for _, a := range []*editor.Article{as[0], as[1], as[3]} {
+			c.Advance(time.Minute)
+			if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Updated order is now: Tea prices, Port strike, Tea harvest, Election count.
+		for _, tt := range []struct {
+			name string
+			opt  editor.ListOptions
+			want string
+		}{
+			{"Status", editor.ListOptions{Statuses: []editor.Status{editor.StatusFiled}}, "Tea harvest"},
+			{"Statuses", editor.ListOptions{Statuses: []editor.Status{editor.StatusFiled, editor.StatusEditing}}, "Port strike | Tea harvest"},
+			{"Author", editor.ListOptions{Author: "dana whitfield"}, "Port strike | Tea harvest"},
+			{"AuthorPart", editor.ListOptions{Author: "Haddad"}, "Tea prices | Port strike"},
+			{"AuthorWildcard", editor.ListOptions{Author: "%"}, ""},
+			{"Tag", editor.ListOptions{Tag: "AGRICULTURE"}, "Tea prices | Tea harvest"},
+			{"TagAndStatus", editor.ListOptions{Tag: "agriculture", Statuses: []editor.Status{editor.StatusDraft}}, "Tea prices"},
+			{"UpdatedRange", editor.ListOptions{UpdatedFrom: start.Add(3 * time.Minute), UpdatedTo: start.Add(6 * time.Minute)}, "Port strike | Tea harvest | Election count"},
+			{"QueryAndTag", editor.ListOptions{Query: "tea", Tag: "kenya"}, "Tea harvest"},
+			{"QueryAndAuthor", editor.ListOptions{Query: "tea", Author: "Omar", Sort: editor.SortHeadline}, "Tea prices"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				list, err := db.List(ctx, tt.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := headlines(list); got != tt.want {
+					t.Fatalf("List = %q, want %q", got, tt.want)
+				}
+				n, err := db.Count(ctx, tt.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, want := n, len(list); got != want {
+					t.Fatalf("Count = %d, List has %d", got, want)
+				}
+			})
+		}
+	})
+
+	t.Run("ErrInvalid", func(t *testing.T) {
+		db, _ := mustOpen(t)
+		for _, opt := range []editor.ListOptions{
+			{Sort: "random"},
+			{Statuses: []editor.Status{"lost"}},
+			{Limit: -1},
+		} {
+			_, err := db.List(ctx, opt)
+			wantCode(t, err, editor.EINVALID)
+		}
+	})
+}
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("FollowsSave", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		find := func(q string) string {
+			t.Helper()
+			list, err := db.List(ctx, editor.ListOptions{Query: q + " "})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return headlines(list)
+		}
+		if got, want := find("growers"), a.Headline; got != want {
+			t.Fatalf("search growers = %q, want %q", got, want)
+		}
+		a.Headline = "Monsoon rescues the coffee crop"
+		a.Body = "Farmers are relieved."
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range []struct{ q, want string }{
+			{"monsoon", a.Headline},
+			{"growers", ""},
+			{"relieved", a.Headline},
+			{"dry", ""},
+			{"whitfield", a.Headline},              // byline
+			{"agriculture", a.Headline},            // tags
+			{"kenya-tea-harvest", a.Headline},      // slug
+			{"central highlands lose", a.Headline}, // deck
+		} {
+			if got := find(tt.q); got != tt.want {
+				t.Errorf("search %q = %q, want %q", tt.q, got, tt.want)
+			}
+		}
+		checkFTS(t, db)
+	})
+
+	t.Run("Snippet", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		list, err := db.List(ctx, editor.ListOptions{Query: "bushes"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 1 {
+			t.Fatalf("%d hits, want 1", len(list))
+		}
+		if got, want := list[0].Snippet, editor.SnippetOpen+"bushes"+editor.SnippetClose; !strings.Contains(got, want) {
+			t.Fatalf("snippet = %q, want it to contain %q", got, want)
+		}
+	})
+
+	t.Run("Relevance", func(t *testing.T) {
+		db, c := mustOpen(t)
+		as := seed(t, db, c, "Strike ends at the port", "Council budget")
+		as[1].Body = "The council said a strike was possible. Nobody mentioned a strike at the port again."
+		c.Advance(time.Minute)
+		if _, err := db.Save(ctx, as[1], editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		list, err := db.List(ctx, editor.ListOptions{Query: "strike"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := headlines(list), "Strike ends at the port | Council budget"; got != want {
+			t.Fatalf("ranked = %q, want the headline hit first: %q", got, want)
+		}
+		list, err = db.List(ctx, editor.ListOptions{Query: "strike", Sort: editor.SortUpdated})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := headlines(list), "Council budget | Strike ends at the port"; got != want {
+			t.Fatalf("by updated = %q, want %q", got, want)
+		}
+	})
+}
+
+// checkFTS runs FTS5's own integrity check, which compares the index with
+// the drafts it was built from.
+func checkFTS(t *testing.T, db *DB) {
+	t.Helper()
+	if _, err := db.write.Exec(`INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Fatalf("FTS index out of step with drafts: %v", err)
+	}
+}

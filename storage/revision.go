@@ -1,0 +1,93 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// Revisions lists an article's revisions, newest first, without their
+// Article. ENOTFOUND when there is no such article.
+func (db *DB) Revisions(ctx context.Context, articleID string) ([]editor.Revision, error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, db.storeError("list revisions", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM drafts WHERE id = ?`, articleID).Scan(&n); err != nil {
+		return nil, db.storeError("list revisions", err)
+	}
+	if n == 0 {
+		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", articleID)
+	}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT id, draft_id, parent_id, kind, created, device, author, words, note
+		FROM revisions WHERE draft_id = ? ORDER BY seq DESC`, articleID)
+	if err != nil {
+		return nil, db.storeError("list revisions", err)
+	}
+	defer rows.Close()
+	revs := []editor.Revision{}
+	for rows.Next() {
+		r, err := scanRevision(rows, false)
+		if err != nil {
+			return nil, db.storeError("list revisions", err)
+		}
+		revs = append(revs, *r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, db.storeError("list revisions", err)
+	}
+	return revs, nil
+}
+
+// Revision returns one revision with its Article. ENOTFOUND.
+func (db *DB) Revision(ctx context.Context, id string) (*editor.Revision, error) {
+	row := db.read.QueryRowContext(ctx, `
+		SELECT id, draft_id, parent_id, kind, created, device, author, words, note, doc
+		FROM revisions WHERE id = ?`, id)
+	r, err := scanRevision(row, true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, editor.Errorf(editor.ENOTFOUND, "no revision with ID %s", id)
+	} else if err != nil {
+		return nil, db.storeError("get revision", err)
+	}
+	return r, nil
+}
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+// scanRevision reads the columns Revisions and Revision select, and the doc
+// column when withDoc is set.
+func scanRevision(s scanner, withDoc bool) (*editor.Revision, error) {
+	var (
+		r       editor.Revision
+		parent  sql.NullString
+		created int64
+		doc     string
+	)
+	dest := []any{&r.ID, &r.ArticleID, &parent, &r.Kind, &created, &r.Device, &r.Author, &r.Words, &r.Note}
+	if withDoc {
+		dest = append(dest, &doc)
+	}
+	if err := s.Scan(dest...); err != nil {
+		return nil, err
+	}
+	r.ParentID = parent.String
+	r.Created = fromNanos(created)
+	if withDoc {
+		a, err := unmarshalArticle(doc)
+		if err != nil {
+			return nil, err
+		}
+		r.Article = a
+	}
+	return &r, nil
+}
