@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -131,6 +129,7 @@ func newTestWindow(t testing.TB, store editor.Store, clk *fakeClock, opt Options
 // settle waits until every worker and its UI callback has finished.
 func (w *MainWindow) settle() {
 	w.jobs.Wait()
+	w.renderer.Wait()
 }
 
 // advance moves the fake clock and waits for what the timers started.
@@ -149,36 +148,9 @@ func typeAtEnd(e *widget.Entry, s string) {
 	test.Type(e, s)
 }
 
-// previewText is the text the preview pane draws, one canvas.Text per
-// line, as a user would read it.
+// previewText is the text the preview shows.
 func (w *MainWindow) previewText() string {
-	var lines []string
-	walkTexts(w.preview.canvasObject(), func(t *canvas.Text) {
-		if strings.TrimSpace(t.Text) != "" {
-			lines = append(lines, t.Text)
-		}
-	})
-	return strings.Join(lines, "\n")
-}
-
-// walkTexts calls f for every visible canvas.Text under o, descending into
-// widgets through their renderers.
-func walkTexts(o fyne.CanvasObject, f func(*canvas.Text)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	switch x := o.(type) {
-	case *canvas.Text:
-		f(x)
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walkTexts(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walkTexts(c, f)
-		}
-	}
+	return w.preview.PlainText()
 }
 
 // failingStore is a real store whose Save can be switched to fail.

@@ -33,10 +33,11 @@ type MainWindow struct {
 	render  editor.RenderOptions
 	clock   clock
 
-	library *libraryPane
-	form    *articleForm
-	preview previewPane
-	status  *widget.Label
+	library  *libraryPane
+	form     *articleForm
+	preview  *PreviewView
+	renderer *PreviewRenderer
+	status   *widget.Label
 
 	// article is the open draft, nil when none is open.
 	article *editor.Article
@@ -75,7 +76,8 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window = a.NewWindow(windowTitle(opt.LibraryPath))
 	w.library = newLibraryPane(w.NewArticle, w.OpenDraft, clk.Now)
 	w.form = newArticleForm(w.edit)
-	w.preview = w.newPreview()
+	w.preview = NewPreviewView()
+	w.renderer = NewPreviewRenderer(w.preview, nil, w.render)
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
 
@@ -84,7 +86,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	path.Truncation = fyne.TextTruncateEllipsis
 	statusBar := container.NewBorder(nil, nil, nil, path, w.status)
 
-	right := container.NewHSplit(w.form.object, w.preview.canvasObject())
+	right := container.NewHSplit(w.form.object, w.preview)
 	right.Offset = 0.52
 	main := container.NewHSplit(w.library.object, right)
 	main.Offset = 0.22
@@ -233,7 +235,7 @@ func (w *MainWindow) stopTimers() {
 // renderPreview hands a snapshot of the draft to the preview.
 func (w *MainWindow) renderPreview() {
 	if w.article != nil {
-		w.preview.render(w.article.Clone(), w.profile)
+		w.renderer.RenderWith(w.article.Clone(), w.profile)
 	}
 }
 
