@@ -55,26 +55,32 @@ func (w *MainWindow) Export(f editor.Format) {
 	prof := w.profile
 	opt := w.render
 	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError("Export failed", err)
-			return
-		}
-		if out == nil {
-			return // cancelled
-		}
-		w.goJob(func() func() {
-			werr := writeExport(out, f, snap, prof, opt)
-			return func() {
-				if werr != nil {
-					w.showError("Export failed", werr)
-					return
-				}
-				w.setStatus("Exported "+out.URI().Name(), false)
-			}
-		})
+		w.exportTo(out, err, f, snap, prof, opt)
 	}, w.Window)
 	d.SetFileName(exportFileName(snap, f))
 	d.Show()
+}
+
+// exportTo takes the save dialog's answer: it writes the export on a worker
+// and reports the outcome in the status bar, or in a dialog on failure.
+func (w *MainWindow) exportTo(out fyne.URIWriteCloser, err error, f editor.Format, a *editor.Article, p editor.Profile, opt editor.RenderOptions) {
+	if err != nil {
+		w.showError("Export failed", err)
+		return
+	}
+	if out == nil {
+		return // cancelled
+	}
+	w.goJob(func() func() {
+		werr := writeExport(out, f, a, p, opt)
+		return func() {
+			if werr != nil {
+				w.showError("Export failed", werr)
+				return
+			}
+			w.setStatus("Exported "+out.URI().Name(), false)
+		}
+	})
 }
 
 // exportFileName is the name the save dialog suggests: the slug and the

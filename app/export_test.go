@@ -1,0 +1,159 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/assets"
+	"github.com/dateline-news/dateline/editor"
+)
+
+func TestExportWritesEditorBytes(t *testing.T) {
+	for _, f := range []editor.Format{editor.FormatHTML, editor.FormatMarkdown} {
+		t.Run(string(f), func(t *testing.T) {
+			clk := newFakeClock()
+			store := openStore(t, clk)
+			w := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
+			path := filepath.Join(t.TempDir(), exportFileName(w.article, f))
+			out, err := fynestorage.Writer(fynestorage.NewFileURI(path))
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			w.exportTo(out, nil, f, w.article.Clone(), w.profile, w.render)
+			w.settle()
+
+			got, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := editor.Export(f, w.article, w.profile, w.render)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("exported file differs from editor.Export:\n got %d bytes\nwant %d bytes", len(got), len(want))
+			}
+			if !bytes.Contains(got, []byte("Harbor Times")) {
+				t.Errorf("export lacks the footer's holder:\n%s", got)
+			}
+			if status := w.StatusText(); status != "Exported "+filepath.Base(path) {
+				t.Errorf("status = %q", status)
+			}
+		})
+	}
+}
+
+func TestExportErrorShowsMessage(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
+	bad := w.profile
+	bad.FooterOriginal = "Copyright {{.Owner}}"
+	path := filepath.Join(t.TempDir(), "x.html")
+	out, err := fynestorage.Writer(fynestorage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	w.exportTo(out, nil, editor.FormatHTML, w.article.Clone(), bad, w.render)
+	w.settle()
+
+	if got := w.StatusText(); !strings.Contains(got, "Export failed") || !strings.Contains(got, "Owner") {
+		t.Errorf("status = %q, want the template error", got)
+	}
+	if w.Window.Canvas().Overlays().Top() == nil {
+		t.Error("no error dialog")
+	}
+}
+
+func TestExportDialogSuggestsSlug(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
+
+	for _, tc := range []struct {
+		f    editor.Format
+		want string
+	}{
+		{editor.FormatHTML, "kenya-tea-harvest.html"},
+		{editor.FormatMarkdown, "kenya-tea-harvest.md"},
+	} {
+		w.Export(tc.f)
+		top := w.Window.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatalf("%s: no save dialog", tc.f)
+		}
+		if !hasEntryText(top, tc.want) {
+			t.Errorf("%s: save dialog does not suggest %q", tc.f, tc.want)
+		}
+		w.Window.Canvas().Overlays().Remove(top)
+	}
+}
+
+func TestFileMenu(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	menu := w.Window.MainMenu()
+	if menu == nil || len(menu.Items) == 0 || menu.Items[0].Label != "File" {
+		t.Fatalf("main menu = %+v, want a File menu", menu)
+	}
+	var labels []string
+	for _, it := range menu.Items[0].Items {
+		if !it.IsSeparator {
+			labels = append(labels, it.Label)
+		}
+	}
+	if got, want := strings.Join(labels, "|"), "New article|Export as HTML…|Export as Markdown…|Quit"; got != want {
+		t.Errorf("File menu = %s, want %s", got, want)
+	}
+
+	// Ctrl+N creates a draft wherever the focus is.
+	w.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(shortcutNew)
+	w.settle()
+	if got := w.library.list.Length(); got != 1 {
+		t.Errorf("Ctrl+N left %d rows, want 1", got)
+	}
+}
+
+// hasEntryText reports whether an entry under o holds text.
+func hasEntryText(o fyne.CanvasObject, text string) bool {
+	found := false
+	walk(o, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == text {
+			found = true
+		}
+	})
+	return found
+}
+
+// walk calls f for o and every object under it, descending into widgets
+// through their renderers.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, f)
+		}
+	case *container.Scroll:
+		walk(x.Content, f)
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walk(c, f)
+		}
+	}
+}
