@@ -70,7 +70,9 @@ func Export(f Format, a *Article, p Profile, opt RenderOptions) ([]byte, error) 
 		return RenderHTMLFragment(a, p, opt)
 	case FormatMarkdown:
 		return RenderMarkdown(a, p, opt)
-	case FormatWire, FormatNinjs:
+	case FormatWire:
+		return RenderWireText(a, p, opt)
+	case FormatNinjs:
 		return nil, Errorf(EINVALID, "format %q is not supported yet", string(f))
 	}
 	_, err := ParseFormat(string(f))

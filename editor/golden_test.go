@@ -147,6 +147,7 @@ var goldenFormats = []struct {
 	{FormatHTMLFragment, "fragment.html"},
 	{FormatHTML, "html"},
 	{FormatMarkdown, "md"},
+	{FormatWire, "txt"},
 }
 
 func TestExportGolden(t *testing.T) {
