@@ -186,8 +186,8 @@ type Inline struct {
 	Text string
 	// Style is the set of style flags.
 	Style InlineStyle
-	// URL is the destination of a link; "" for dangerous destinations,
-	// which the HTML export drops as well.
+	// URL is the destination of a link; "" for destinations the HTML
+	// export drops (SafeURL and goldmark's safe mode).
 	URL string
 }
 
@@ -211,14 +211,17 @@ func ImagePlaceholder(alt string) string {
 // BuildPreview renders a and its frame under p into a Preview: headline,
 // deck and byline before the body, the dateline run-in inside the first
 // paragraph, then tagline, correction, footer and the related list. The
-// body goes through ParseArticleBody, the AST every export walks. Errors
-// come from the profile's templates and are *Error values.
+// frame and the body's link policy are the HTML export's: the body goes
+// through ParseArticleBody and SanitizeLinks, and an undated article's
+// footer year falls back to opt.Now. Errors come from the profile's
+// templates and are *Error values.
 func BuildPreview(a *Article, p Profile, opt RenderOptions) (*Preview, error) {
-	f, err := BuildFrame(a, p, opt.Resolve)
+	f, err := buildExportFrame(a, p, opt)
 	if err != nil {
 		return nil, fmt.Errorf("preview: %w", err)
 	}
 	doc, src := ParseArticleBody(a, p.Dash)
+	SanitizeLinks(doc, src)
 	pv := &Preview{Blocks: make([]Block, 0, doc.ChildCount()+8)}
 	line := func(kind BlockKind, text string, style InlineStyle) {
 		if text = strings.TrimSpace(text); text != "" {
@@ -238,7 +241,7 @@ func BuildPreview(a *Article, p Profile, opt RenderOptions) (*Preview, error) {
 		for _, t := range f.Related {
 			in := Inline{Text: t.Text}
 			if t.URL != "" {
-				in.Style, in.URL = StyleLink, safeURL([]byte(t.URL))
+				in.Style, in.URL = StyleLink, SafeURL(t.URL)
 			}
 			list.Items = append(list.Items, []Block{{Kind: BlockParagraph, Inlines: []Inline{in}}})
 		}

@@ -203,6 +203,19 @@ func TestPreviewFidelityFixtures(t *testing.T) {
 			if got == "" {
 				t.Error("fixture renders no text")
 			}
+
+			// The whole article, frame included, against the HTML export.
+			pv, err := BuildPreview(a, p, RenderOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			frag, err := RenderHTMLFragment(a, p, RenderOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := fidelityNormalize(pv.PlainText()), fidelityNormalize(fidelityHTMLText(t, string(frag))); got != want {
+				t.Errorf("article preview text differs from the HTML export's text\nexport:   %s\npreview:  %q\nhtml txt: %q", frag, got, want)
+			}
 		})
 	}
 }
