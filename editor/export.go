@@ -73,7 +73,7 @@ func Export(f Format, a *Article, p Profile, opt RenderOptions) ([]byte, error) 
 	case FormatWire:
 		return RenderWireText(a, p, opt)
 	case FormatNinjs:
-		return nil, Errorf(EINVALID, "format %q is not supported yet", string(f))
+		return RenderNinjs(a, p, opt)
 	}
 	_, err := ParseFormat(string(f))
 	return nil, err

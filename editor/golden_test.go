@@ -148,6 +148,7 @@ var goldenFormats = []struct {
 	{FormatHTML, "html"},
 	{FormatMarkdown, "md"},
 	{FormatWire, "txt"},
+	{FormatNinjs, "ninjs.json"},
 }
 
 func TestExportGolden(t *testing.T) {

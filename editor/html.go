@@ -87,6 +87,18 @@ func writeHTMLFragment(buf *bytes.Buffer, a *Article, p Profile, f Frame) error 
 		writeBylineHTML(buf, a.Byline)
 		buf.WriteString("</p>\n")
 	}
+	if err := writeHTMLBody(buf, a, p, f); err != nil {
+		return err
+	}
+	buf.WriteString("</article>\n")
+	return nil
+}
+
+// writeHTMLBody writes what follows the byline in the fragment: the
+// entry-content div with the body and its dateline run-in, the tagline, the
+// correction, the footer and the related list.
+func writeHTMLBody(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
+	esc := html.EscapeString
 	buf.WriteString("<div class=\"entry-content\">\n")
 	doc, src := ParseArticleBody(a, p.Dash)
 	SanitizeLinks(doc, src)
@@ -115,7 +127,6 @@ func writeHTMLFragment(buf *bytes.Buffer, a *Article, p Profile, f Frame) error 
 		}
 		buf.WriteString("</ul>\n</aside>\n")
 	}
-	buf.WriteString("</article>\n")
 	return nil
 }
 

@@ -1,0 +1,383 @@
+package editor
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ParseHTMLArticle reads an HTML article: a page or fragment that Dateline
+// exported, or a news page from elsewhere. It reads, where present:
+//   - the schema.org NewsArticle JSON-LD block (headline, authors, dates,
+//     identifier, keywords, language, copyright, isBasedOn);
+//   - the hNews classes (entry-title, deck or entry-summary, byline with fn
+//     names, dateline, tagline, correction, item-license, the related
+//     aside), falling back to the first h1, the page title and the meta
+//     description;
+//   - the body: div.entry-content, else the <article>, <main> or <body>,
+//     with scripts, styles, navigation and the parts above taken out,
+//     converted to Markdown by html-to-markdown (CommonMark, GFM tables and
+//     strikethrough).
+//
+// The footer and related list are read the way ParseWireText reads them.
+// Empty, binary, non-UTF-8 or oversized input gives an *Error with code
+// EINVALID, as does a page with neither headline nor body.
+func ParseHTMLArticle(data []byte) (*Article, error) {
+	text, err := checkImportText(data, "HTML file")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		return nil, Errorf(EINVALID, "the HTML file cannot be parsed: %v", err)
+	}
+	a := &Article{}
+	ld := readNewsArticleLD(doc)
+	root := firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article && hasHTMLClass(n, "hentry") })
+	if root == nil {
+		root = firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article })
+	}
+	if root == nil {
+		root = firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main })
+	}
+	if root == nil {
+		root = firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	}
+	if root == nil {
+		root = doc
+	}
+	var remove []*html.Node
+	take := func(match func(*html.Node) bool) (string, *html.Node) {
+		n := firstElement(root, match)
+		if n == nil {
+			return "", nil
+		}
+		remove = append(remove, n)
+		return oneLine(nodeText(n)), n
+	}
+	// Headline and deck.
+	a.Headline, _ = take(func(n *html.Node) bool { return hasHTMLClass(n, "entry-title") })
+	if a.Headline == "" {
+		a.Headline, _ = take(func(n *html.Node) bool { return n.DataAtom == atom.H1 })
+	}
+	if a.Headline == "" {
+		a.Headline = firstNonEmpty(ld.Headline, oneLine(nodeText(firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }))))
+	}
+	a.Deck, _ = take(func(n *html.Node) bool { return hasHTMLClass(n, "deck") || hasHTMLClass(n, "entry-summary") })
+	if a.Deck == "" {
+		a.Deck = firstNonEmpty(ld.Description, metaContent(doc, "description"))
+	}
+	// Byline.
+	if by, n := take(func(n *html.Node) bool { return hasHTMLClass(n, "byline") }); n != nil {
+		if b, ok := parseWireByline(by); ok {
+			a.Byline = b
+		} else {
+			for _, fn := range allElements(n, func(n *html.Node) bool { return hasHTMLClass(n, "fn") }) {
+				a.Byline.Authors = append(a.Byline.Authors, oneLine(nodeText(fn)))
+			}
+		}
+	}
+	if len(a.Byline.Authors) == 0 {
+		a.Byline.Authors = ld.authorNames()
+	}
+	if len(a.Byline.Authors) == 0 {
+		if m := metaContent(doc, "author"); m != "" {
+			a.Byline.Authors = []string{m}
+		}
+	}
+	// Frame parts after the body.
+	if s, _ := take(func(n *html.Node) bool { return hasHTMLClass(n, "tagline") }); s != "" {
+		if m := taglineRE.FindStringSubmatch(s); m != nil {
+			a.Attribution = Attribution{Kind: AttributionContributed, Source: m[1]}
+		}
+	}
+	if s, _ := take(func(n *html.Node) bool { return hasHTMLClass(n, "correction") }); s != "" {
+		a.CorrectionNote, a.Status = s, StatusCorrected
+	}
+	if s, _ := take(func(n *html.Node) bool { return hasHTMLClass(n, "item-license") }); s != "" {
+		if c, kind, publisher, ok := parseWireFooter(s); ok {
+			a.Copyright = c
+			if kind == AttributionSyndicated {
+				a.Attribution = Attribution{Kind: AttributionSyndicated, OriginalPublisher: publisher}
+			}
+		}
+	}
+	if _, n := take(func(n *html.Node) bool { return n.DataAtom == atom.Aside && hasHTMLClass(n, "related") }); n != nil {
+		for _, li := range allElements(n, func(n *html.Node) bool { return n.DataAtom == atom.Li }) {
+			t := Teaser{Text: oneLine(nodeText(li))}
+			if link := firstElement(li, func(n *html.Node) bool { return n.DataAtom == atom.A }); link != nil {
+				t.URL = SafeURL(htmlAttr(link, "href"))
+			}
+			if t.Text != "" {
+				a.Related = append(a.Related, t)
+			}
+		}
+	}
+	// Body.
+	body := firstElement(root, func(n *html.Node) bool { return hasHTMLClass(n, "entry-content") })
+	if body == nil {
+		body = root
+	}
+	if dl := firstElement(body, func(n *html.Node) bool { return hasHTMLClass(n, "dateline") }); dl != nil {
+		year := time.Now().Year()
+		if a.Copyright.Year != 0 {
+			year = a.Copyright.Year
+		}
+		if d, _, _, ok := parseWireDateline(strings.TrimSpace(nodeText(dl)), year); ok {
+			a.Dateline = d
+			remove = append(remove, dl)
+		}
+	}
+	for _, n := range allElements(body, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Noscript, atom.Template, atom.Iframe:
+			return true
+		}
+		return false
+	}) {
+		remove = append(remove, n)
+	}
+	for _, n := range remove {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	conv := converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(),
+		table.NewTablePlugin(),
+		strikethrough.NewStrikethroughPlugin(),
+	))
+	md, err := conv.ConvertNode(body)
+	if err != nil {
+		return nil, Errorf(EINVALID, "the HTML body cannot be converted to Markdown: %v", err)
+	}
+	a.Body = strings.TrimSpace(string(md))
+	if a.Headline == "" && a.Body == "" {
+		return nil, Errorf(EINVALID, "the HTML file holds no article: no headline and no text")
+	}
+	ld.apply(a)
+	if lang := htmlAttr(firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Html }), "lang"); lang != "" && a.Language == "" {
+		a.Language = lang
+	}
+	if err := finishImported(a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// newsArticleLD is what ParseHTMLArticle reads from a JSON-LD block.
+type newsArticleLD struct {
+	Type            any             `json:"@type"`
+	Identifier      any             `json:"identifier"`
+	Headline        string          `json:"headline"`
+	Description     string          `json:"description"`
+	Author          json.RawMessage `json:"author"`
+	DatePublished   string          `json:"datePublished"`
+	DateModified    string          `json:"dateModified"`
+	Keywords        json.RawMessage `json:"keywords"`
+	InLanguage      string          `json:"inLanguage"`
+	IsBasedOn       any             `json:"isBasedOn"`
+	CopyrightHolder json.RawMessage `json:"copyrightHolder"`
+	CopyrightYear   any             `json:"copyrightYear"`
+	ArticleSection  any             `json:"articleSection"`
+}
+
+// readNewsArticleLD returns the first JSON-LD object of an article type.
+func readNewsArticleLD(doc *html.Node) newsArticleLD {
+	for _, s := range allElements(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.Script && strings.EqualFold(htmlAttr(n, "type"), "application/ld+json")
+	}) {
+		var ld newsArticleLD
+		if json.Unmarshal([]byte(nodeText(s)), &ld) != nil {
+			continue
+		}
+		if t, _ := ld.Type.(string); strings.HasSuffix(t, "Article") || t == "ReportageNewsArticle" {
+			return ld
+		}
+	}
+	return newsArticleLD{}
+}
+
+// names reads a schema.org name or list of names: "A", {"name": "A"} or a
+// list of either.
+func ldNames(raw json.RawMessage) []string {
+	if len(raw) == 0 {
+		return nil
+	}
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) != nil {
+		list = []json.RawMessage{raw}
+	}
+	var out []string
+	for _, item := range list {
+		var s string
+		var obj struct {
+			Name string `json:"name"`
+		}
+		switch {
+		case json.Unmarshal(item, &s) == nil:
+		case json.Unmarshal(item, &obj) == nil:
+			s = obj.Name
+		}
+		if s = oneLine(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (ld newsArticleLD) authorNames() []string { return ldNames(ld.Author) }
+
+// apply fills the fields of a that the page body did not give.
+func (ld newsArticleLD) apply(a *Article) {
+	if id, ok := ld.Identifier.(string); ok && isUUID(id) {
+		a.ID = id
+	}
+	if t, ok := parseFrontMatterTime(ld.DateModified); ok {
+		a.Updated = t
+	}
+	if t, ok := parseFrontMatterTime(ld.DatePublished); ok {
+		a.Published = t
+		if a.Updated.IsZero() {
+			a.Updated = t
+		}
+	}
+	if len(a.Tags) == 0 {
+		kw := ldNames(ld.Keywords)
+		if len(kw) == 1 && strings.Contains(kw[0], ",") {
+			kw = strings.Split(kw[0], ",")
+			for i := range kw {
+				kw[i] = strings.TrimSpace(kw[i])
+			}
+		}
+		a.Tags = kw
+	}
+	if a.Language == "" {
+		a.Language = oneLine(ld.InLanguage)
+	}
+	if s, ok := ld.ArticleSection.(string); ok && a.Section == "" {
+		a.Section = oneLine(s)
+	}
+	if u, ok := ld.IsBasedOn.(string); ok && SafeURL(u) != "" {
+		if a.Attribution.Kind == "" {
+			a.Attribution.Kind = AttributionSyndicated
+		}
+		if a.Attribution.Kind == AttributionSyndicated {
+			a.Attribution.OriginalURL = u
+		}
+	}
+	if a.Copyright.Holder == "" {
+		if h := ldNames(ld.CopyrightHolder); len(h) > 0 {
+			a.Copyright.Holder = h[0]
+		}
+	}
+	if a.Copyright.Since == 0 {
+		switch y := ld.CopyrightYear.(type) {
+		case float64:
+			a.Copyright.Since = int(y)
+		case string:
+			a.Copyright.Since, _ = strconv.Atoi(y)
+		}
+		if a.Copyright.Year != 0 && a.Copyright.Since > a.Copyright.Year {
+			a.Copyright.Since = 0
+		}
+	}
+}
+
+// firstElement returns the first element under n (n included) for which
+// match is true, in document order.
+func firstElement(n *html.Node, match func(*html.Node) bool) *html.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Type == html.ElementNode && match(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := firstElement(c, match); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// allElements returns the outermost elements under n for which match is
+// true; it does not look inside a match.
+func allElements(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && match(c) {
+				out = append(out, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	if n != nil {
+		walk(n)
+	}
+	return out
+}
+
+// nodeText returns the text content of n.
+func nodeText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// htmlAttr returns the value of n's attribute key, or "".
+func htmlAttr(n *html.Node, key string) string {
+	if n == nil {
+		return ""
+	}
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasHTMLClass reports whether n has the class.
+func hasHTMLClass(n *html.Node, class string) bool {
+	for _, c := range strings.Fields(htmlAttr(n, "class")) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// metaContent returns the content of <meta name="NAME">.
+func metaContent(doc *html.Node, name string) string {
+	m := firstElement(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.Meta && strings.EqualFold(htmlAttr(n, "name"), name)
+	})
+	return oneLine(htmlAttr(m, "content"))
+}
