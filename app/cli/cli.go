@@ -1,0 +1,246 @@
+// Package cli is Dateline's command line: batch work on the same library and
+// the same editor renderers the GUI uses. main.go hands it the arguments
+// after the global flags; every command prints to the writers it is given
+// and returns an exit status: 0 on success, 1 on failure (with a one-line
+// message on stderr) and 2 on usage errors.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/dateline-news/dateline/editor"
+	"github.com/dateline-news/dateline/storage"
+)
+
+// Exit statuses.
+const (
+	// ExitOK means the command succeeded.
+	ExitOK = 0
+	// ExitFailure means the command failed; stderr says why in one line.
+	ExitFailure = 1
+	// ExitUsage means the command line was wrong.
+	ExitUsage = 2
+)
+
+// Env is what a command runs with: the library location and the streams.
+type Env struct {
+	// Library is the library file path, already resolved by ResolveLibrary.
+	Library string
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	// Open opens the library; nil means storage.Open.
+	Open func(path string) (editor.Store, error)
+}
+
+// command is one CLI verb.
+type command struct {
+	name    string
+	args    string
+	summary string
+	run     func(ctx context.Context, env Env, c command, args []string) int
+}
+
+// commands lists every verb, in the order --help shows them.
+var commands = []command{
+	{"list", "[--status S] [--limit N] [--json]", "list drafts, newest first, one per line", runList},
+	{"import", "[--format F] [--replace | --as-new] FILE...", "import Markdown files (with optional YAML front matter) as drafts", runImport},
+	{"export", "--format F [--out FILE] [--force] ID|SLUG", "export one draft (formats: " + formatNames() + ")", runExport},
+}
+
+// usageError is returned by flag parsing helpers to mean exit status 2.
+var errUsage = errors.New("usage")
+
+// Usage writes the top-level help to w.
+func Usage(w io.Writer) {
+	fmt.Fprintln(w, "Dateline — a newsroom editor for writing, reviewing and exporting news articles.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  dateline [--library PATH]                 open the editor window")
+	fmt.Fprintln(w, "  dateline [--library PATH] COMMAND [flags] [args]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Global flags:")
+	fmt.Fprintln(w, "  --library PATH   the library file (default: $DATELINE_LIBRARY, else "+defaultPathHint()+")")
+	fmt.Fprintln(w, "  --help           this help; 'dateline COMMAND --help' explains a command")
+	fmt.Fprintln(w, "  --version        print the version")
+}
+
+func defaultPathHint() string {
+	if p, err := storage.DefaultPath(); err == nil {
+		return p
+	}
+	return "the user data directory"
+}
+
+// IsCommand reports whether name is a CLI verb.
+func IsCommand(name string) bool {
+	_, ok := lookup(name)
+	return ok
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// Run executes args[0] with the rest of args and returns the exit status.
+func Run(ctx context.Context, env Env, args []string) int {
+	if len(args) == 0 {
+		Usage(env.Stderr)
+		return ExitUsage
+	}
+	if args[0] == "help" {
+		if len(args) > 1 {
+			if c, ok := lookup(args[1]); ok {
+				return c.run(ctx, env, c, []string{"--help"})
+			}
+		}
+		Usage(env.Stdout)
+		return ExitOK
+	}
+	c, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(env.Stderr, "dateline: unknown command %q; run 'dateline --help' for the list\n", args[0])
+		return ExitUsage
+	}
+	return c.run(ctx, env, c, args[1:])
+}
+
+// ResolveLibrary picks the library file: the --library flag, then the
+// DATELINE_LIBRARY environment variable, then storage.DefaultPath.
+func ResolveLibrary(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if v := os.Getenv("DATELINE_LIBRARY"); v != "" {
+		return v, nil
+	}
+	return storage.DefaultPath()
+}
+
+// newFlagSet returns a flag set for c that writes its usage to env.Stderr
+// (or Stdout for an explicit --help).
+func newFlagSet(env Env, name, args, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: dateline %s %s\n\n%s.\n", name, args, capitalise(summary))
+		var hasFlags bool
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(fs.Output(), "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args and maps --help to exit 0 and bad flags to exit 2.
+// ok is false when the command must return code at once.
+func parseFlags(fs *flag.FlagSet, env Env, args []string) (code int, ok bool) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(env.Stdout)
+			fs.Usage()
+			return ExitOK, false
+		}
+	}
+	if err := fs.Parse(interleave(fs, args)); err != nil {
+		return ExitUsage, false
+	}
+	return ExitOK, true
+}
+
+// interleave moves flags that follow positional arguments to the front, so
+// "export my-slug --format md" works as well as the canonical order.
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if strings.Contains(name, "=") {
+				continue
+			}
+			if f := fs.Lookup(name); f != nil {
+				if bf, isBool := f.Value.(interface{ IsBoolFlag() bool }); isBool && bf.IsBoolFlag() {
+					continue
+				}
+				if i+1 < len(args) {
+					flags = append(flags, args[i+1])
+					i++
+				}
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(append(flags, "--"), pos...)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// openStore opens env.Library, printing a one-line error on failure.
+func openStore(env Env) (editor.Store, bool) {
+	open := env.Open
+	if open == nil {
+		open = func(path string) (editor.Store, error) { return storage.Open(path) }
+	}
+	s, err := open(env.Library)
+	if err != nil {
+		fail(env, err)
+		return nil, false
+	}
+	return s, true
+}
+
+// fail prints err as one line on stderr and returns ExitFailure.
+func fail(env Env, err error) int {
+	msg := strings.ReplaceAll(editor.ErrorMessage(err), "\n", " ")
+	fmt.Fprintf(env.Stderr, "dateline: %s\n", msg)
+	return ExitFailure
+}
+
+// usage prints a usage error for a command and returns ExitUsage.
+func usage(env Env, name, format string, args ...any) int {
+	fmt.Fprintf(env.Stderr, "dateline %s: %s; run 'dateline %s --help'\n", name, fmt.Sprintf(format, args...), name)
+	return ExitUsage
+}
+
+func formatNames() string {
+	var names []string
+	for _, f := range editor.Formats {
+		names = append(names, string(f))
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// runExport implements "dateline export".
+func runExport(ctx context.Context, env Env, c command, args []string) int {
+	fs := newFlagSet(env, c.name, c.args, c.summary)
+	format := fs.String("format", "", "output format: "+formatNames()+" (html is the standalone page)")
+	out := fs.String("out", "", "write to this file instead of standard output")
+	force := fs.Bool("force", false, "export even a killed story")
+	if code, ok := parseFlags(fs, env, args); !ok {
+		return code
+	}
+	if *format == "" {
+		return usage(env, c.name, "--format is required")
+	}
+	f, err := editor.ParseFormat(*format)
+	if err != nil {
+		return usage(env, c.name, "%s", editor.ErrorMessage(err))
+	}
+	if fs.NArg() != 1 {
+		return usage(env, c.name, "name exactly one draft by ID or slug")
+	}
+	store, ok := openStore(env)
+	if !ok {
+		return ExitFailure
+	}
+	defer store.Close()
+
+	a, err := store.Lookup(ctx, fs.Arg(0))
+	if err != nil {
+		return fail(env, err)
+	}
+	if a.Status == editor.StatusKilled && !*force {
+		return fail(env, editor.Errorf(editor.ECONFLICT, "%q is killed and must not be used; pass --force to export it anyway", a.Slug))
+	}
+	p, err := store.Profile(ctx)
+	if err != nil {
+		return fail(env, err)
+	}
+	data, err := editor.Export(f, a, p, editor.RenderOptions{Resolve: editor.StoreResolver(ctx, store)})
+	if err != nil {
+		return fail(env, fmt.Errorf("export %s: %w", a.Slug, err))
+	}
+	if *out == "" {
+		if _, err := env.Stdout.Write(data); err != nil {
+			return fail(env, fmt.Errorf("write: %w", err))
+		}
+		return ExitOK
+	}
+	if err := WriteFileAtomic(*out, data); err != nil {
+		return fail(env, err)
+	}
+	fmt.Fprintf(env.Stderr, "Exported %s to %s\n", a.Slug, *out)
+	return ExitOK
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it
+// into place, so that a full disk or a crash never leaves a half-written
+// export where a good file was.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot write to %s: %s", dir, unwrapPathError(err))
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // a no-op after the rename
+	if _, err = tmp.Write(data); err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot write %s: %s", path, unwrapPathError(err))
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot write %s: %s", path, unwrapPathError(err))
+	}
+	if err := os.Rename(name, path); err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot write %s: %s", path, unwrapPathError(err))
+	}
+	return nil
+}
+
+// unwrapPathError drops the "open /long/path:" prefix of an *os.PathError,
+// which the message already names.
+func unwrapPathError(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

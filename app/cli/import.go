@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// maxImportBytes bounds one imported file.
+const maxImportBytes = 10 << 20
+
+// runImport implements "dateline import".
+func runImport(ctx context.Context, env Env, c command, args []string) int {
+	fs := newFlagSet(env, c.name, c.args, c.summary)
+	format := fs.String("format", "", "read every file in this format instead of guessing from its name and content")
+	replace := fs.Bool("replace", false, "a file whose UUID is already in the library becomes a new revision of that draft")
+	asNew := fs.Bool("as-new", false, "a file whose UUID is already in the library becomes a new draft with a new UUID")
+	if code, ok := parseFlags(fs, env, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		return usage(env, c.name, "name at least one file")
+	}
+	if *replace && *asNew {
+		return usage(env, c.name, "--replace and --as-new exclude each other")
+	}
+	var forced editor.Format
+	if *format != "" {
+		f, err := editor.ParseFormat(*format)
+		if err != nil {
+			return usage(env, c.name, "%s", editor.ErrorMessage(err))
+		}
+		forced = f
+	}
+	store, ok := openStore(env)
+	if !ok {
+		return ExitFailure
+	}
+	defer store.Close()
+
+	failed := 0
+	for _, path := range fs.Args() {
+		a, err := readArticleFile(path, forced)
+		if err == nil {
+			err = storeImported(ctx, store, a, *replace, *asNew)
+		}
+		if err != nil {
+			failed++
+			fmt.Fprintf(env.Stderr, "dateline import: %s: %s\n", path, editor.ErrorMessage(err))
+			continue
+		}
+		printSummary(env.Stdout, summaryOf(a))
+	}
+	if failed > 0 {
+		if n := fs.NArg(); n > 1 {
+			fmt.Fprintf(env.Stderr, "dateline import: %d of %d files failed; the others were imported\n", failed, n)
+		}
+		return ExitFailure
+	}
+	return ExitOK
+}
+
+// readArticleFile reads and parses one file. The whole file is parsed before
+// anything is stored, so a malformed file leaves nothing behind.
+func readArticleFile(path string, forced editor.Format) (*editor.Article, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", unwrapPathError(err))
+	}
+	if st.IsDir() {
+		return nil, editor.Errorf(editor.EINVALID, "is a directory, not a file")
+	}
+	if st.Size() > maxImportBytes {
+		return nil, editor.Errorf(editor.EINVALID, "the file is %.1f MB; imports are limited to 10 MB", float64(st.Size())/(1<<20))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, editor.Errorf(editor.EUNAVAILABLE, "cannot read the file: %s", unwrapPathError(err))
+	}
+	f := forced
+	if f == "" {
+		f = editor.FormatMarkdown
+	}
+	if f != editor.FormatMarkdown {
+		return nil, editor.Errorf(editor.EINVALID, "importing %s files is not supported yet", f)
+	}
+	return editor.ParseMarkdownArticle(data)
+}
+
+// storeImported adds a to the library. A UUID already in the library is
+// never overwritten silently: replace adds the text as a new revision of the
+// existing draft, asNew gives the import a fresh UUID, and otherwise it is
+// an error.
+func storeImported(ctx context.Context, store editor.Store, a *editor.Article, replace, asNew bool) error {
+	opt := editor.SaveOptions{Kind: editor.RevisionImport}
+	existing, err := store.Get(ctx, a.ID)
+	switch {
+	case err == nil && replace:
+		a.Created = existing.Created
+		a.Updated = time.Now()
+		_, err = store.Save(ctx, a, opt)
+		return err
+	case err == nil && asNew:
+		a.ID = editor.NewID()
+	case err == nil:
+		return editor.Errorf(editor.ECONFLICT, "draft %s (%q) is already in the library; use --replace to add this file as a new revision of it, or --as-new to import it as a separate draft", a.ID, existing.Headline)
+	case editor.ErrorCode(err) != editor.ENOTFOUND:
+		return err
+	}
+	now := time.Now()
+	if a.Created.IsZero() {
+		a.Created = now
+	}
+	a.Updated = now
+	base := a.Slug
+	for i := 2; ; i++ {
+		_, err = store.Create(ctx, a, opt)
+		if editor.ErrorCode(err) != editor.ECONFLICT || i > 99 {
+			return err
+		}
+		if _, gerr := store.Get(ctx, a.ID); gerr == nil {
+			return err // the ID, not the slug, is taken
+		}
+		a.Slug = base + "-" + strconv.Itoa(i)
+	}
+}
+
+// summaryOf builds the list row of a.
+func summaryOf(a *editor.Article) editor.Summary {
+	return editor.Summary{ID: a.ID, Slug: a.Slug, Headline: a.Headline, Authors: a.Byline.Authors, Status: a.Status, Created: a.Created, Updated: a.Updated}
+}

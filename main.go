@@ -1,0 +1,177 @@
+// Command dateline is a desktop newsroom editor: write, preview, review and
+// export news articles, with a library of drafts kept in SQLite.
+//
+// main only wires the parts together: it parses the global flags, then
+// either runs a command-line verb (app/cli) or opens the library and starts
+// the Fyne window (app).
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"time"
+
+	// localefix must initialise before Fyne reads the locale.
+	_ "github.com/dateline-news/dateline/app/localefix"
+
+	"github.com/dateline-news/dateline/app"
+	"github.com/dateline-news/dateline/app/cli"
+	"github.com/dateline-news/dateline/assets"
+	"github.com/dateline-news/dateline/editor"
+	"github.com/dateline-news/dateline/storage"
+)
+
+// version is the release; `make build` may set it with -ldflags.
+var version = "0.1.0"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// globals are the flags that come before the command.
+type globals struct {
+	library string
+	help    bool
+	version bool
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	g, rest, err := parseGlobals(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "dateline: %v; run 'dateline --help'\n", err)
+		return cli.ExitUsage
+	}
+	switch {
+	case g.help:
+		cli.Usage(stdout)
+		return cli.ExitOK
+	case g.version:
+		fmt.Fprintf(stdout, "dateline %s\n", version)
+		return cli.ExitOK
+	}
+	path, err := cli.ResolveLibrary(g.library)
+	if err != nil {
+		fmt.Fprintf(stderr, "dateline: cannot find a place for the library: %s; pass --library PATH\n", editor.ErrorMessage(err))
+		return cli.ExitFailure
+	}
+	if len(rest) > 0 {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		return cli.Run(ctx, cli.Env{Library: path, Stdin: stdin, Stdout: stdout, Stderr: stderr}, rest)
+	}
+	return runGUI(path, stderr)
+}
+
+// parseGlobals reads --library, --help and --version up to the first word
+// that is not one of them.
+func parseGlobals(args []string) (globals, []string, error) {
+	var g globals
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--library" || a == "-library":
+			if i+1 >= len(args) || args[i+1] == "" {
+				return g, nil, fmt.Errorf("--library needs a file path")
+			}
+			g.library = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--library=") || strings.HasPrefix(a, "-library="):
+			g.library = a[strings.Index(a, "=")+1:]
+			if g.library == "" {
+				return g, nil, fmt.Errorf("--library needs a file path")
+			}
+		case a == "-h" || a == "--help" || a == "-help":
+			g.help = true
+		case a == "--version" || a == "-version":
+			g.version = true
+		case strings.HasPrefix(a, "-"):
+			return g, nil, fmt.Errorf("unknown flag %s", a)
+		default:
+			return g, args[i:], nil
+		}
+	}
+	return g, nil, nil
+}
+
+// runGUI opens the library and runs the window until it closes.
+func runGUI(path string, stderr io.Writer) int {
+	if err := checkDisplay(); err != nil {
+		fmt.Fprintf(stderr, "dateline: %v; the editor window needs a graphical session. For headless use, try the command line: dateline --help\n", err)
+		return cli.ExitUsage
+	}
+	store, err := storage.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "dateline: %s\n", editor.ErrorMessage(err))
+		return cli.ExitFailure
+	}
+	defer store.Close()
+	err = app.Run(store, app.Options{LibraryPath: path, Sample: assets.SampleArticle})
+	if err != nil {
+		fmt.Fprintf(stderr, "dateline: %s\n", editor.ErrorMessage(err))
+		return cli.ExitFailure
+	}
+	return cli.ExitOK
+}
+
+// checkDisplay reports a missing X11 or Wayland display before GLFW would
+// panic over it. macOS and Windows always have one.
+func checkDisplay() error {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		return nil
+	}
+	if w := os.Getenv("WAYLAND_DISPLAY"); w != "" {
+		return nil
+	}
+	d := os.Getenv("DISPLAY")
+	if d == "" {
+		return fmt.Errorf("no display found (DISPLAY and WAYLAND_DISPLAY are not set)")
+	}
+	if !x11Reachable(d) {
+		return fmt.Errorf("cannot connect to the X display %q", d)
+	}
+	return nil
+}
+
+// x11Reachable dials the X server named by display (":0", "host:1.0",
+// "unix:0") with a short timeout.
+func x11Reachable(display string) bool {
+	host, num, ok := strings.Cut(display, ":")
+	if !ok {
+		return false
+	}
+	num, _, _ = strings.Cut(num, ".")
+	if num == "" {
+		return false
+	}
+	var conn net.Conn
+	var err error
+	if host == "" || host == "unix" || strings.HasPrefix(host, "/") {
+		sock := "/tmp/.X11-unix/X" + num
+		if strings.HasPrefix(host, "/") { // launchd-style socket path
+			sock = display
+		}
+		conn, err = net.DialTimeout("unix", sock, time.Second)
+		if err != nil && host == "" {
+			// An abstract socket (Linux) is also how local X servers listen.
+			conn, err = net.DialTimeout("unix", "@/tmp/.X11-unix/X"+num, time.Second)
+		}
+	} else {
+		port := 6000
+		fmt.Sscanf(num, "%d", &port)
+		if port < 6000 {
+			port += 6000
+		}
+		conn, err = net.DialTimeout("tcp", net.JoinHostPort(host, fmt.Sprint(port)), 2*time.Second)
+	}
+	if err != nil {
+		return false
+	}
+	_ = conn.Close()
+	return true
+}
