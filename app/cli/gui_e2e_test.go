@@ -1,0 +1,154 @@
+package cli_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// requireTools skips the test when the X tools are missing on a developer's
+// machine, and fails it in CI, where make test-deps installs them.
+func requireTools(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is missing in CI; make test-deps should have installed it", tool)
+			}
+			t.Skipf("%s is not installed (make test-deps installs it)", tool)
+		}
+	}
+}
+
+// startXvfb starts a virtual X server on a free display and returns its name.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	for n := 71; n < 120; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue
+		}
+		display := fmt.Sprintf(":%d", n)
+		cmd := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+		if err := cmd.Start(); err != nil {
+			t.Fatalf("start Xvfb: %v", err)
+		}
+		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+		if waitFor(10*time.Second, func() bool {
+			_, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+			return err == nil
+		}) {
+			return display
+		}
+		t.Fatalf("Xvfb on %s did not come up", display)
+	}
+	t.Fatal("no free X display number")
+	return ""
+}
+
+// waitFor polls cond until it holds or the timeout passes.
+func waitFor(timeout time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return true
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return cond()
+}
+
+// xdotool runs xdotool on display and returns its trimmed output.
+func xdotool(t *testing.T, display string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// TestGUIWritesSavesAndQuits runs the real window on a virtual display, as a
+// correspondent would use it: the first run opens the sample article, Ctrl+N
+// starts a new one with the cursor in the headline, typing is autosaved
+// while the window is open (the CLI sees it in the same library), and Ctrl+Q
+// saves and quits with status 0. With DATELINE_SCREENSHOT=path it also
+// writes a screenshot of the window, which is how assets/screenshot.png is
+// made.
+func TestGUIWritesSavesAndQuits(t *testing.T) {
+	requireTools(t, "Xvfb", "xdotool")
+	display := startXvfb(t)
+	lib := filepath.Join(t.TempDir(), "library.db")
+
+	gui := exec.Command(binary, "--library", lib)
+	gui.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=")
+	var guiErr strings.Builder
+	gui.Stderr = &guiErr
+	if err := gui.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- gui.Wait() }()
+	t.Cleanup(func() {
+		if gui.ProcessState == nil {
+			_ = gui.Process.Kill()
+		}
+	})
+
+	var win string
+	if !waitFor(30*time.Second, func() bool {
+		win = xdotool(t, display, "search", "--onlyvisible", "--name", "^Dateline")
+		return win != ""
+	}) {
+		t.Fatalf("no Dateline window appeared; stderr: %s", guiErr.String())
+	}
+	win = strings.Fields(win)[0]
+
+	listed := func(want string) func() bool {
+		return func() bool {
+			out, _, _ := dateline(t, nil, "--library", lib, "list")
+			return strings.Contains(out, want)
+		}
+	}
+	if !waitFor(20*time.Second, listed("Tea growers count losses after a dry season")) {
+		t.Fatalf("the first-run sample article never reached the library; stderr: %s", guiErr.String())
+	}
+
+	if path := os.Getenv("DATELINE_SCREENSHOT"); path != "" {
+		time.Sleep(2 * time.Second) // let the preview settle
+		if out, err := exec.Command("import", "-display", display, "-window", win, path).CombinedOutput(); err != nil {
+			t.Errorf("screenshot: %v: %s", err, out)
+		}
+	}
+
+	xdotool(t, display, "windowactivate", "--sync", win)
+	xdotool(t, display, "windowfocus", "--sync", win)
+	xdotool(t, display, "key", "--window", win, "ctrl+n")
+	time.Sleep(500 * time.Millisecond)
+	xdotool(t, display, "type", "--delay", "30", "Harbour cranes stand idle")
+	if !waitFor(20*time.Second, listed("Harbour cranes stand idle")) {
+		out, _, _ := dateline(t, nil, "--library", lib, "list")
+		t.Fatalf("typed headline was not autosaved; library:\n%s\nstderr: %s", out, guiErr.String())
+	}
+
+	xdotool(t, display, "key", "--window", win, "ctrl+q")
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("the window exited with %v; stderr: %s", err, guiErr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("Ctrl+Q did not close the window; stderr: %s", guiErr.String())
+	}
+	if s := guiErr.String(); strings.Contains(s, "panic") || strings.Contains(s, "Fyne error") {
+		t.Errorf("the GUI logged errors:\n%s", s)
+	}
+}
