@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,21 +19,27 @@ import (
 // Markdown body. It holds no article of its own; each change is handed to
 // onChange as an edit to apply to the window's draft.
 type articleForm struct {
-	headline, deck, slug          *widget.Entry
-	authors, bylineTitle          *widget.Entry
-	place, date, credit           *widget.Entry
-	source, publisher, url        *widget.Entry
-	kind, status                  *widget.Select
-	tags, note                    *widget.Entry
-	body                          *widget.Entry
-	syndicated                    *fyne.Container
-	object                        fyne.CanvasObject
-	fields                        []fyne.Disableable
-	loading                       bool
-	dateYear                      int
-	onChange                      func(edit func(a *editor.Article))
-	lastAutoSlug, lastHeadlineSet string
+	headline, deck, slug   *widget.Entry
+	authors                *authorsEditor
+	bylineTitle            *widget.Entry
+	place, date, credit    *widget.Entry
+	dateHint               *widget.Label
+	source, publisher, url *widget.Entry
+	kind, status           *widget.Select
+	tags, note             *widget.Entry
+	body                   *widget.Entry
+	// syndicated are the label and field objects of the rows that only
+	// syndicated copy shows.
+	syndicated []fyne.CanvasObject
+	object     fyne.CanvasObject
+	fields     []fyne.Disableable
+	loading    bool
+	dateYear   int
+	onChange   func(edit func(a *editor.Article))
 }
+
+// dateHint is the date field's help line while its text is valid.
+const dateHint = "AP style (Jan. 21, March 5) or 2026-01-21"
 
 // slugPattern is the form of a slug, as editor.Article.Validate checks it.
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
@@ -40,7 +47,7 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // kindLabels are the attribution kinds as the select shows them.
 var kindLabels = []string{string(editor.AttributionOriginal), string(editor.AttributionContributed), string(editor.AttributionSyndicated)}
 
-func newArticleForm(onChange func(edit func(a *editor.Article))) *articleForm {
+func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() fyne.Canvas) *articleForm {
 	f := &articleForm{onChange: onChange}
 
 	f.headline = f.entry("Tea growers count losses after a dry season", func(a *editor.Article, s string) {
@@ -56,19 +63,26 @@ func newArticleForm(onChange func(edit func(a *editor.Article))) *articleForm {
 		return nil
 	}
 
-	f.authors = f.multiEntry("One author per line", 2, func(a *editor.Article, s string) { a.Byline.Authors = splitLines(s) })
+	f.authors = newAuthorsEditor(func(names []string) {
+		f.change(func(a *editor.Article) { a.Byline.Authors = names })
+	}, canvas)
+	f.fields = append(f.fields, f.authors)
 	f.bylineTitle = f.entry("Harbor Times Correspondents", func(a *editor.Article, s string) { a.Byline.Title = s })
 	f.place = f.entry("NAIROBI, Kenya", func(a *editor.Article, s string) { a.Dateline.Place = s })
 	f.date = widget.NewEntry()
 	f.date.SetPlaceHolder("Jan. 21 or 2026-01-21")
+	f.dateHint = widget.NewLabel(dateHint)
+	f.dateHint.SizeName = theme.SizeNameCaptionText
+	f.dateHint.Importance = widget.LowImportance
 	f.date.Validator = func(s string) error {
 		_, err := parseDatelineDate(s, f.dateYear)
 		return err
 	}
 	f.date.OnChanged = func(s string) {
 		d, err := parseDatelineDate(s, f.dateYear)
+		f.showDateError(err)
 		if err != nil {
-			return // the entry shows why; the draft keeps its last good date
+			return // the hint says why; the draft keeps its last good date
 		}
 		f.change(func(a *editor.Article) { a.Dateline.Date = d })
 	}
@@ -99,53 +113,74 @@ func newArticleForm(onChange func(edit func(a *editor.Article))) *articleForm {
 	f.body.OnChanged = func(s string) { f.change(func(a *editor.Article) { a.Body = s }) }
 	f.fields = append(f.fields, f.body)
 
-	story := widget.NewForm(
-		widget.NewFormItem("Headline", f.headline),
-		widget.NewFormItem("Deck", f.deck),
-		widget.NewFormItem("Slug", f.slug),
-	)
-	byline := widget.NewForm(
-		widget.NewFormItem("Authors", f.authors),
-		widget.NewFormItem("Title", f.bylineTitle),
-	)
-	dateItem := widget.NewFormItem("Date", f.date)
-	dateItem.HintText = "AP style (Jan. 21, March 5) or 2026-01-21"
-	dateline := widget.NewForm(
-		widget.NewFormItem("Place", f.place),
-		dateItem,
-		widget.NewFormItem("Credit", f.credit),
-	)
-	attribution := widget.NewForm(
-		widget.NewFormItem("Source", f.source),
-		widget.NewFormItem("Kind", f.kind),
-	)
-	syndicatedForm := widget.NewForm(
-		widget.NewFormItem("Original publisher", f.publisher),
-		widget.NewFormItem("Original URL", f.url),
-	)
-	f.syndicated = container.NewVBox(syndicatedForm)
-	f.syndicated.Hide()
-	desk := widget.NewForm(
-		widget.NewFormItem("Tags", f.tags),
-		widget.NewFormItem("Status", f.status),
-		widget.NewFormItem("Editor's note", f.note),
-	)
-	fields := container.NewVBox(
-		story,
-		section("Byline"), byline,
-		section("Dateline"), dateline,
-		section("Attribution"), attribution, f.syndicated,
-		section("Desk"), desk,
-	)
+	var g formGrid
+	g.row("Headline", f.headline)
+	g.row("Deck", f.deck)
+	g.row("Slug", f.slug)
+	g.section("Byline")
+	g.row("Authors", f.authors.object)
+	g.row("Title", f.bylineTitle)
+	g.section("Dateline")
+	g.row("Place", f.place)
+	g.row("Date", container.NewVBox(f.date, f.dateHint))
+	g.row("Credit", f.credit)
+	g.section("Attribution")
+	g.row("Source", f.source)
+	g.row("Kind", f.kind)
+	f.syndicated = append(f.syndicated, g.row("Original publisher", f.publisher)...)
+	f.syndicated = append(f.syndicated, g.row("Original URL", f.url)...)
+	f.showSyndicated(false)
+	g.section("Desk")
+	g.row("Tags", f.tags)
+	g.row("Status", f.status)
+	g.row("Editor's note", f.note)
+
 	bodyLabel := widget.NewLabelWithStyle("Body (Markdown)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	split := container.NewVSplit(
-		container.NewVScroll(container.NewPadded(fields)),
-		container.NewBorder(bodyLabel, nil, nil, nil, f.body),
-	)
-	split.Offset = 0.46
+	grid := container.New(layout.NewFormLayout(), g.objects...)
+	scroll := container.NewVScroll(container.NewPadded(grid))
+	f.authors.relayout = func() {
+		scroll.Refresh()
+		grid.Refresh()
+	}
+	split := container.NewVSplit(scroll, container.NewBorder(bodyLabel, nil, nil, nil, f.body))
+	split.Offset = 0.5
 	f.object = split
 	f.setEnabled(false)
 	return f
+}
+
+// formGrid collects the label and field objects of a two-column form
+// whose rows can be hidden, which widget.Form cannot do.
+type formGrid struct {
+	objects []fyne.CanvasObject
+}
+
+// row adds a labelled field and returns its two objects.
+func (g *formGrid) row(label string, field fyne.CanvasObject) []fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	l.Importance = widget.LowImportance
+	g.objects = append(g.objects, l, field)
+	return []fyne.CanvasObject{l, field}
+}
+
+// section adds a heading row that groups the rows after it.
+func (g *formGrid) section(title string) {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	g.objects = append(g.objects, l, container.NewVBox(layout.NewSpacer(), widget.NewSeparator(), layout.NewSpacer()))
+}
+
+// showDateError puts the date's problem in its hint line, or the usual
+// hint when there is none.
+func (f *articleForm) showDateError(err error) {
+	if err != nil {
+		f.dateHint.Text = err.Error()
+		f.dateHint.Importance = widget.DangerImportance
+	} else {
+		f.dateHint.Text = dateHint
+		f.dateHint.Importance = widget.LowImportance
+	}
+	f.dateHint.Refresh()
 }
 
 // newBodyEntry is the Markdown body editor: a multi-line monospace entry
@@ -157,13 +192,6 @@ func newBodyEntry() *widget.Entry {
 	e.SetMinRowsVisible(8)
 	e.SetPlaceHolder("Write the story in Markdown…")
 	return e
-}
-
-// section is a small heading between groups of fields.
-func section(title string) fyne.CanvasObject {
-	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameSubHeadingText
-	return l
 }
 
 // entry makes a one-line field whose changes go through set.
@@ -220,10 +248,11 @@ func (f *articleForm) load(a *editor.Article) {
 	f.headline.SetText(a.Headline)
 	f.deck.SetText(a.Deck)
 	f.slug.SetText(a.Slug)
-	f.authors.SetText(strings.Join(a.Byline.Authors, "\n"))
+	f.authors.set(a.Byline.Authors)
 	f.bylineTitle.SetText(a.Byline.Title)
 	f.place.SetText(a.Dateline.Place)
 	f.date.SetText(formatDatelineDate(a.Dateline.Date, f.dateYear))
+	f.showDateError(nil)
 	f.credit.SetText(a.Dateline.Credit)
 	f.source.SetText(a.Attribution.Source)
 	kind := a.Attribution.Kind
@@ -245,7 +274,8 @@ func (f *articleForm) load(a *editor.Article) {
 func (f *articleForm) clear() {
 	f.loading = true
 	defer func() { f.loading = false }()
-	for _, e := range []*widget.Entry{f.headline, f.deck, f.slug, f.authors, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags, f.note, f.body} {
+	f.authors.set(nil)
+	for _, e := range []*widget.Entry{f.headline, f.deck, f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags, f.note, f.body} {
 		e.SetText("")
 	}
 	f.kind.ClearSelected()
@@ -264,22 +294,13 @@ func (f *articleForm) setEnabled(on bool) {
 }
 
 func (f *articleForm) showSyndicated(on bool) {
-	if on {
-		f.syndicated.Show()
-	} else {
-		f.syndicated.Hide()
-	}
-}
-
-// splitLines returns the non-empty trimmed lines of s.
-func splitLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
+	for _, o := range f.syndicated {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
 		}
 	}
-	return out
 }
 
 // splitTags returns the non-empty comma-separated tags of s.

@@ -75,7 +75,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 
 	w.Window = a.NewWindow(windowTitle(opt.LibraryPath))
 	w.library = newLibraryPane(w.NewArticle, w.OpenDraft, clk.Now)
-	w.form = newArticleForm(w.edit)
+	w.form = newArticleForm(w.edit, func() fyne.Canvas { return w.Window.Canvas() })
 	w.preview = NewPreviewView()
 	w.renderer = NewPreviewRenderer(w.preview, nil, w.render)
 	w.status = widget.NewLabel("")

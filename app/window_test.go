@@ -292,7 +292,9 @@ func TestFormEditsReachArticle(t *testing.T) {
 	w.NewArticle()
 	w.settle()
 
-	test.Type(w.form.authors, "Dana Whitfield\nOmar Haddad")
+	test.Type(w.form.authors.entries[0], "Dana Whitfield")
+	test.Tap(w.form.authors.add)
+	test.Type(w.form.authors.entries[1], "Omar Haddad")
 	test.Type(w.form.place, "NAIROBI, Kenya")
 	test.Type(w.form.date, "Jan. 21")
 	test.Type(w.form.credit, "Harbor Times")
@@ -318,7 +320,7 @@ func TestFormEditsReachArticle(t *testing.T) {
 	if got.Status != editor.StatusFiled {
 		t.Errorf("status = %q", got.Status)
 	}
-	if !w.form.syndicated.Visible() {
+	if !w.form.publisher.Visible() {
 		t.Error("original publisher and URL hidden for syndicated copy")
 	}
 }
@@ -389,5 +391,53 @@ func TestFormatUpdated(t *testing.T) {
 	}
 	if got, want := formatThousands(1284), "1,284"; got != want {
 		t.Errorf("formatThousands = %q, want %q", got, want)
+	}
+}
+
+func TestAuthorsEditorAddMoveRemove(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	ed := w.form.authors
+	authors := func() string { return strings.Join(w.article.Byline.Authors, "|") }
+
+	test.Type(ed.entries[0], "Ann")
+	test.Tap(ed.add)
+	test.Type(ed.entries[1], "Ben")
+	test.Tap(ed.add)
+	test.Type(ed.entries[2], "Cy")
+	if got, want := authors(), "Ann|Ben|Cy"; got != want {
+		t.Fatalf("authors = %s, want %s", got, want)
+	}
+	if !w.dirty {
+		t.Fatal("adding authors did not mark the draft dirty")
+	}
+
+	ed.move(2, -1)
+	if got, want := authors(), "Ann|Cy|Ben"; got != want {
+		t.Errorf("after moving Cy up: %s, want %s", got, want)
+	}
+	ed.move(0, -1) // the first cannot move up
+	if got, want := authors(), "Ann|Cy|Ben"; got != want {
+		t.Errorf("after moving the first up: %s, want %s", got, want)
+	}
+	ed.remove(0)
+	if got, want := authors(), "Cy|Ben"; got != want {
+		t.Errorf("after removing Ann: %s, want %s", got, want)
+	}
+	test.Tap(ed.add) // an empty author is not a name
+	if got, want := authors(), "Cy|Ben"; got != want {
+		t.Errorf("after adding an empty row: %s, want %s", got, want)
+	}
+
+	w.advance(w.opt.previewDelay())
+	if got, want := w.previewText(), "by Cy and Ben"; !strings.Contains(got, want) {
+		t.Errorf("preview lacks %q:\n%s", want, got)
+	}
+	w.advance(w.opt.autosaveDelay())
+	if got, want := strings.Join(mustGet(t, store, w.article.ID).Byline.Authors, "|"), "Cy|Ben"; got != want {
+		t.Errorf("stored authors = %s, want %s", got, want)
 	}
 }
