@@ -118,6 +118,23 @@ type Store interface {
 	Lookup(ctx context.Context, ref string) (*Article, error)
 	// Delete removes the article. ENOTFOUND.
 	Delete(ctx context.Context, id string) error
+	// Trash moves the article to Trash: List leaves it out unless
+	// ListOptions.Trashed is set, and Get and Lookup still find it.
+	// ENOTFOUND.
+	Trash(ctx context.Context, id string) error
+	// Untrash brings the article back from Trash. ENOTFOUND.
+	Untrash(ctx context.Context, id string) error
+	// EmptyTrash deletes every article in Trash for good, with its
+	// revisions, and returns how many it deleted.
+	EmptyTrash(ctx context.Context) (int, error)
+	// Transition moves the article to another workflow status, checked
+	// with CheckTransition, and records a status revision carrying the
+	// note. Moving to corrected makes note the public CorrectionNote and
+	// requires one. ENOTFOUND, ECONFLICT for an illegal move, EINVALID.
+	Transition(ctx context.Context, id string, to Status, note string) (*Revision, error)
+	// Restore makes an older revision's text the article's newest revision,
+	// keeping the article's current workflow status. ENOTFOUND.
+	Restore(ctx context.Context, revisionID string) (*Revision, error)
 	// List returns summaries matching opt.
 	List(ctx context.Context, opt ListOptions) ([]Summary, error)
 	// Count returns how many articles match opt, ignoring Limit and Offset.

@@ -33,8 +33,10 @@ func (db *DB) Create(ctx context.Context, a *editor.Article, opt editor.SaveOpti
 // Save writes the article, inserting it if it is new, adds a revision or
 // coalesces this session's newest one, and updates the search index, all in
 // one IMMEDIATE transaction. It sets a.Updated (and a.Created when zero) to
-// the library clock, and a.Published when a published story has none.
-// ECONFLICT if the slug belongs to another article, EINVALID.
+// the library clock, and a.Published when a published story has none. A
+// changed Status must be a legal workflow transition and is recorded as a
+// status revision. ECONFLICT if the slug belongs to another article or the
+// transition is illegal, EINVALID.
 func (db *DB) Save(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
 	return db.save(ctx, a, opt, false)
 }
@@ -87,6 +89,20 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	if err := checkSlugFree(ctx, tx, a.Slug, a.ID); err != nil {
 		return nil, err
 	}
+	// A status change goes through the workflow, and is always a status
+	// revision of its own.
+	statusChanged := exists && cur.status != a.Status
+	if statusChanged {
+		if err := editor.CheckTransition(cur.status, a.Status); err != nil {
+			return nil, err
+		}
+		if opt.Kind == editor.RevisionEdit {
+			opt.Kind = editor.RevisionStatus
+		}
+	}
+	if err := editor.CheckCorrection(a); err != nil {
+		return nil, err
+	}
 
 	if a.Created.IsZero() {
 		a.Created = now
@@ -108,7 +124,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	// A status change, an import or a restore always gets its own revision;
 	// only edits of one session within a minute coalesce.
 	var rev *editor.Revision
-	if exists && opt.Kind == editor.RevisionEdit && opt.Session != "" && cur.status == a.Status {
+	if exists && opt.Kind == editor.RevisionEdit && opt.Session != "" {
 		rev, err = db.coalesceTx(ctx, tx, cur.head, opt, now, words, doc)
 		if err != nil {
 			return nil, err

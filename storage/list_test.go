@@ -139,6 +139,10 @@ func TestList(t *testing.T) {
 		start := c.Now()
 		as := seed(t, db, c, "Tea harvest", "Port strike", "Election count", "Tea prices")
 		as[0].Status, as[0].Tags, as[0].Byline.Authors = editor.StatusFiled, []string{"Kenya", "agriculture"}, []string{"Dana Whitfield"}
+		as[1].Status = editor.StatusFiled // the way to editing leads through filed
+		if _, err := db.Save(ctx, as[1], editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
 		as[1].Status, as[1].Tags, as[1].Byline.Authors = editor.StatusEditing, []string{"labour"}, []string{"Omar Haddad", "Dana Whitfield"}
 		as[3].Tags, as[3].Byline.Authors = []string{"agriculture"}, []string{"Omar Haddad"}
 		for _, a := range []*editor.Article{as[0], as[1], as[3]} {
