@@ -51,7 +51,7 @@ type command struct {
 // commands lists every verb, in the order --help shows them.
 var commands = []command{
 	{"list", "[--status S] [--limit N] [--json]", "list drafts, newest first, one per line", runList},
-	{"import", "[--format F] [--replace | --as-new] FILE...", "import Markdown files (with optional YAML front matter) as drafts", runImport},
+	{"import", "[--format F] [--replace | --as-new] FILE...", "import files as drafts: wire copy (.txt), Markdown (.md), ninjs (.json) or HTML (.html)", runImport},
 	{"export", "--format F [--out FILE] [--force] ID|SLUG", "export one draft (formats: " + formatNames() + ")", runExport},
 }
 

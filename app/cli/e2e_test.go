@@ -116,6 +116,60 @@ func TestImportSameUUIDNeverOverwritesSilently(t *testing.T) {
 	if got := strings.Count(list, "\n"); got != 2 {
 		t.Errorf("after --as-new the library lists %d drafts, want 2:\n%s", got, list)
 	}
+	if got := strings.Count(list, "Port workers end a three-day strike"); got != 2 {
+		t.Errorf("both copies should be listed, found %d:\n%s", got, list)
+	}
+	md, _, _ := dateline(t, nil, "--library", lib, "export", "--format", "md", "mombasa-port-strike-2")
+	if !strings.Contains(md, "slug: mombasa-port-strike-2") {
+		t.Errorf("the second copy should get the slug mombasa-port-strike-2:\n%s", md)
+	}
+
+	// --replace: the edited file becomes the draft's text.
+	edited := filepath.Join(t.TempDir(), "edited.md")
+	orig, err := os.ReadFile("testdata/port-strike.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(edited, []byte(strings.Replace(string(orig), "9 percent", "11 percent", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code = dateline(t, nil, "--library", lib, "import", "--replace", edited); code != 0 {
+		t.Fatalf("--replace: exit %d, stderr %q", code, errOut)
+	}
+	md, _, _ = dateline(t, nil, "--library", lib, "export", "--format", "md", "0c6b1f4e-2b7d-4c5a-9e3f-8d1a2b3c4d5e")
+	if !strings.Contains(md, "11 percent") || strings.Contains(md, "9 percent") {
+		t.Errorf("after --replace the draft should hold the edited text:\n%s", md)
+	}
+}
+
+func TestImportWireCopyAndBatchWithABadFile(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	dir := t.TempDir()
+	wire := filepath.Join(dir, "tea.txt")
+	if err := os.WriteFile(wire, []byte("by Dana Whitfield and Omar Haddad, Harbor Times Correspondents\n"+
+		"NAIROBI, Kenya (Harbor Times) – Tea growers in the central highlands said Monday that the dry season had cut their harvest by a third.\n"+
+		"“We have never seen the bushes this thin,” one grower told Harbor Times.\n"+
+		"Copyright 2004-2026 Harbor Times. This article was originally published on Harbor Times and was reproduced with permission.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	binary := filepath.Join(dir, "junk.md")
+	if err := os.WriteFile(binary, []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := dateline(t, nil, "--library", lib, "import", binary, wire)
+	if code != 1 {
+		t.Errorf("a batch with one bad file exits %d, want 1", code)
+	}
+	if !strings.Contains(errOut, "junk.md") || !strings.Contains(errOut, "1 of 2 files failed") {
+		t.Errorf("stderr should name the bad file and sum up: %q", errOut)
+	}
+	if !strings.Contains(out, "by Dana Whitfield and Omar Haddad") {
+		t.Errorf("the good wire file should still be imported, got %q", out)
+	}
+	txt, _, code := dateline(t, nil, "--library", lib, "export", "--format", "txt", strings.Fields(out)[0])
+	if code != 0 || !strings.Contains(txt, "NAIROBI, Kenya (Harbor Times) – Tea growers") || !strings.Contains(txt, "Copyright 2004-2026 Harbor Times. This article was originally published on Harbor Times") {
+		t.Errorf("wire export of the imported wire copy:\n%s", txt)
+	}
 }
 
 func TestExitStatusesAndMessages(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/dateline-news/dateline/editor"
@@ -36,6 +35,12 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 		}
 		forced = f
 	}
+	clash := editor.ClashRefuse
+	if *replace {
+		clash = editor.ClashReplace
+	} else if *asNew {
+		clash = editor.ClashAsNew
+	}
 	store, ok := openStore(env)
 	if !ok {
 		return ExitFailure
@@ -46,7 +51,10 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 	for _, path := range fs.Args() {
 		a, err := readArticleFile(path, forced)
 		if err == nil {
-			err = storeImported(ctx, store, a, *replace, *asNew)
+			a, err = editor.AddImported(ctx, store, a, clash, time.Now())
+		}
+		if editor.ErrorCode(err) == editor.ECONFLICT && clash == editor.ClashRefuse {
+			err = fmt.Errorf("%s; use --replace to add this file as a new revision of it, or --as-new to import it as a separate draft", editor.ErrorMessage(err))
 		}
 		if err != nil {
 			failed++
@@ -83,50 +91,11 @@ func readArticleFile(path string, forced editor.Format) (*editor.Article, error)
 	}
 	f := forced
 	if f == "" {
-		f = editor.FormatMarkdown
-	}
-	if f != editor.FormatMarkdown {
-		return nil, editor.Errorf(editor.EINVALID, "importing %s files is not supported yet", f)
-	}
-	return editor.ParseMarkdownArticle(data)
-}
-
-// storeImported adds a to the library. A UUID already in the library is
-// never overwritten silently: replace adds the text as a new revision of the
-// existing draft, asNew gives the import a fresh UUID, and otherwise it is
-// an error.
-func storeImported(ctx context.Context, store editor.Store, a *editor.Article, replace, asNew bool) error {
-	opt := editor.SaveOptions{Kind: editor.RevisionImport}
-	existing, err := store.Get(ctx, a.ID)
-	switch {
-	case err == nil && replace:
-		a.Created = existing.Created
-		a.Updated = time.Now()
-		_, err = store.Save(ctx, a, opt)
-		return err
-	case err == nil && asNew:
-		a.ID = editor.NewID()
-	case err == nil:
-		return editor.Errorf(editor.ECONFLICT, "draft %s (%q) is already in the library; use --replace to add this file as a new revision of it, or --as-new to import it as a separate draft", a.ID, existing.Headline)
-	case editor.ErrorCode(err) != editor.ENOTFOUND:
-		return err
-	}
-	now := time.Now()
-	if a.Created.IsZero() {
-		a.Created = now
-	}
-	a.Updated = now
-	base := a.Slug
-	for i := 2; ; i++ {
-		_, err = store.Create(ctx, a, opt)
-		if editor.ErrorCode(err) != editor.ECONFLICT || i > 99 {
-			return err
+		if f, err = editor.DetectFormat(path, data); err != nil {
+			return nil, err
 		}
-		if _, gerr := store.Get(ctx, a.ID); gerr == nil {
-			return err // the ID, not the slug, is taken
-		}
-		a.Slug = base + "-" + strconv.Itoa(i)
 	}
+	return editor.Import(f, data)
 }
 
 // summaryOf builds the list row of a.
