@@ -1,0 +1,310 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// Automatic backups: how often, how many are kept, and where.
+const (
+	// AutoBackupEvery is the age of the newest backup after which
+	// AutoBackup makes a new one.
+	AutoBackupEvery = 24 * time.Hour
+	// KeepBackups is how many automatic backups AutoBackup keeps.
+	KeepBackups = 7
+	// backupTimeFormat names backup files so that they sort by time.
+	backupTimeFormat = "20060102-150405"
+)
+
+// BackupDir returns the folder automatic backups go to: "backups" next to
+// the library file.
+func (db *DB) BackupDir() string {
+	return filepath.Join(filepath.Dir(db.path), "backups")
+}
+
+// Backup writes a consistent copy of the library to path with VACUUM INTO,
+// while the library stays usable. When path is an existing folder, the copy
+// goes into it under a timestamped name. It never overwrites a file: it
+// writes a temporary file and renames it into place. It returns the path
+// written.
+func (db *DB) Backup(ctx context.Context, path string) (string, error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		path = filepath.Join(path, db.backupName())
+	} else if err == nil {
+		return "", editor.Errorf(editor.ECONFLICT, "backup %s: the file already exists", path)
+	}
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return "", editor.Errorf(editor.ENOTFOUND, "backup %s: the folder %s does not exist", path, dir)
+	}
+	tmp, err := os.CreateTemp(dir, ".dateline-backup-*.db")
+	if err != nil {
+		return "", editor.Errorf(editor.EUNAVAILABLE, "backup %s: %v", path, errors.Unwrap(err))
+	}
+	tmpPath := tmp.Name()
+	_ = tmp.Close()
+	_ = os.Remove(tmpPath) // VACUUM INTO wants to create the file itself
+	defer func() { _ = os.Remove(tmpPath) }()
+
+	// VACUUM INTO reads in one transaction, so the copy is a snapshot even
+	// while the GUI keeps saving. It runs on the writer connection because
+	// query-only connections refuse it.
+	if _, err := db.write.ExecContext(ctx, `VACUUM INTO ?`, tmpPath); err != nil {
+		return "", db.storeError("backup", err)
+	}
+	if err := syncFile(tmpPath); err != nil {
+		return "", editor.Errorf(editor.EUNAVAILABLE, "backup %s: %v", path, err)
+	}
+	// Link, not rename, so that an existing file at path is never replaced.
+	if err := os.Link(tmpPath, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return "", editor.Errorf(editor.ECONFLICT, "backup %s: the file already exists", path)
+		}
+		if err := os.Rename(tmpPath, path); err != nil {
+			return "", editor.Errorf(editor.EUNAVAILABLE, "backup %s: %v", path, errors.Unwrap(err))
+		}
+	}
+	return path, nil
+}
+
+// backupName is the timestamped file name of a backup made now.
+func (db *DB) backupName() string {
+	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path))
+	return base + "-" + db.now().UTC().Format(backupTimeFormat) + ".db"
+}
+
+// AutoBackup makes a backup in BackupDir when the newest one there is more
+// than AutoBackupEvery old, or there is none, and then deletes all but the
+// newest KeepBackups. It returns the path of the new backup, or "" when
+// none was due. The GUI and CLI call it at start-up.
+func (db *DB) AutoBackup(ctx context.Context) (string, error) {
+	dir := db.BackupDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", editor.Errorf(editor.EUNAVAILABLE, "backup: cannot create %s: %v", dir, errors.Unwrap(err))
+	}
+	backups, err := db.Backups()
+	if err != nil {
+		return "", err
+	}
+	if len(backups) > 0 && db.now().Sub(backups[0].Time) < AutoBackupEvery {
+		return "", nil
+	}
+	path, err := db.Backup(ctx, filepath.Join(dir, db.backupName()))
+	if err != nil {
+		return "", err
+	}
+	if backups, err = db.Backups(); err != nil {
+		return path, err
+	}
+	for _, b := range backups[min(len(backups), KeepBackups):] {
+		if err := os.Remove(b.Path); err != nil {
+			return path, editor.Errorf(editor.EUNAVAILABLE, "backup: cannot remove the old backup %s: %v", b.Path, errors.Unwrap(err))
+		}
+	}
+	return path, nil
+}
+
+// BackupFile is one automatic backup.
+type BackupFile struct {
+	Path string
+	// Time is when the backup was made, from its file name.
+	Time time.Time
+}
+
+// Backups lists the automatic backups in BackupDir, newest first.
+func (db *DB) Backups() ([]BackupFile, error) {
+	entries, err := os.ReadDir(db.BackupDir())
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, editor.Errorf(editor.EUNAVAILABLE, "list backups: %v", errors.Unwrap(err))
+	}
+	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path)) + "-"
+	var out []BackupFile
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, base) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		t, err := time.Parse(backupTimeFormat, strings.TrimSuffix(strings.TrimPrefix(name, base), ".db"))
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupFile{Path: filepath.Join(db.BackupDir(), name), Time: t})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
+	return out, nil
+}
+
+// RestoreBackup replaces the library file at libraryPath with a copy of the
+// backup at backupPath. The library must be closed. The copy is opened
+// (which upgrades a backup from an older schema) and must pass Check before
+// it replaces anything. The current library is kept beside it as
+// libraryPath + ".before-restore". The backup file itself is not changed.
+func RestoreBackup(ctx context.Context, backupPath, libraryPath string) error {
+	src, err := os.Open(backupPath)
+	if err != nil {
+		return editor.Errorf(editor.ENOTFOUND, "restore: cannot read the backup %s: %v", backupPath, errors.Unwrap(err))
+	}
+	defer src.Close()
+	dir := filepath.Dir(libraryPath)
+	tmp, err := os.CreateTemp(dir, ".dateline-restore-*.db")
+	if err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
+	}
+	tmpPath := tmp.Name()
+	defer func() {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			_ = os.Remove(tmpPath + suffix)
+		}
+	}()
+	_, err = io.Copy(tmp, src)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "restore: copy %s: %v", backupPath, err)
+	}
+
+	b, err := Open(tmpPath)
+	if err != nil {
+		return editor.Errorf(editor.ErrorCode(err), "restore: the backup %s cannot be used: %s", backupPath, editor.ErrorMessage(err))
+	}
+	problems, err := b.Check(ctx)
+	if err == nil {
+		// Fold the write-ahead log in, so the copy is one file.
+		_, err = b.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	}
+	if cerr := b.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	if len(problems) > 0 {
+		return editor.Errorf(editor.EINVALID, "restore: the backup %s is damaged: %s", backupPath, strings.Join(problems, "; "))
+	}
+	if err := syncFile(tmpPath); err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", err)
+	}
+
+	if _, err := os.Stat(libraryPath); err == nil {
+		if old, err := Open(libraryPath); err == nil {
+			_, _ = old.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+			_ = old.Close()
+		}
+		// The old file keeps its write-ahead log, if one is left: SQLite
+		// finds "NAME-wal" next to "NAME".
+		for _, suffix := range []string{"-wal", "-shm", ""} {
+			if err := os.Rename(libraryPath+suffix, libraryPath+".before-restore"+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return editor.Errorf(editor.EUNAVAILABLE, "restore: keep the current library: %v", errors.Unwrap(err))
+			}
+		}
+	}
+	if err := os.Rename(tmpPath, libraryPath); err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
+	}
+	return nil
+}
+
+// syncFile flushes a file to disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Check verifies the library: SQLite's integrity_check and foreign-key
+// check, the full-text index against the drafts, every draft's head
+// revision, and the author and tag tables against the drafts. It returns
+// the problems found, none for a healthy library; the error is for a check
+// that could not run.
+func (db *DB) Check(ctx context.Context) ([]string, error) {
+	var problems []string
+	rows, err := db.read.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return nil, db.storeError("check", err)
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return nil, db.storeError("check", err)
+		}
+		if msg != "ok" {
+			problems = append(problems, "integrity: "+msg)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, db.storeError("check", err)
+	}
+	if len(problems) > 0 {
+		return problems, nil // the rest would only repeat the damage
+	}
+
+	var n int
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&n); err != nil {
+		return nil, db.storeError("check", err)
+	}
+	if n > 0 {
+		problems = append(problems, fmt.Sprintf("%d rows point at drafts that do not exist", n))
+	}
+
+	// FTS5's integrity-check compares the index with the drafts it reads
+	// from; it is written as an INSERT, so it runs on the writer (it
+	// changes nothing).
+	if db.readOnly {
+		// A query-only connection refuses the check command.
+	} else if _, err := db.write.ExecContext(ctx, `INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		problems = append(problems, "the search index does not match the drafts ("+err.Error()+"); RepairSearch rebuilds it")
+	}
+
+	for _, c := range []struct{ query, problem string }{
+		{`SELECT count(*) FROM drafts d WHERE d.head_revision IS NULL
+			OR NOT EXISTS (SELECT 1 FROM revisions r WHERE r.id = d.head_revision AND r.draft_id = d.id)`,
+			"%d drafts have no head revision"},
+		{`SELECT count(*) FROM drafts d WHERE (SELECT count(*) FROM draft_authors WHERE draft = d.seq)
+			<> (SELECT count(DISTINCT trim(value) COLLATE NOCASE) FROM json_each(d.authors) WHERE trim(value) <> '')`,
+			"%d drafts have an author list out of step"},
+		{`SELECT count(*) FROM drafts d WHERE (SELECT count(*) FROM draft_tags WHERE draft = d.seq)
+			<> (SELECT count(DISTINCT trim(value) COLLATE NOCASE) FROM json_each(d.doc, '$.tags') WHERE trim(value) <> '')`,
+			"%d drafts have a tag list out of step"},
+		{`SELECT count(*) FROM drafts WHERE id <> json_extract(doc, '$.id') OR slug <> json_extract(doc, '$.slug')
+			OR headline <> ifnull(json_extract(doc, '$.headline'), '') OR status <> json_extract(doc, '$.status')`,
+			"%d drafts have columns that disagree with their stored article"},
+	} {
+		if err := db.read.QueryRowContext(ctx, c.query).Scan(&n); err != nil {
+			return nil, db.storeError("check", err)
+		}
+		if n > 0 {
+			problems = append(problems, fmt.Sprintf(c.problem, n))
+		}
+	}
+	return problems, nil
+}
+
+// RepairSearch rebuilds the full-text index from the drafts.
+func (db *DB) RepairSearch(ctx context.Context) error {
+	if err := db.writable(); err != nil {
+		return err
+	}
+	_, err := db.write.ExecContext(ctx, `INSERT INTO drafts_fts (drafts_fts) VALUES ('rebuild')`)
+	return db.storeError("rebuild search index", err)
+}
