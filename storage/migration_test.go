@@ -1,0 +1,214 @@
+//go:build sqlite_fts5
+
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+var update = flag.Bool("update", false, "write the fixture library of the newest schema to testdata/schema")
+
+// fixturePath is the fixture library of one schema version. The extension
+// is .sqlite because *.db files are git-ignored.
+func fixturePath(version int) string {
+	return filepath.Join("testdata", "schema", fmt.Sprintf("%04d.sqlite", version))
+}
+
+// TestWriteFixture writes the fixture of the newest schema with -update.
+// Fixtures of older schemas are never rewritten: they are what older
+// builds left on users' disks.
+func TestWriteFixture(t *testing.T) {
+	if !*update {
+		t.Skip("run with -update to write " + fixturePath(SchemaVersion()))
+	}
+	path := fixturePath(SchemaVersion())
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		_ = os.Remove(path + suffix)
+	}
+	c := newClock()
+	db, err := Open(path, WithNow(c.Now), WithDevice("fixture"), WithAuthor("Fixture Writer"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := db.SaveProfile(ctx, editor.Profile{
+		Publisher: "Lakeside Courier", Holder: "Lakeside Media", Since: 1998, Dash: editor.DashEm,
+		FooterOriginal: editor.DefaultFooterOriginal, FooterSyndicated: editor.DefaultFooterSyndicated,
+		RelatedHeading: editor.DefaultRelatedHeading, Language: "en",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 12; i++ {
+		c.Advance(time.Hour)
+		a := testArticle(c.Now())
+		a.ID = fmt.Sprintf("f1f7%04d-0000-4000-8000-%012d", i, i)
+		a.Slug = fmt.Sprintf("fixture-story-%d", i)
+		a.Headline = fmt.Sprintf("Fixture story %d about harbour cranes", i)
+		a.CorrectionNote = ""
+		if _, err := db.Create(ctx, a, editor.SaveOptions{Kind: editor.RevisionImport}); err != nil {
+			t.Fatal(err)
+		}
+		for j := 0; j < i%4; j++ {
+			c.Advance(2 * time.Minute)
+			a.Body += fmt.Sprintf("\n\nUpdate %d: the cranes are still idle.", j)
+			if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "fixture"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if i%3 == 0 {
+			if _, err := db.Transition(ctx, a.ID, editor.StatusFiled, "filed by the fixture"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if i == 11 {
+			if err := db.Trash(ctx, a.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := db.write.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_ = os.Remove(path + "-wal")
+	_ = os.Remove(path + "-shm")
+}
+
+// TestMigrateFixtures upgrades the fixture of every schema version to the
+// newest schema and checks that every draft and revision survived.
+func TestMigrateFixtures(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "schema", "*.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(paths), SchemaVersion(); got != want {
+		t.Fatalf("%d fixture libraries in testdata/schema, want one per schema version (%d); write the newest with go test -tags sqlite_fts5 -run TestWriteFixture -update", got, want)
+	}
+	for _, fixture := range paths {
+		t.Run(filepath.Base(fixture), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "library.db")
+			copyFile(t, fixture, path)
+			before := snapshot(t, path)
+			if len(before.drafts) == 0 || len(before.revisions) == 0 {
+				t.Fatal("fixture holds no drafts or revisions")
+			}
+
+			db, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			ctx := context.Background()
+			after := snapshot(t, path)
+			if got, want := fmt.Sprint(after.drafts), fmt.Sprint(before.drafts); got != want {
+				t.Fatalf("drafts after upgrade:\n%s\nwant\n%s", got, want)
+			}
+			if got, want := fmt.Sprint(after.revisions), fmt.Sprint(before.revisions); got != want {
+				t.Fatalf("revisions after upgrade:\n%s\nwant\n%s", got, want)
+			}
+			for _, id := range before.drafts {
+				if _, err := db.Get(ctx, id); err != nil {
+					t.Fatalf("Get(%s) after upgrade: %v", id, err)
+				}
+			}
+			for _, id := range before.revisions {
+				if _, err := db.Revision(ctx, id); err != nil {
+					t.Fatalf("Revision(%s) after upgrade: %v", id, err)
+				}
+			}
+			problems, err := db.Check(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(problems) != 0 {
+				t.Fatalf("upgraded library has problems: %v", problems)
+			}
+			hits, err := db.List(ctx, editor.ListOptions{Query: "cranes"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 {
+				t.Fatal("search finds nothing in the upgraded library")
+			}
+			p, err := db.Profile(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Publisher != "Lakeside Courier" {
+				t.Fatalf("profile after upgrade = %+v", p)
+			}
+		})
+	}
+}
+
+// librarySnapshot lists the IDs a library holds, sorted.
+type librarySnapshot struct{ drafts, revisions []string }
+
+// snapshot reads the draft and revision IDs with a plain SQLite connection,
+// so that it works on any schema version.
+func snapshot(t *testing.T, path string) librarySnapshot {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var s librarySnapshot
+	for _, q := range []struct {
+		query string
+		dest  *[]string
+	}{
+		{`SELECT id FROM drafts`, &s.drafts},
+		{`SELECT id FROM revisions`, &s.revisions},
+	} {
+		rows, err := raw.Query(q.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			*q.dest = append(*q.dest, id)
+		}
+		rows.Close()
+		sort.Strings(*q.dest)
+	}
+	return s
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	src, err := os.Open(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	dst, err := os.Create(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		t.Fatal(err)
+	}
+	if err := dst.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
