@@ -158,11 +158,24 @@ func ParseHTMLArticle(data []byte) (*Article, error) {
 		table.NewTablePlugin(),
 		strikethrough.NewStrikethroughPlugin(),
 	))
+	notes := takeFootnotes(body)
 	md, err := conv.ConvertNode(body)
 	if err != nil {
 		return nil, Errorf(EINVALID, "the HTML body cannot be converted to Markdown: %v", err)
 	}
 	a.Body = strings.TrimSpace(string(md))
+	if len(notes) > 0 {
+		var defs []string
+		for _, fn := range notes {
+			a.Body = strings.ReplaceAll(a.Body, fn.placeholder, "[^"+fn.label+"]")
+			text, err := conv.ConvertNode(fn.node)
+			if err != nil {
+				return nil, Errorf(EINVALID, "the HTML footnotes cannot be converted to Markdown: %v", err)
+			}
+			defs = append(defs, "[^"+fn.label+"]: "+strings.Join(strings.Fields(string(text)), " "))
+		}
+		a.Body = strings.TrimSpace(a.Body + "\n\n" + strings.Join(defs, "\n"))
+	}
 	if a.Headline == "" && a.Body == "" {
 		return nil, Errorf(EINVALID, "the HTML file holds no article: no headline and no text")
 	}
@@ -174,6 +187,64 @@ func ParseHTMLArticle(data []byte) (*Article, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// htmlFootnote is one footnote of goldmark's HTML taken out of a body.
+type htmlFootnote struct {
+	label, placeholder string
+	node               *html.Node
+}
+
+// takeFootnotes turns goldmark's footnote markup back into Markdown
+// footnotes: each reference <sup><a class="footnote-ref" href="#fn:N">
+// becomes a placeholder text that the caller replaces by "[^N]" after
+// conversion, and the <div class="footnotes"> list is taken out and
+// returned, one note per item without its back-link.
+func takeFootnotes(body *html.Node) []htmlFootnote {
+	list := firstElement(body, func(n *html.Node) bool {
+		return n.DataAtom == atom.Div && hasHTMLClass(n, "footnotes")
+	})
+	if list == nil {
+		return nil
+	}
+	var notes []htmlFootnote
+	for _, li := range allElements(list, func(n *html.Node) bool { return n.DataAtom == atom.Li }) {
+		label, ok := strings.CutPrefix(htmlAttr(li, "id"), "fn:")
+		if !ok || label == "" || !isFootnoteLabel(label) {
+			continue
+		}
+		for _, back := range allElements(li, func(n *html.Node) bool { return hasHTMLClass(n, "footnote-backref") }) {
+			back.Parent.RemoveChild(back)
+		}
+		notes = append(notes, htmlFootnote{label: label, placeholder: "DATELINEFOOTNOTE" + label + "X", node: li})
+	}
+	for _, ref := range allElements(body, func(n *html.Node) bool { return hasHTMLClass(n, "footnote-ref") }) {
+		label, ok := strings.CutPrefix(htmlAttr(ref, "href"), "#fn:")
+		if !ok || !isFootnoteLabel(label) {
+			continue
+		}
+		target := ref
+		if p := ref.Parent; p != nil && p.DataAtom == atom.Sup {
+			target = p
+		}
+		if target.Parent != nil {
+			target.Parent.InsertBefore(&html.Node{Type: html.TextNode, Data: "DATELINEFOOTNOTE" + label + "X"}, target)
+			target.Parent.RemoveChild(target)
+		}
+	}
+	list.Parent.RemoveChild(list)
+	return notes
+}
+
+// isFootnoteLabel reports whether s is a footnote label this importer
+// writes back: letters and digits only.
+func isFootnoteLabel(s string) bool {
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // newsArticleLD is what ParseHTMLArticle reads from a JSON-LD block.

@@ -127,6 +127,9 @@ func TestHTMLImportOfExport(t *testing.T) {
 					t.Errorf("%s = %#v, want %#v", c.field, got, want)
 				}
 			}
+			if name == "footnotes" && b.Body != strings.TrimSpace(a.Body) {
+				t.Errorf("footnotes did not come back as Markdown footnotes:\n%s", b.Body)
+			}
 			again, err := RenderHTMLDocument(b, p, fixtureOptions())
 			if err != nil {
 				t.Fatal(err)

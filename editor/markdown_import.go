@@ -209,6 +209,8 @@ func leadingHeading(body string) (headline, rest string) {
 func finishImported(a *Article) error {
 	if a.ID == "" {
 		a.ID = NewID()
+	} else if !isUUID(a.ID) {
+		return Errorf(EINVALID, "article ID %q is not a UUID", a.ID)
 	}
 	if a.Slug == "" || !slugPattern.MatchString(a.Slug) {
 		a.Slug = Slugify(firstNonEmpty(a.Slug, a.Headline))
