@@ -52,7 +52,7 @@ type command struct {
 var commands = []command{
 	{"list", "[--status S] [--limit N] [--json]", "list drafts, newest first, one per line", runList},
 	{"import", "[--format F] [--replace | --as-new] FILE...", "import files as drafts: wire copy (.txt), Markdown (.md), ninjs (.json) or HTML (.html)", runImport},
-	{"export", "--format F [--out FILE] [--force] ID|SLUG", "export one draft (formats: " + formatNames() + ")", runExport},
+	{"export", "--format F [--out FILE] [--force] ID|SLUG  or  --format F (--all | --status S) --out DIR", "export one draft, or many into a directory (formats: " + formatNames() + ")", runExport},
 }
 
 // usageError is returned by flag parsing helpers to mean exit status 2.

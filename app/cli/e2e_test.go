@@ -239,3 +239,35 @@ func TestCLocaleDoesNotFloodTheLog(t *testing.T) {
 		}
 	}
 }
+
+func TestBatchExport(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	if _, errOut, code := dateline(t, nil, "--library", lib, "import", "testdata/port-strike.md", "../../assets/sample.md"); code != 0 {
+		t.Fatalf("import: exit %d, %s", code, errOut)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	_, errOut, code := dateline(t, nil, "--library", lib, "export", "--all", "--format", "ninjs", "--out", out)
+	if code != 0 || !strings.Contains(errOut, "Exported 2 articles.") {
+		t.Fatalf("export --all: exit %d, stderr %q", code, errOut)
+	}
+	for _, name := range []string{"mombasa-port-strike.json", "kenya-tea-harvest.json"} {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil || !strings.Contains(string(data), `"copyrightnotice"`) {
+			t.Errorf("%s: %v, %.80q", name, err, data)
+		}
+	}
+
+	approved := filepath.Join(t.TempDir(), "approved")
+	_, errOut, code = dateline(t, nil, "--library", lib, "export", "--status", "approved", "--format", "txt", "--out", approved)
+	if code != 0 || !strings.Contains(errOut, "Exported 1 article.") {
+		t.Fatalf("export --status approved: exit %d, stderr %q", code, errOut)
+	}
+	entries, _ := os.ReadDir(approved)
+	if len(entries) != 1 || entries[0].Name() != "mombasa-port-strike.txt" {
+		t.Errorf("--status approved wrote %v, want only mombasa-port-strike.txt", entries)
+	}
+
+	if _, errOut, code = dateline(t, nil, "--library", lib, "export", "--all", "--format", "md"); code != 2 || !strings.Contains(errOut, "--out") {
+		t.Errorf("--all without --out: exit %d, stderr %q; want a usage error", code, errOut)
+	}
+}

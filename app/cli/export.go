@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -13,8 +14,10 @@ import (
 func runExport(ctx context.Context, env Env, c command, args []string) int {
 	fs := newFlagSet(env, c.name, c.args, c.summary)
 	format := fs.String("format", "", "output format: "+formatNames()+" (html is the standalone page)")
-	out := fs.String("out", "", "write to this file instead of standard output")
+	out := fs.String("out", "", "write to this file instead of standard output; with --all or --status, the directory to write into")
 	force := fs.Bool("force", false, "export even a killed story")
+	all := fs.Bool("all", false, "export every draft in the library, one file each, into the --out directory")
+	status := fs.String("status", "", "export every draft in this status (comma-separated list allowed) into the --out directory")
 	if code, ok := parseFlags(fs, env, args); !ok {
 		return code
 	}
@@ -24,6 +27,19 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 	f, err := editor.ParseFormat(*format)
 	if err != nil {
 		return usage(env, c.name, "%s", editor.ErrorMessage(err))
+	}
+	if *all || *status != "" {
+		if fs.NArg() > 0 {
+			return usage(env, c.name, "name no draft with --all or --status")
+		}
+		if *out == "" {
+			return usage(env, c.name, "--all and --status need --out DIR")
+		}
+		statuses, err := parseStatuses(*status)
+		if err != nil {
+			return usage(env, c.name, "%s", editor.ErrorMessage(err))
+		}
+		return exportBatch(ctx, env, editor.BatchOptions{List: editor.ListOptions{Statuses: statuses}, Format: f, Force: *force}, *out)
 	}
 	if fs.NArg() != 1 {
 		return usage(env, c.name, "name exactly one draft by ID or slug")
@@ -98,4 +114,54 @@ func unwrapPathError(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// exportBatch writes one file per selected draft into dir, with a progress
+// line when stderr is a terminal and a summary at the end.
+func exportBatch(ctx context.Context, env Env, opt editor.BatchOptions, dir string) int {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(env, editor.Errorf(editor.EUNAVAILABLE, "cannot create the directory %s: %s", dir, unwrapPathError(err)))
+	}
+	store, ok := openStore(env)
+	if !ok {
+		return ExitFailure
+	}
+	defer store.Close()
+
+	tty := isTerminal(env.Stderr)
+	progress := func(done, total int) {
+		if tty {
+			fmt.Fprintf(env.Stderr, "\rExporting %d of %d…", done, total)
+		}
+	}
+	res, err := editor.ExportBatch(ctx, store, opt, func(name string, data []byte) error {
+		return WriteFileAtomic(filepath.Join(dir, name), data)
+	}, progress)
+	if tty {
+		fmt.Fprint(env.Stderr, "\r\033[K")
+	}
+	if err != nil {
+		return fail(env, err)
+	}
+	for _, item := range res.Failed {
+		fmt.Fprintf(env.Stderr, "dateline export: %s: %s\n", item.Slug, editor.ErrorMessage(item.Err))
+	}
+	for _, item := range res.Skipped {
+		fmt.Fprintf(env.Stderr, "dateline export: skipped %s: killed (use --force to export it)\n", item.Slug)
+	}
+	fmt.Fprintf(env.Stderr, "%s Files are in %s\n", res.Summary(), dir)
+	if len(res.Failed) > 0 {
+		return ExitFailure
+	}
+	return ExitOK
+}
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

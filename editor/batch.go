@@ -1,0 +1,149 @@
+package editor
+
+import (
+	"context"
+	"strconv"
+	"strings"
+)
+
+// BatchOptions selects the drafts of a batch export and its format.
+type BatchOptions struct {
+	// List selects the drafts; its Limit and Offset are ignored.
+	List ListOptions
+	// Format is the export format of every file.
+	Format Format
+	// Force exports killed stories too; otherwise they are skipped.
+	Force bool
+}
+
+// BatchItem is one draft of a batch export and what became of it.
+type BatchItem struct {
+	ID   string
+	Slug string
+	// File is the file name written (no directory), or "".
+	File string
+	// Err is why the draft was skipped or failed, or nil.
+	Err error
+}
+
+// BatchResult sums up a batch export.
+type BatchResult struct {
+	Written []BatchItem
+	Skipped []BatchItem
+	Failed  []BatchItem
+}
+
+// Summary is the one-line account of the batch shown at its end.
+func (r BatchResult) Summary() string {
+	s := "Exported " + plural(len(r.Written), "article")
+	if n := len(r.Skipped); n > 0 {
+		s += ", skipped " + strconv.Itoa(n) + " killed"
+	}
+	if n := len(r.Failed); n > 0 {
+		s += ", " + strconv.Itoa(n) + " failed"
+	}
+	return s + "."
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// batchPage is how many summaries a batch export reads at a time.
+const batchPage = 500
+
+// ExportBatch renders every draft opt selects and hands each file to write,
+// named by ExportFileName. progress, if not nil, is called after each draft
+// with the number done and the total. A draft that fails to load, render or
+// write is recorded in Failed and the batch goes on; the returned error is
+// only for failures of the batch itself (the list query, a cancelled ctx).
+func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name string, data []byte) error, progress func(done, total int)) (BatchResult, error) {
+	var res BatchResult
+	if _, err := ParseFormat(string(opt.Format)); err != nil {
+		return res, err
+	}
+	p, err := s.Profile(ctx)
+	if err != nil {
+		return res, err
+	}
+	list := opt.List
+	list.Limit, list.Offset = 0, 0
+	total, err := s.Count(ctx, list)
+	if err != nil {
+		return res, err
+	}
+	// Collect the IDs first so that saves during the export cannot shift
+	// the pages.
+	var ids []Summary
+	for list.Offset = 0; ; list.Offset += batchPage {
+		list.Limit = batchPage
+		page, err := s.List(ctx, list)
+		if err != nil {
+			return res, err
+		}
+		ids = append(ids, page...)
+		if len(page) < batchPage {
+			break
+		}
+	}
+	if len(ids) != total {
+		total = len(ids)
+	}
+	taken := map[string]bool{}
+	resolve := StoreResolver(ctx, s)
+	for i, sum := range ids {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		item := BatchItem{ID: sum.ID, Slug: sum.Slug}
+		a, err := s.Get(ctx, sum.ID)
+		switch {
+		case err != nil:
+			item.Err = err
+			res.Failed = append(res.Failed, item)
+		case a.Status == StatusKilled && !opt.Force:
+			item.Err = Errorf(ECONFLICT, "%s is killed", a.Slug)
+			res.Skipped = append(res.Skipped, item)
+		default:
+			data, err := Export(opt.Format, a, p, RenderOptions{Resolve: resolve})
+			if err == nil {
+				item.File = ExportFileName(a.Slug, a.ID, opt.Format, taken)
+				err = write(item.File, data)
+			}
+			if err != nil {
+				item.Err = err
+				res.Failed = append(res.Failed, item)
+			} else {
+				res.Written = append(res.Written, item)
+			}
+		}
+		if progress != nil {
+			progress(i+1, total)
+		}
+	}
+	return res, nil
+}
+
+// ExportFileName names the export file of a draft: its slug reduced to
+// lowercase letters, digits and hyphens (so no path separator, dot-dot or
+// control character can reach the file system), falling back to the ID,
+// plus the format's extension. Names already in taken get "-2", "-3" …;
+// the chosen name is added to taken.
+func ExportFileName(slug, id string, f Format, taken map[string]bool) string {
+	base := Slugify(slug)
+	if base == "" {
+		base = "article-" + Slugify(strings.SplitN(id, "-", 2)[0])
+	}
+	if base == "article-" {
+		base = "article"
+	}
+	name := base + f.Ext()
+	for i := 2; taken[name]; i++ {
+		name = base + "-" + strconv.Itoa(i) + f.Ext()
+	}
+	taken[name] = true
+	return name
+}
