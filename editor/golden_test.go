@@ -165,3 +165,40 @@ func TestExportGolden(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkExport measures every format on the long-body fixture (150
+// paragraphs), the figure behind the GUI's export responsiveness.
+func BenchmarkExport(b *testing.B) {
+	a, p := loadFixture(b, "long-body")
+	for _, f := range Formats {
+		b.Run(string(f), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Export(f, a, p, fixtureOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkImport measures every importer on the long-body fixture's own
+// export.
+func BenchmarkImport(b *testing.B) {
+	a, p := loadFixture(b, "long-body")
+	for _, f := range []Format{FormatMarkdown, FormatWire, FormatNinjs, FormatHTML} {
+		data, err := Export(f, a, p, fixtureOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(string(f), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Import(f, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

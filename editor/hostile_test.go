@@ -188,3 +188,75 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+func TestHostileInputNinjsAndWire(t *testing.T) {
+	p := DefaultProfile()
+	for i, body := range hostileBodies {
+		a := hostileArticle(body)
+		out, err := RenderNinjs(a, p, RenderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n Ninjs
+		if err := json.Unmarshal(out, &n); err != nil {
+			t.Fatalf("%d: ninjs is not valid JSON: %v", i, err)
+		}
+		if bytes.Contains(bytes.ToLower(out), []byte("<script")) {
+			t.Errorf("%d: ninjs holds a raw <script", i)
+		}
+		for _, b := range n.Bodies {
+			if b.ContentType == "text/html" {
+				t.Run("ninjs/"+itoa(i), func(t *testing.T) { checkSafeHTML(t, []byte(b.Value), 0) })
+			}
+		}
+		for _, s := range n.InfoSources {
+			if s.URI != "" {
+				t.Errorf("%d: dangerous original URL reached the info sources: %q", i, s.URI)
+			}
+		}
+		if n.Headlines[0].Value != hostileText {
+			t.Errorf("%d: headline %q", i, n.Headlines[0].Value)
+		}
+		wire, err := RenderWireText(a, p, RenderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Wire copy is plain text: fields keep their characters, but raw
+		// HTML in the body is dropped (code shows its text on purpose).
+		plain := hostileArticle("")
+		base, err := RenderWireText(plain, p, RenderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(body, "`") && bytes.Count(wire, []byte("<")) != bytes.Count(base, []byte("<")) {
+			t.Errorf("%d: raw HTML of the body reached the wire text:\n%s", i, wire)
+		}
+	}
+}
+
+func TestHostileHTMLImport(t *testing.T) {
+	page := `<html><head><script>alert(1)</script><script type="application/ld+json">{"@type":"NewsArticle","headline":"</script><script>alert(1)</script>","isBasedOn":"javascript:alert(1)"}</script></head>
+<body><article><h1 onclick="alert(1)">Head</h1>
+<p>Text <a href="javascript:alert(1)">js</a> <a href="JaVaScRiPt&colon;alert(1)">js2</a> <a href="data:text/html,x">data</a>
+<img src="x" onerror="alert(1)"><iframe src="https://evil.example"></iframe><object data="x"></object></p>
+<p class="dateline">NOT A PLACE – </p>
+<aside class="related"><ul><li><a href="vbscript:x">teaser</a></li></ul></aside>
+</article></body></html>`
+	a, err := ParseHTMLArticle([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Attribution.OriginalURL != "" {
+		t.Errorf("javascript: isBasedOn became the original URL")
+	}
+	for _, r := range a.Related {
+		if r.URL != "" {
+			t.Errorf("dangerous teaser URL %q kept", r.URL)
+		}
+	}
+	out, err := RenderHTMLDocument(a, DefaultProfile(), RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSafeHTML(t, out, 1)
+}
