@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -310,7 +311,7 @@ func (w *MainWindow) saveDone(snap *editor.Article, edits uint64, rev *editor.Re
 		}
 		return
 	}
-	w.setStatus("Saved "+saved.In(w.clock.Now().Location()).Format("15:04:05"), false)
+	w.setStatus("Saved "+saved.In(w.clock.Now().Location()).Format("15:04:05")+" · "+wordCount(snap), false)
 	w.finishWaiting(true)
 }
 
@@ -417,13 +418,25 @@ func (w *MainWindow) RequestClose() {
 
 // setStatus shows msg in the status bar, in the error colour if bad.
 func (w *MainWindow) setStatus(msg string, bad bool) {
-	w.status.Text = msg
+	imp := widget.MediumImportance
 	if bad {
-		w.status.Importance = widget.DangerImportance
-	} else {
-		w.status.Importance = widget.MediumImportance
+		imp = widget.DangerImportance
 	}
+	if w.status.Text == msg && w.status.Importance == imp {
+		return // typing sets the same status on every keystroke
+	}
+	w.status.Text = msg
+	w.status.Importance = imp
 	w.status.Refresh()
+}
+
+// wordCount says how long the body is: "812 words".
+func wordCount(a *editor.Article) string {
+	n := len(strings.Fields(a.Body))
+	if n == 1 {
+		return "1 word"
+	}
+	return formatThousands(n) + " words"
 }
 
 // showError puts err in the status bar and in a dialog.

@@ -82,8 +82,8 @@ func TestAutosaveWritesToStore(t *testing.T) {
 	if got, want := mustGet(t, store, id).Body, "Dockworkers voted to return."; got != want {
 		t.Fatalf("stored body = %q, want %q", got, want)
 	}
-	if got := w.StatusText(); !strings.HasPrefix(got, "Saved ") {
-		t.Errorf("status after autosave = %q, want Saved hh:mm:ss", got)
+	if got, want := w.StatusText(), "Saved "+clk.Now().Format("15:04:05")+" · 4 words"; got != want {
+		t.Errorf("status after autosave = %q, want %q", got, want)
 	}
 	if w.dirty {
 		t.Error("draft still dirty after a good save")
