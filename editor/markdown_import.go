@@ -15,8 +15,8 @@ import (
 // matter, as RenderMarkdown writes it or as Hugo and Jekyll keep it. title
 // is the headline; date, lastmod and publishDate are the created, updated
 // and published times; authors (or Jekyll's author, a name or a list), tags,
-// slug and Dateline's own keys fill the rest. Without front matter, a
-// leading "# Heading" line becomes the headline. The tagline, footer and
+// slug and Dateline's own keys fill the rest. Only without front matter
+// does a leading "# Heading" line become the headline (and leave the body). The tagline, footer and
 // related list that RenderMarkdown appends after EndOfBodyMarker are
 // stripped, since the front matter carries their data.
 //
@@ -30,7 +30,8 @@ func ParseMarkdownArticle(data []byte) (*Article, error) {
 	}
 	var fm frontMatter
 	body := text
-	if yml, rest, line, ok := splitFrontMatter(text); ok {
+	yml, rest, line, hasFrontMatter := splitFrontMatter(text)
+	if hasFrontMatter {
 		if err := decodeFrontMatter(yml, line, &fm); err != nil {
 			return nil, err
 		}
@@ -47,7 +48,7 @@ func ParseMarkdownArticle(data []byte) (*Article, error) {
 	if err := fm.apply(a); err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(a.Headline) == "" {
+	if !hasFrontMatter {
 		a.Headline, a.Body = leadingHeading(a.Body)
 	}
 	if err := finishImported(a); err != nil {
@@ -195,7 +196,14 @@ var atxHeadingRE = regexp.MustCompile(`^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`)
 // and returns it with the rest of the body; without one it returns "" and
 // body unchanged.
 func leadingHeading(body string) (headline, rest string) {
-	trimmed := strings.TrimLeft(body, " \t\n")
+	trimmed := body
+	for {
+		line, after, found := strings.Cut(trimmed, "\n")
+		if !found || strings.TrimSpace(line) != "" {
+			break
+		}
+		trimmed = after
+	}
 	first, after, _ := strings.Cut(trimmed, "\n")
 	m := atxHeadingRE.FindStringSubmatch(first)
 	if m == nil {

@@ -38,7 +38,11 @@ func ParseWireText(data []byte) (*Article, error) {
 //     byline, before a first line that opens with a dateline);
 //   - the byline line, "by A, B and C, Title";
 //   - the dateline run-in "PLACE, DATE (CREDIT) – " at the start of the
-//     first body line, with the dash used;
+//     first body line, with the dash used. A dateline line with no text
+//     after the dash counts only when it is the last body line: followed
+//     by more lines it stays body text, because the run-in always opens
+//     the first paragraph of a body and would join the next line on
+//     export;
 //   - from the end: the "More …" heading and its teasers after the footer;
 //     the copyright footer "Copyright SINCE-YEAR HOLDER. …", with the
 //     syndication sentence "This article was originally published on
@@ -122,14 +126,14 @@ func ParseWireTextDetail(data []byte) (*WireCopy, error) {
 		start = bylineAt + 1
 		setHeadlineDeck(a, lines[:bylineAt])
 		if start < len(lines) {
-			if d, dash, rest, ok := parseWireDateline(lines[start], year); ok {
+			if d, dash, rest, ok := parseWireDateline(lines[start], year); ok && (rest != "" || start == len(lines)-1) {
 				a.Dateline, w.Dash = d, dash
 				lines[start] = rest
 			}
 		}
 	} else {
 		for i := 0; i < len(lines) && i < 3; i++ {
-			if d, dash, rest, ok := parseWireDateline(lines[i], year); ok {
+			if d, dash, rest, ok := parseWireDateline(lines[i], year); ok && (rest != "" || i == len(lines)-1) {
 				a.Dateline, w.Dash = d, dash
 				setHeadlineDeck(a, lines[:i])
 				lines[i] = rest
@@ -310,6 +314,14 @@ func isCorrectionLine(line string) bool {
 func escapeWireLine(s string) string {
 	var b strings.Builder
 	rs := []rune(s)
+	// Markdown drops the white space that opens a paragraph; as character
+	// references it stays.
+	lead := 0
+	for lead < len(rs) && (rs[lead] == ' ' || rs[lead] == '\t') {
+		b.WriteString("&#" + strconv.Itoa(int(rs[lead])) + ";")
+		lead++
+	}
+	rs = rs[lead:]
 	for i, r := range rs {
 		prev, next := rune(0), rune(0)
 		if i > 0 {
