@@ -58,7 +58,10 @@ func MatchExpression(q string) string {
 
 	// Group OR runs in parentheses so that "a b OR c d" means a (b OR c) d,
 	// as in web search, not FTS5's (a b) OR (c d).
+	// FTS5 accepts implicit AND only between plain phrases, so once there
+	// is a parenthesised group the groups are joined with an explicit AND.
 	var groups []string
+	sep := " "
 	for i := 0; i < len(pos); i++ {
 		run := []string{pos[i]}
 		for i+2 < len(pos) && pos[i+1] == "OR" {
@@ -69,9 +72,10 @@ func MatchExpression(q string) string {
 			groups = append(groups, run[0])
 		} else {
 			groups = append(groups, "("+strings.Join(run, " OR ")+")")
+			sep = " AND "
 		}
 	}
-	expr := strings.Join(groups, " ")
+	expr := strings.Join(groups, sep)
 	if len(negs) > 0 {
 		if len(groups) > 1 {
 			expr = "(" + expr + ")"

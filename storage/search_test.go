@@ -35,7 +35,8 @@ func TestMatchExpression(t *testing.T) {
 		{"HyphenAlone", "tea - coffee ", `"tea" "coffee"`},
 		{"HyphenatedWord", "well-being ", `"well-being"`},
 		{"Or", "tea OR coffee ", `("tea" OR "coffee")`},
-		{"OrGroups", "kenya tea OR coffee harvest ", `"kenya" ("tea" OR "coffee") "harvest"`},
+		{"OrGroups", "kenya tea OR coffee harvest ", `"kenya" AND ("tea" OR "coffee") AND "harvest"`},
+		{"OrAfterOperatorWord", "a AND OR b", `"a" AND ("AND" OR "b")`},
 		{"OrChain", "tea OR coffee OR cocoa ", `("tea" OR "coffee" OR "cocoa")`},
 		{"OrDangling", "OR tea OR ", `"tea"`},
 		{"OrDouble", "tea OR OR coffee ", `("tea" OR "coffee")`},
@@ -67,7 +68,7 @@ var hostileQueries = []string{
 	`"`, `""`, `"""`, `*`, `-`, `--`, `-*`, `"*"`, `(`, `)`, `)(`, `NEAR`, `NEAR(`, `NEAR(a b`, `AND`, `OR`, `NOT`,
 	`a AND`, `OR OR`, `NOT a`, `a NOT`, `^`, `^a`, `a:`, `:a`, `headline:`, `{headline}: a`, `a + b`, `+`,
 	`'`, `a'b`, `\`, `%`, `_`, `a*b*c`, `"a" "b`, `-"a`, `“`, `”a`, `ü`, `🙂`, "\x00", "a\x00b", "\xff\xfe",
-	`drafts_fts`, `rank`, `bm25(drafts_fts)`, `a OR -b`, `-a OR b`, `a -b OR c`, `* OR *`,
+	`drafts_fts`, `rank`, `bm25(drafts_fts)`, `a OR -b`, `-a OR b`, `a -b OR c`, `* OR *`, `a AND OR b`, `tea coffee OR cocoa harvest`,
 }
 
 // TestSearchNeverFails runs hostile queries through List: none may fail.
