@@ -28,6 +28,9 @@ func ParseMarkdownArticle(data []byte) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	if bytes.HasPrefix(text, []byte("+++\n")) {
+		return nil, Errorf(EINVALID, "TOML front matter (+++) is not supported; use YAML front matter between --- lines")
+	}
 	var fm frontMatter
 	body := text
 	yml, rest, line, hasFrontMatter := splitFrontMatter(text)

@@ -131,6 +131,7 @@ func TestParseMarkdownArticleErrors(t *testing.T) {
 		{"unknown status", []byte("---\ntitle: ok\nstatus: lost\n---\n"), `unknown status "lost"`},
 		{"unknown kind", []byte("---\ntitle: ok\nattribution: {kind: stolen}\n---\n"), `unknown attribution kind "stolen"`},
 		{"bad uuid", []byte("---\ntitle: ok\nuuid: 1234\n---\n"), "not a UUID"},
+		{"toml", []byte("+++\ntitle = \"x\"\n+++\nbody"), "TOML front matter"},
 		{"nested author", []byte("---\ntitle: ok\nauthors: [[a]]\n---\n"), "line 3"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
