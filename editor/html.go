@@ -162,7 +162,7 @@ func bylineNames(b Byline) []string {
 }
 
 // SafeURL returns u trimmed when it is safe to put in a link: a relative
-// reference or an http, https or mailto URL. Anything else, such as
+// reference or an http, https, mailto or tel URL. Anything else, such as
 // javascript:, vbscript:, data: or file: URLs, gives "".
 func SafeURL(u string) string {
 	u = strings.TrimSpace(u)
@@ -187,7 +187,7 @@ func SafeURL(u string) string {
 		return u // relative reference: no scheme
 	}
 	switch strings.ToLower(clean[:i]) {
-	case "http", "https", "mailto":
+	case "http", "https", "mailto", "tel":
 		return u
 	}
 	return ""
