@@ -7,7 +7,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,13 +49,17 @@ type command struct {
 
 // commands lists every verb, in the order --help shows them.
 var commands = []command{
-	{"list", "[--status S] [--limit N] [--json]", "list drafts, newest first, one per line", runList},
+	{"list", "[--status S] [--author A] [--tag T] [--since DATE] [--until DATE] [--sort ORDER] [--limit N] [--trash] [--json]", "list drafts, newest first, one per line", runList},
+	{"search", "[filters as for list] QUERY...", "full-text search: words, prefixes (harv*), \"quoted phrases\", -excluded words", runSearch},
 	{"import", "[--format F] [--replace | --as-new] FILE...", "import files as drafts: wire copy (.txt), Markdown (.md), ninjs (.json) or HTML (.html)", runImport},
 	{"export", "--format F [--out FILE] [--force] ID|SLUG  or  --format F (--all | --status S) --out DIR", "export one draft, or many into a directory (formats: " + formatNames() + ")", runExport},
+	{"status", "[--note TEXT] ID|SLUG STATUS", "move a draft through the workflow (draft, filed, editing, approved, published, corrected, killed)", runStatus},
+	{"history", "[--json] ID|SLUG", "list a draft's revisions, newest first", runHistory},
+	{"trash", "ID|SLUG...  or  --restore ID|SLUG...  or  --empty [--yes]", "move drafts to Trash, take them back, or empty it", runTrash},
+	{"backup", "[PATH]", "write a consistent copy of the library (default: the backups folder beside it)", runBackup},
+	{"restore", "[--yes] BACKUP", "replace the library with a backup, keeping the current one aside (asks first)", runRestore},
+	{"check", "", "verify the library: SQLite integrity and the search index", runCheck},
 }
-
-// usageError is returned by flag parsing helpers to mean exit status 2.
-var errUsage = errors.New("usage")
 
 // Usage writes the top-level help to w.
 func Usage(w io.Writer) {

@@ -13,43 +13,62 @@ import (
 // runList implements "dateline list".
 func runList(ctx context.Context, env Env, c command, args []string) int {
 	fs := newFlagSet(env, c.name, c.args, c.summary)
-	status := fs.String("status", "", "only drafts in this status (comma-separated list allowed)")
-	limit := fs.Int("limit", 0, "at most this many drafts (0 means all)")
-	asJSON := fs.Bool("json", false, "print a JSON array instead of lines")
+	lf := addListFlags(fs)
 	if code, ok := parseFlags(fs, env, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usage(env, c.name, "unexpected argument %q", fs.Arg(0))
+		return usage(env, c.name, "unexpected argument %q; to search, use 'dateline search'", fs.Arg(0))
 	}
-	statuses, err := parseStatuses(*status)
+	opt, err := lf.options()
 	if err != nil {
 		return usage(env, c.name, "%s", editor.ErrorMessage(err))
 	}
-	if *limit < 0 {
-		return usage(env, c.name, "--limit must not be negative")
-	}
+	return listDrafts(ctx, env, opt, *lf.asJSON)
+}
+
+// listDrafts prints the drafts opt selects, with a count line on stderr.
+// An empty result is not a failure.
+func listDrafts(ctx context.Context, env Env, opt editor.ListOptions, asJSON bool) int {
 	store, ok := openStore(env)
 	if !ok {
 		return ExitFailure
 	}
 	defer store.Close()
 
-	rows, err := store.List(ctx, editor.ListOptions{Statuses: statuses, Limit: *limit})
+	rows, err := store.List(ctx, opt)
 	if err != nil {
 		return fail(env, err)
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(env, rows)
 	}
 	if len(rows) == 0 {
-		fmt.Fprintln(env.Stderr, "No drafts.")
+		if opt.Query != "" {
+			fmt.Fprintf(env.Stderr, "No drafts match %q.\n", opt.Query)
+		} else {
+			fmt.Fprintln(env.Stderr, "No drafts.")
+		}
 		return ExitOK
 	}
 	for _, s := range rows {
 		printSummary(env.Stdout, s)
+		if s.Snippet != "" {
+			fmt.Fprintf(env.Stdout, "    %s\n", highlightSnippet(s.Snippet, isTerminal(env.Stdout)))
+		}
 	}
 	return ExitOK
+}
+
+// highlightSnippet shows the matched terms of a snippet: in bold on a
+// terminal, between [ and ] otherwise.
+func highlightSnippet(s string, tty bool) string {
+	open, close := "[", "]"
+	if tty {
+		open, close = "\033[1m", "\033[0m"
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.NewReplacer(editor.SnippetOpen, open, editor.SnippetClose, close).Replace(s)
 }
 
 // printSummary writes one draft in the list form: ID, status, updated time,
