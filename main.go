@@ -111,6 +111,13 @@ func runGUI(path string, stderr io.Writer) int {
 		return cli.ExitFailure
 	}
 	defer store.Close()
+	// The daily backup runs beside the window; VACUUM INTO only reads, so
+	// it does not hold up typing or autosave.
+	go func() {
+		if _, err := store.AutoBackup(context.Background()); err != nil {
+			fmt.Fprintf(stderr, "dateline: automatic backup failed: %s\n", editor.ErrorMessage(err))
+		}
+	}()
 	err = app.Run(store, app.Options{LibraryPath: path, Sample: assets.SampleArticle})
 	if err != nil {
 		fmt.Fprintf(stderr, "dateline: %s\n", editor.ErrorMessage(err))
