@@ -58,6 +58,7 @@ type DB struct {
 	read  *sql.DB // query-only connections for lists, search and reads
 
 	now      func() time.Time
+	manyHits int // see defaultManyHits
 	device   string
 	author   string
 	readOnly bool
@@ -141,7 +142,7 @@ func dataDir() (string, error) {
 // a missing or unwritable folder or a busy library; EINVALID for a file that
 // is not a Dateline library, is damaged, or comes from a newer Dateline.
 func Open(path string, opts ...Option) (*DB, error) {
-	db := &DB{now: time.Now}
+	db := &DB{now: time.Now, manyHits: defaultManyHits}
 	for _, opt := range opts {
 		opt(db)
 	}

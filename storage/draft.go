@@ -115,6 +115,10 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	if err != nil {
 		return nil, err
 	}
+	rowDoc, err := marshalDraftDoc(a)
+	if err != nil {
+		return nil, err
+	}
 	authors, err := marshalJSON(nonNil(a.Byline.Authors))
 	if err != nil {
 		return nil, err
@@ -152,16 +156,16 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	if exists {
 		_, err = tx.ExecContext(ctx, `
 			UPDATE drafts SET slug = ?, headline = ?, status = ?, authors = ?, created = ?, updated = ?,
-				published = ?, head_revision = ?, words = ?, doc = ?
+				published = ?, head_revision = ?, words = ?, body = ?, doc = ?
 			WHERE seq = ?`,
 			a.Slug, a.Headline, string(a.Status), authors, nanos(a.Created), nanos(a.Updated),
-			nullNanos(a.Published), rev.ID, words, doc, cur.seq)
+			nullNanos(a.Published), rev.ID, words, a.Body, rowDoc, cur.seq)
 	} else {
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO drafts (id, slug, headline, status, authors, created, updated, published, head_revision, words, doc)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			INSERT INTO drafts (id, slug, headline, status, authors, created, updated, published, head_revision, words, body, doc)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, a.Slug, a.Headline, string(a.Status), authors, nanos(a.Created), nanos(a.Updated),
-			nullNanos(a.Published), rev.ID, words, doc)
+			nullNanos(a.Published), rev.ID, words, a.Body, rowDoc)
 	}
 	if err != nil {
 		return nil, writeError(err, a)
@@ -274,14 +278,14 @@ func writeError(err error, a *editor.Article) error {
 
 // Get returns the article with this ID, in Trash or not. ENOTFOUND.
 func (db *DB) Get(ctx context.Context, id string) (*editor.Article, error) {
-	var doc string
-	err := db.read.QueryRowContext(ctx, `SELECT doc FROM drafts WHERE id = ?`, id).Scan(&doc)
+	var doc, body string
+	err := db.read.QueryRowContext(ctx, `SELECT doc, body FROM drafts WHERE id = ?`, id).Scan(&doc, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
 		return nil, db.storeError("get article", err)
 	}
-	return unmarshalArticle(doc)
+	return unmarshalDraft(doc, body)
 }
 
 // MinPrefix is the shortest ID prefix Lookup accepts.
@@ -295,10 +299,10 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	if ref == "" {
 		return nil, editor.Errorf(editor.EINVALID, "no article ID or slug given")
 	}
-	var doc string
-	err := db.read.QueryRowContext(ctx, `SELECT doc FROM drafts WHERE id = ?1 OR slug = ?1 ORDER BY id = ?1 DESC LIMIT 1`, ref).Scan(&doc)
+	var doc, body string
+	err := db.read.QueryRowContext(ctx, `SELECT doc, body FROM drafts WHERE id = ?1 OR slug = ?1 ORDER BY id = ?1 DESC LIMIT 1`, ref).Scan(&doc, &body)
 	if err == nil {
-		return unmarshalArticle(doc)
+		return unmarshalDraft(doc, body)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return nil, db.storeError("look up article", err)
 	}
@@ -307,7 +311,7 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	if len(prefix) < MinPrefix || strings.Trim(prefix, "0123456789abcdef-") != "" {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID or slug %q", ref)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT id, headline, doc FROM drafts WHERE id >= ? AND id < ? ORDER BY id LIMIT 3`,
+	rows, err := db.read.QueryContext(ctx, `SELECT id, headline, doc, body FROM drafts WHERE id >= ? AND id < ? ORDER BY id LIMIT 3`,
 		prefix, prefix+"\x7f")
 	if err != nil {
 		return nil, db.storeError("look up article", err)
@@ -316,7 +320,7 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	var ids []string
 	for rows.Next() {
 		var id, headline string
-		if err := rows.Scan(&id, &headline, &doc); err != nil {
+		if err := rows.Scan(&id, &headline, &doc, &body); err != nil {
 			return nil, db.storeError("look up article", err)
 		}
 		ids = append(ids, fmt.Sprintf("%s %q", id[:min(len(id), 13)], headline))
@@ -328,7 +332,7 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	case 0:
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID or slug %q", ref)
 	case 1:
-		return unmarshalArticle(doc)
+		return unmarshalDraft(doc, body)
 	}
 	return nil, editor.Errorf(editor.ECONFLICT, "ID prefix %q matches several articles (%s); give more of the ID", ref, strings.Join(ids, ", "))
 }
@@ -410,6 +414,23 @@ func marshalJSON(v any) (string, error) {
 		return "", fmt.Errorf("encode: %w", err)
 	}
 	return strings.TrimSuffix(buf.String(), "\n"), nil
+}
+
+// marshalDraftDoc encodes an article without its body, for drafts.doc.
+func marshalDraftDoc(a *editor.Article) (string, error) {
+	c := *a
+	c.Body = ""
+	return marshalJSON(&c)
+}
+
+// unmarshalDraft decodes drafts.doc and puts the body column back in.
+func unmarshalDraft(doc, body string) (*editor.Article, error) {
+	a, err := unmarshalArticle(doc)
+	if err != nil {
+		return nil, err
+	}
+	a.Body = body
+	return a, nil
 }
 
 func unmarshalArticle(doc string) (*editor.Article, error) {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -9,31 +10,34 @@ import (
 	"github.com/dateline-news/dateline/editor"
 )
 
-// listQuery is the FROM and WHERE part shared by List and Count, with its
-// arguments.
+// listQuery is what List and Count share: the FTS5 expression (empty
+// without a search) and the filters on the drafts table d, with their
+// arguments. User search text only ever reaches SQL as a bound parameter
+// holding MatchExpression's output.
 type listQuery struct {
-	from   string
-	where  []string
-	args   []any
-	search bool
+	expr    string
+	filters []string
+	args    []any
 }
 
-// buildListQuery turns options into SQL. User search text only reaches SQL
-// as a bound parameter holding MatchExpression's output.
+// metaColumns are the short columns of the full-text index. Hits there
+// rank above hits in the body alone.
+const metaColumns = `{headline deck byline tags slug}`
+
+// defaultManyHits is the number of search hits above which ranking them all by
+// bm25 costs more than an as-you-type search may take (tens of
+// milliseconds at 100,000 drafts). Such body-only hits come newest first,
+// found by walking the drafts in date order and probing the index for each,
+// rather than by ranking every one.
+const defaultManyHits = 2000
+
+// buildListQuery checks opt and turns it into a listQuery.
 func buildListQuery(opt editor.ListOptions) (listQuery, error) {
-	var q listQuery
-	if expr := MatchExpression(opt.Query); expr != "" {
-		q.search = true
-		q.from = `drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid`
-		q.where = append(q.where, `drafts_fts MATCH ?`)
-		q.args = append(q.args, expr)
-	} else {
-		q.from = `drafts d`
-	}
+	q := listQuery{expr: MatchExpression(opt.Query)}
 	if opt.Trashed {
-		q.where = append(q.where, `d.trashed_at IS NOT NULL`)
+		q.filters = append(q.filters, `d.trashed_at IS NOT NULL`)
 	} else {
-		q.where = append(q.where, `d.trashed_at IS NULL`)
+		q.filters = append(q.filters, `d.trashed_at IS NULL`)
 	}
 	if len(opt.Statuses) > 0 {
 		marks := make([]string, len(opt.Statuses))
@@ -44,26 +48,31 @@ func buildListQuery(opt editor.ListOptions) (listQuery, error) {
 			marks[i] = "?"
 			q.args = append(q.args, string(s))
 		}
-		q.where = append(q.where, `d.status IN (`+strings.Join(marks, ", ")+`)`)
+		q.filters = append(q.filters, `d.status IN (`+strings.Join(marks, ", ")+`)`)
 	}
 	if a := strings.TrimSpace(opt.Author); a != "" {
-		q.where = append(q.where, `d.seq IN (SELECT draft FROM draft_authors WHERE author LIKE ? ESCAPE '\')`)
+		q.filters = append(q.filters, `d.seq IN (SELECT draft FROM draft_authors WHERE author LIKE ? ESCAPE '\')`)
 		q.args = append(q.args, "%"+escapeLike(a)+"%")
 	}
 	if t := strings.TrimSpace(opt.Tag); t != "" {
-		q.where = append(q.where, `d.seq IN (SELECT draft FROM draft_tags WHERE tag = ?)`)
+		q.filters = append(q.filters, `d.seq IN (SELECT draft FROM draft_tags WHERE tag = ?)`)
 		q.args = append(q.args, t)
 	}
 	if !opt.UpdatedFrom.IsZero() {
-		q.where = append(q.where, `d.updated >= ?`)
+		q.filters = append(q.filters, `d.updated >= ?`)
 		q.args = append(q.args, nanos(opt.UpdatedFrom))
 	}
 	if !opt.UpdatedTo.IsZero() {
-		q.where = append(q.where, `d.updated <= ?`)
+		q.filters = append(q.filters, `d.updated <= ?`)
 		q.args = append(q.args, nanos(opt.UpdatedTo))
 	}
 	if opt.Limit < 0 || opt.Offset < 0 {
 		return q, editor.Errorf(editor.EINVALID, "limit and offset may not be negative")
+	}
+	switch opt.Sort {
+	case "", editor.SortUpdated, editor.SortCreated, editor.SortHeadline, editor.SortRelevance:
+	default:
+		return q, editor.Errorf(editor.EINVALID, "unknown sort order %q", opt.Sort)
 	}
 	return q, nil
 }
@@ -73,87 +82,300 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// orderBy returns the ORDER BY clause for a sort order. With a search
-// query, the empty order means relevance; without one, relevance falls back
-// to newest updated first.
-func orderBy(sort editor.SortOrder, search bool) (string, error) {
+// dateOrder returns the ORDER BY clause of a sort order other than
+// relevance.
+func dateOrder(sort editor.SortOrder) string {
 	switch sort {
-	case "":
-		if search {
-			return `drafts_fts.rank, d.updated DESC`, nil
-		}
-		return `d.updated DESC, d.seq DESC`, nil
-	case editor.SortUpdated:
-		return `d.updated DESC, d.seq DESC`, nil
 	case editor.SortCreated:
-		return `d.created DESC, d.seq DESC`, nil
+		return `d.created DESC, d.seq DESC`
 	case editor.SortHeadline:
-		return `d.headline COLLATE NOCASE, d.seq`, nil
-	case editor.SortRelevance:
-		if search {
-			return `drafts_fts.rank, d.updated DESC`, nil
-		}
-		return `d.updated DESC, d.seq DESC`, nil
+		return `d.headline COLLATE NOCASE, d.seq`
 	}
-	return "", editor.Errorf(editor.EINVALID, "unknown sort order %q", sort)
+	return `d.updated DESC, d.seq DESC`
 }
 
+// relevance reports whether opt asks for search hits by rank: a search
+// with the relevance order or no order.
+func relevance(q listQuery, opt editor.ListOptions) bool {
+	return q.expr != "" && (opt.Sort == "" || opt.Sort == editor.SortRelevance)
+}
+
+// summaryColumns are the columns of editor.Summary, in scanSummary's order.
+const summaryColumns = `d.seq, d.id, d.slug, d.headline, d.authors, d.status, d.created, d.updated, d.words`
+
 // List returns summaries of the drafts matching opt: the live ones, or
-// those in Trash with opt.Trashed. A Query is full-text search (see
-// MatchExpression) and gives each hit a Snippet; its default order is
-// relevance. Without a Query the default order is newest updated first.
-// Limit 0 means no limit. EINVALID for an unknown status or sort order.
+// those in Trash with opt.Trashed. Limit 0 means no limit. EINVALID for an
+// unknown status or sort order.
+//
+// Without a Query the default order is newest updated first. A Query is a
+// full-text search (see MatchExpression); each hit gets a Snippet of the
+// body. Its default order is relevance: drafts whose headline, deck,
+// byline, tags or slug match come first, ranked by bm25 with the headline
+// weighted most; then drafts that match in the body alone, ranked by bm25,
+// or newest first when there are more than defaultManyHits of them.
 func (db *DB) List(ctx context.Context, opt editor.ListOptions) ([]editor.Summary, error) {
 	q, err := buildListQuery(opt)
 	if err != nil {
 		return nil, err
 	}
-	order, err := orderBy(opt.Sort, q.search)
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
+		return nil, db.storeError("list articles", err)
+	}
+	defer conn.Close()
+	// One read transaction, so that the pages of a search agree.
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, db.storeError("list articles", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+
+	if q.expr == "" {
+		query, args := plainListSQL(q, opt)
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return nil, db.storeError("list articles", err)
+		}
+		hits, err := scanSummaries(rows)
+		if err != nil {
+			return nil, db.storeError("list articles", err)
+		}
+		return summaries(hits), nil
+	}
+
+	var seqs []int64
+	if relevance(q, opt) {
+		seqs, err = db.rankedSeqs(ctx, tx, q, opt)
+	} else {
+		seqs, err = db.orderedSeqs(ctx, tx, q, q.expr, dateOrder(opt.Sort), opt.Limit, opt.Offset)
+	}
+	if err != nil {
+		return nil, db.storeError("search", err)
+	}
+	list, err := hitSummaries(ctx, tx, q.expr, seqs)
+	if err != nil {
+		return nil, db.storeError("search", err)
+	}
+	return list, nil
+}
+
+// plainListSQL is the query of a List without search.
+func plainListSQL(q listQuery, opt editor.ListOptions) (string, []any) {
+	query := `SELECT ` + summaryColumns + ` FROM drafts d WHERE ` + strings.Join(q.filters, ` AND `) +
+		` ORDER BY ` + dateOrder(opt.Sort) + ` LIMIT ? OFFSET ?`
+	return query, append(append([]any(nil), q.args...), sqlLimit(opt.Limit), opt.Offset)
+}
+
+// sqlLimit turns Limit 0 (no limit) into SQLite's -1.
+func sqlLimit(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
+}
+
+// matchSQL is a query for the seqs of drafts matching expr and the
+// filters, in FTS5's rank order, which the FTS5 table itself delivers.
+func matchSQL(q listQuery) string {
+	return `SELECT d.seq FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+		WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `) + `
+		ORDER BY drafts_fts.rank LIMIT ? OFFSET ?`
+}
+
+// rankedSeqs returns the page of hits in relevance order: first the drafts
+// matching in the short columns, then the body-only ones.
+func (db *DB) rankedSeqs(ctx context.Context, tx *sql.Tx, q listQuery, opt editor.ListOptions) ([]int64, error) {
+	meta := metaColumns + ` : (` + q.expr + `)`
+	want := opt.Offset + opt.Limit
+	if opt.Limit == 0 {
+		want = -1
+	}
+	first, err := querySeqs(ctx, tx, matchSQL(q), append(append([]any{meta}, q.args...), want, 0)...)
 	if err != nil {
 		return nil, err
 	}
-	cols := `d.id, d.slug, d.headline, d.authors, d.status, d.created, d.updated, d.words`
-	if q.search {
-		cols += `, snippet(drafts_fts, 3, char(2), char(3), '…', 24)`
-	} else {
-		cols += `, ''`
+	if want >= 0 && len(first) >= want {
+		return first[opt.Offset:], nil
 	}
-	limit := opt.Limit
-	if limit == 0 {
-		limit = -1
+	// The short columns hold all their hits in first; the page continues
+	// with body-only hits.
+	var page []int64
+	if opt.Offset < len(first) {
+		page = first[opt.Offset:]
 	}
-	query := `SELECT ` + cols + ` FROM ` + q.from + ` WHERE ` + strings.Join(q.where, ` AND `) +
-		` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	args := append(q.args, limit, opt.Offset)
-
-	rows, err := db.read.QueryContext(ctx, query, args...)
+	offset := max(0, opt.Offset-len(first))
+	limit := -1
+	if opt.Limit > 0 {
+		limit = opt.Limit - len(page)
+	}
+	rest := `(` + q.expr + `) NOT ` + meta
+	many, err := hitsOver(ctx, tx, rest, db.manyHits)
 	if err != nil {
-		return nil, db.storeError("list articles", err)
+		return nil, err
+	}
+	var more []int64
+	if many {
+		more, err = db.orderedSeqs(ctx, tx, q, rest, dateOrder(editor.SortUpdated), limit, offset)
+	} else {
+		more, err = querySeqs(ctx, tx, matchSQL(q), append(append([]any{rest}, q.args...), limit, offset)...)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return append(page, more...), nil
+}
+
+// orderedSeqs returns a page of the drafts matching expr and the filters in
+// a date or headline order. With many hits it walks the drafts in that
+// order and probes the index for each draft, which stops as soon as the
+// page is full; with few it lets the index find the hits and sorts them.
+func (db *DB) orderedSeqs(ctx context.Context, tx *sql.Tx, q listQuery, expr, order string, limit, offset int) ([]int64, error) {
+	many, err := hitsOver(ctx, tx, expr, db.manyHits)
+	if err != nil {
+		return nil, err
+	}
+	var query string
+	switch {
+	case many && strings.Contains(expr, `"*`):
+		// A prefix costs a merge of many doclists on every probe, so the
+		// hits are collected once instead; the unary + keeps SQLite
+		// walking the drafts in order rather than driving from them.
+		query = `SELECT d.seq FROM drafts d
+			WHERE +d.seq IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?)
+			AND ` + strings.Join(q.filters, ` AND `) + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	case many:
+		query = `SELECT d.seq FROM drafts d
+			WHERE EXISTS (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? AND drafts_fts.rowid = d.seq)
+			AND ` + strings.Join(q.filters, ` AND `) + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	default:
+		query = `SELECT d.seq FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+			WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `) + `
+			ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	}
+	return querySeqs(ctx, tx, query, append(append([]any{expr}, q.args...), sqlLimit(limit), offset)...)
+}
+
+// hitsOver reports whether more than n drafts match expr, reading no
+// further than the n+1st hit.
+func hitsOver(ctx context.Context, tx *sql.Tx, expr string, n int) (bool, error) {
+	var count int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? LIMIT ?)`, expr, n+1).Scan(&count)
+	if err != nil {
+		return false, fmt.Errorf("count hits: %w", err)
+	}
+	return count > n, nil
+}
+
+// querySeqs runs a query for draft seqs.
+func querySeqs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
-	list := []editor.Summary{}
+	var seqs []int64
+	for rows.Next() {
+		var seq int64
+		if err := rows.Scan(&seq); err != nil {
+			return nil, err
+		}
+		seqs = append(seqs, seq)
+	}
+	return seqs, rows.Err()
+}
+
+// hitSummaries reads the summaries of a page of hits, in the given order,
+// with a snippet of each body around the matched terms. The snippet is
+// made only for the page, never for every hit.
+func hitSummaries(ctx context.Context, tx *sql.Tx, expr string, seqs []int64) ([]editor.Summary, error) {
+	list := make([]editor.Summary, 0, len(seqs))
+	if len(seqs) == 0 {
+		return list, nil
+	}
+	// One pass of the expression over the rowid range of the page: an
+	// IN list the index could use would run the expression once per
+	// draft, which for a prefix means merging its doclists every time.
+	// The unary + keeps the IN list a plain filter.
+	lo, hi := seqs[0], seqs[0]
+	marks := strings.Repeat("?, ", len(seqs))
+	args := []any{expr, 0, 0}
+	for _, s := range seqs {
+		lo, hi = min(lo, s), max(hi, s)
+		args = append(args, s)
+	}
+	args[1], args[2] = lo, hi
+	rows, err := tx.QueryContext(ctx, `SELECT `+summaryColumns+`, snippet(drafts_fts, 3, char(2), char(3), '…', 24)
+		FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+		WHERE drafts_fts MATCH ? AND drafts_fts.rowid BETWEEN ? AND ?
+		AND +drafts_fts.rowid IN (`+marks[:len(marks)-2]+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	found, err := scanSummaries(rows)
+	if err != nil {
+		return nil, err
+	}
+	bySeq := make(map[int64]editor.Summary, len(found))
+	for _, h := range found {
+		bySeq[h.seq] = h.Summary
+	}
+	for _, seq := range seqs {
+		if s, ok := bySeq[seq]; ok {
+			list = append(list, s)
+		}
+	}
+	return list, nil
+}
+
+// hit is a summary with the seq that orders it.
+type hit struct {
+	editor.Summary
+	seq int64
+}
+
+// scanSummaries reads summaryColumns rows, with a snippet column after them
+// when the query has one, and closes rows.
+func scanSummaries(rows *sql.Rows) ([]hit, error) {
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	withSnippet := len(cols) > 9
+	list := []hit{}
 	for rows.Next() {
 		var (
-			s                editor.Summary
+			h                editor.Summary
+			seq              int64
 			authors          string
 			created, updated int64
 		)
-		if err := rows.Scan(&s.ID, &s.Slug, &s.Headline, &authors, &s.Status, &created, &updated, &s.Words, &s.Snippet); err != nil {
-			return nil, db.storeError("list articles", err)
+		dest := []any{&seq, &h.ID, &h.Slug, &h.Headline, &authors, &h.Status, &created, &updated, &h.Words}
+		if withSnippet {
+			dest = append(dest, &h.Snippet)
 		}
-		if err := json.Unmarshal([]byte(authors), &s.Authors); err != nil {
-			return nil, db.storeError("list articles", fmt.Errorf("authors of %s: %w", s.ID, err))
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
 		}
-		if len(s.Authors) == 0 {
-			s.Authors = nil
+		if err := json.Unmarshal([]byte(authors), &h.Authors); err != nil {
+			return nil, fmt.Errorf("authors of %s: %w", h.ID, err)
 		}
-		s.Created, s.Updated = fromNanos(created), fromNanos(updated)
-		list = append(list, s)
+		if len(h.Authors) == 0 {
+			h.Authors = nil
+		}
+		h.Created, h.Updated = fromNanos(created), fromNanos(updated)
+		list = append(list, hit{Summary: h, seq: seq})
 	}
-	if err := rows.Err(); err != nil {
-		return nil, db.storeError("list articles", err)
+	return list, rows.Err()
+}
+
+// summaries drops the seqs.
+func summaries(hits []hit) []editor.Summary {
+	list := make([]editor.Summary, len(hits))
+	for i, h := range hits {
+		list[i] = h.Summary
 	}
-	return list, nil
+	return list
 }
 
 // Count returns how many drafts match opt, ignoring Limit, Offset and Sort.
@@ -162,9 +384,15 @@ func (db *DB) Count(ctx context.Context, opt editor.ListOptions) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	query := `SELECT count(*) FROM drafts d WHERE ` + strings.Join(q.filters, ` AND `)
+	args := q.args
+	if q.expr != "" {
+		query = `SELECT count(*) FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+			WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `)
+		args = append([]any{q.expr}, q.args...)
+	}
 	var n int
-	err = db.read.QueryRowContext(ctx, `SELECT count(*) FROM `+q.from+` WHERE `+strings.Join(q.where, ` AND `), q.args...).Scan(&n)
-	if err != nil {
+	if err := db.read.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
 		return 0, db.storeError("count articles", err)
 	}
 	return n, nil

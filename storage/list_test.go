@@ -293,3 +293,45 @@ func checkFTS(t *testing.T, db *DB) {
 		t.Fatalf("FTS index out of step with drafts: %v", err)
 	}
 }
+
+func TestSearchManyHits(t *testing.T) {
+	ctx := context.Background()
+	db, c := mustOpen(t)
+	db.manyHits = 2 // as if the library were huge
+	as := seed(t, db, c, "Port strike ends", "Budget one", "Budget two", "Budget three", "Budget four")
+	for i, a := range as[1:] {
+		a.Body = "Dockers said the strike cost millions."
+		// Updated: four, three, two, one from newest to oldest.
+		c.Advance(time.Duration(i+1) * time.Minute)
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		opt  editor.ListOptions
+		want string
+	}{
+		{"Relevance", editor.ListOptions{Query: "strike "}, "Port strike ends | Budget four | Budget three | Budget two | Budget one"},
+		{"RelevancePage", editor.ListOptions{Query: "strike ", Limit: 2, Offset: 1}, "Budget four | Budget three"},
+		{"RelevanceFirst", editor.ListOptions{Query: "strike ", Limit: 1}, "Port strike ends"},
+		{"Headline", editor.ListOptions{Query: "strike ", Sort: editor.SortHeadline}, "Budget four | Budget one | Budget three | Budget two | Port strike ends"},
+		{"HeadlinePage", editor.ListOptions{Query: "strike ", Sort: editor.SortHeadline, Limit: 2, Offset: 3}, "Budget two | Port strike ends"},
+		{"Filtered", editor.ListOptions{Query: "strike ", Statuses: []editor.Status{editor.StatusDraft}, Limit: 3}, "Port strike ends | Budget four | Budget three"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			list, err := db.List(ctx, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := headlines(list); got != tt.want {
+				t.Fatalf("List = %q, want %q", got, tt.want)
+			}
+			for _, s := range list[min(1, len(list)-1):] {
+				if s.Headline != "Port strike ends" && !strings.Contains(s.Snippet, editor.SnippetOpen+"strike"+editor.SnippetClose) {
+					t.Fatalf("hit %q has snippet %q", s.Headline, s.Snippet)
+				}
+			}
+		})
+	}
+}

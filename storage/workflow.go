@@ -134,12 +134,12 @@ func execOne(ctx context.Context, tx *sql.Tx, id, query string, args ...any) err
 
 // getTx reads an article inside a transaction. ENOTFOUND.
 func getTx(ctx context.Context, tx *sql.Tx, id string) (*editor.Article, error) {
-	var doc string
-	err := tx.QueryRowContext(ctx, `SELECT doc FROM drafts WHERE id = ?`, id).Scan(&doc)
+	var doc, body string
+	err := tx.QueryRowContext(ctx, `SELECT doc, body FROM drafts WHERE id = ?`, id).Scan(&doc, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
 		return nil, fmt.Errorf("read article: %w", err)
 	}
-	return unmarshalArticle(doc)
+	return unmarshalDraft(doc, body)
 }

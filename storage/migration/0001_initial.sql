@@ -1,10 +1,12 @@
 -- Schema 1: drafts, their immutable revisions, the full-text index and the
 -- publication profile.
 
--- drafts holds the current state of every article. doc is the whole
--- editor.Article as JSON; the other columns are copies of its fields that
--- listing, sorting and filtering need. seq is the stable rowid the full-text
--- index points at (an explicit INTEGER PRIMARY KEY survives VACUUM).
+-- drafts holds the current state of every article. doc is the
+-- editor.Article as JSON without its body, which has a column of its own so
+-- that search snippets and the index read it without parsing JSON; the
+-- other columns are copies of fields that listing, sorting and filtering
+-- need. seq is the stable rowid the full-text index points at (an explicit
+-- INTEGER PRIMARY KEY survives VACUUM).
 CREATE TABLE drafts (
 	seq           INTEGER PRIMARY KEY,
 	id            TEXT    NOT NULL UNIQUE,
@@ -18,11 +20,11 @@ CREATE TABLE drafts (
 	head_revision TEXT,
 	trashed_at    INTEGER,
 	words         INTEGER NOT NULL DEFAULT 0,
+	body          TEXT    NOT NULL DEFAULT '',
 	doc           TEXT    NOT NULL CHECK (json_valid(doc)),
-	-- The searchable text the full-text index reads back for snippets.
+	-- The rest of the searchable text the full-text index reads.
 	deck   TEXT GENERATED ALWAYS AS (ifnull(json_extract(doc, '$.deck'), '')) VIRTUAL,
 	byline TEXT GENERATED ALWAYS AS (authors || ' ' || ifnull(json_extract(doc, '$.byline.title'), '')) VIRTUAL,
-	body   TEXT GENERATED ALWAYS AS (ifnull(json_extract(doc, '$.body'), '')) VIRTUAL,
 	tags   TEXT GENERATED ALWAYS AS (ifnull(json_extract(doc, '$.tags'), '')) VIRTUAL
 );
 CREATE INDEX drafts_updated  ON drafts (trashed_at, updated);
@@ -54,7 +56,7 @@ CREATE VIRTUAL TABLE drafts_fts USING fts5 (
 	content = 'drafts',
 	content_rowid = 'seq',
 	tokenize = 'porter unicode61 remove_diacritics 2',
-	prefix = '2 3'
+	prefix = '2 3 4'
 );
 -- Rank: the headline weighs most, then slug, deck and tags, byline, body.
 INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 3.0, 1.0, 4.0, 6.0)');
@@ -68,7 +70,7 @@ CREATE TRIGGER drafts_after_insert AFTER INSERT ON drafts BEGIN
 		SELECT NEW.seq, trim(value) FROM json_each(NEW.doc, '$.tags') WHERE trim(value) <> '';
 END;
 
-CREATE TRIGGER drafts_after_update AFTER UPDATE OF headline, slug, authors, doc ON drafts BEGIN
+CREATE TRIGGER drafts_after_update AFTER UPDATE OF headline, slug, authors, body, doc ON drafts BEGIN
 	INSERT INTO drafts_fts (drafts_fts, rowid, headline, deck, byline, body, tags, slug)
 	VALUES ('delete', OLD.seq, OLD.headline, OLD.deck, OLD.byline, OLD.body, OLD.tags, OLD.slug);
 	INSERT INTO drafts_fts (rowid, headline, deck, byline, body, tags, slug)
@@ -87,7 +89,7 @@ CREATE TRIGGER drafts_after_delete AFTER DELETE ON drafts BEGIN
 END;
 
 -- revisions are the immutable history. Each is the whole article as it was
--- saved. A revision row is never changed, with one exception: an autosave of
+-- saved, body included. A revision row is never changed, with one exception: an autosave of
 -- the same editing session may replace the draft's newest revision while that
 -- revision is under a minute old (started is when it was first written,
 -- created when it was last). A revision is only ever deleted together with

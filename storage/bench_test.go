@@ -1,0 +1,290 @@
+//go:build sqlite_fts5
+
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// Benchmarks run on a generated library of 10,000 drafts, or as many as
+// DATELINE_BENCH_DRAFTS says (100000 for the newsroom-scale figures). The
+// library is generated once under testdata/gen, which git ignores. Each
+// benchmark has a "dateline" case (the Store method) and a "raw" case: the
+// plainest SQLite doing the same job on the same file in the same run, as
+// the baseline. Besides ns/op they report p50, p95 and p99 in milliseconds.
+
+// benchDrafts is the size of the benchmark library.
+func benchDrafts(tb testing.TB) int {
+	if s := os.Getenv("DATELINE_BENCH_DRAFTS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			tb.Fatalf("DATELINE_BENCH_DRAFTS=%q is not a positive number", s)
+		}
+		return n
+	}
+	return 10000
+}
+
+// openBench opens the benchmark library.
+func openBench(b *testing.B) *DB {
+	b.Helper()
+	path := benchLibraryPath(b, benchDrafts(b))
+	db, err := Open(path, WithDevice("bench"), WithAuthor("Bench"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = db.Close() })
+	return db
+}
+
+// openRaw opens the benchmark library with go-sqlite3's defaults and no
+// Dateline code on top.
+func openRaw(b *testing.B, db *DB) *sql.DB {
+	b.Helper()
+	raw, err := sql.Open("sqlite3", db.Path()+"?_query_only=1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = raw.Close() })
+	return raw
+}
+
+// timings collects per-operation durations and reports percentiles.
+type timings []time.Duration
+
+func (t *timings) time(f func()) {
+	start := time.Now()
+	f()
+	*t = append(*t, time.Since(start))
+}
+
+func (t timings) report(b *testing.B) {
+	if len(t) == 0 {
+		return
+	}
+	sort.Slice(t, func(i, j int) bool { return t[i] < t[j] })
+	pct := func(p float64) float64 {
+		i := int(p * float64(len(t)-1))
+		return float64(t[i]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.95), "p95-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+}
+
+// benchQueries are the searches of issue 4: a rare, a mid-frequency and a
+// very common term, a prefix as typed, and a phrase.
+var benchQueries = []struct{ name, q string }{
+	{"rare", genRare + " "},
+	{"mid", genMid + " "},
+	{"common", genCommon + " "},
+	{"prefix", genPrefix},
+	{"phrase", `"` + genPhrase + `"`},
+}
+
+// BenchmarkSearch is the first page (50 hits, ranked, with snippets) of a
+// search, against raw FTS5 ordering every hit by rank.
+func BenchmarkSearch(b *testing.B) {
+	db := openBench(b)
+	raw := openRaw(b, db)
+	ctx := context.Background()
+	for _, q := range benchQueries {
+		b.Run(q.name+"/dateline", func(b *testing.B) {
+			var t timings
+			for b.Loop() {
+				t.time(func() {
+					if _, err := db.List(ctx, editor.ListOptions{Query: q.q, Limit: 50}); err != nil {
+						b.Fatal(err)
+					}
+				})
+			}
+			t.report(b)
+		})
+		b.Run(q.name+"/raw", func(b *testing.B) {
+			expr := MatchExpression(q.q)
+			var t timings
+			for b.Loop() {
+				t.time(func() {
+					rows, err := raw.QueryContext(ctx, `
+						SELECT d.id, d.headline, snippet(drafts_fts, 3, char(2), char(3), '…', 24)
+						FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+						WHERE drafts_fts MATCH ? ORDER BY rank LIMIT 50`, expr)
+					if err != nil {
+						b.Fatal(err)
+					}
+					drain(b, rows)
+				})
+			}
+			t.report(b)
+		})
+	}
+}
+
+// drain reads and closes rows.
+func drain(b *testing.B, rows *sql.Rows) int {
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		b.Fatal(err)
+	}
+	_ = rows.Close()
+	return n
+}
+
+// BenchmarkFirstPage is the library list's first page, unfiltered and
+// filtered by status and tag.
+func BenchmarkFirstPage(b *testing.B) {
+	db := openBench(b)
+	raw := openRaw(b, db)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name string
+		opt  editor.ListOptions
+		raw  string
+		args []any
+	}{
+		{"unfiltered", editor.ListOptions{Limit: 100},
+			`SELECT id, slug, headline, authors, status, created, updated, words FROM drafts
+			 WHERE trashed_at IS NULL ORDER BY updated DESC LIMIT 100`, nil},
+		{"filtered", editor.ListOptions{Limit: 100, Statuses: []editor.Status{editor.StatusFiled}, Tag: "economy"},
+			`SELECT id, slug, headline, authors, status, created, updated, words FROM drafts
+			 WHERE trashed_at IS NULL AND status = ? AND seq IN (SELECT draft FROM draft_tags WHERE tag = ?)
+			 ORDER BY updated DESC LIMIT 100`, []any{"filed", "economy"}},
+	} {
+		b.Run(tt.name+"/dateline", func(b *testing.B) {
+			var t timings
+			for b.Loop() {
+				t.time(func() {
+					if _, err := db.List(ctx, tt.opt); err != nil {
+						b.Fatal(err)
+					}
+				})
+			}
+			t.report(b)
+		})
+		b.Run(tt.name+"/raw", func(b *testing.B) {
+			var t timings
+			for b.Loop() {
+				t.time(func() {
+					rows, err := raw.QueryContext(ctx, tt.raw, tt.args...)
+					if err != nil {
+						b.Fatal(err)
+					}
+					drain(b, rows)
+				})
+			}
+			t.report(b)
+		})
+	}
+	b.Run("count/dateline", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				if _, err := db.Count(ctx, editor.ListOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		t.report(b)
+	})
+}
+
+// BenchmarkSave is one Save with a new revision under synchronous=FULL,
+// against a raw UPDATE of the same row under go-sqlite3's WAL default
+// (synchronous=NORMAL), which is what the DSN's explicit FULL costs.
+func BenchmarkSave(b *testing.B) {
+	db := openBench(b)
+	ctx := context.Background()
+	list, err := db.List(ctx, editor.ListOptions{Limit: 1})
+	if err != nil || len(list) == 0 {
+		b.Fatalf("no draft to save: %v", err)
+	}
+	a, err := db.Get(ctx, list[0].ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("dateline", func(b *testing.B) {
+		var t timings
+		i := 0
+		for b.Loop() {
+			i++
+			a.EditorsNote = "save " + strconv.Itoa(i)
+			t.time(func() {
+				if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		t.report(b)
+	})
+	b.Run("raw", func(b *testing.B) {
+		raw, err := sql.Open("sqlite3", db.Path()+"?_journal_mode=WAL&_txlock=immediate")
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer raw.Close()
+		raw.SetMaxOpenConns(1)
+		var t timings
+		i := 0
+		for b.Loop() {
+			i++
+			t.time(func() {
+				if _, err := raw.ExecContext(ctx, `UPDATE drafts SET words = ? WHERE id = ?`, i, a.ID); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		t.report(b)
+	})
+}
+
+// BenchmarkOpen opens the library (checks, migrations up to date, both
+// pools) and closes it, against a raw open and first query.
+func BenchmarkOpen(b *testing.B) {
+	path := benchLibraryPath(b, benchDrafts(b))
+	b.Run("dateline", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				db, err := Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := db.List(context.Background(), editor.ListOptions{Limit: 100}); err != nil {
+					b.Fatal(err)
+				}
+				_ = db.Close()
+			})
+		}
+		t.report(b)
+	})
+	b.Run("raw", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				raw, err := sql.Open("sqlite3", filepath.Clean(path))
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows, err := raw.Query(`SELECT id, headline FROM drafts ORDER BY updated DESC LIMIT 100`)
+				if err != nil {
+					b.Fatal(err)
+				}
+				drain(b, rows)
+				_ = raw.Close()
+			})
+		}
+		t.report(b)
+	})
+}
