@@ -175,9 +175,10 @@ func sqlLimit(n int) int {
 }
 
 // matchSQL is a query for the seqs of drafts matching expr and the
-// filters, in FTS5's rank order, which the FTS5 table itself delivers.
+// filters, in FTS5's rank order, which the FTS5 table itself delivers. The
+// CROSS JOIN keeps the index as the outer loop whatever the filters.
 func matchSQL(q listQuery) string {
-	return `SELECT d.seq FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+	return `SELECT d.seq FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
 		WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `) + `
 		ORDER BY drafts_fts.rank LIMIT ? OFFSET ?`
 }
@@ -234,25 +235,28 @@ func (db *DB) orderedSeqs(ctx context.Context, tx *sql.Tx, q listQuery, expr, or
 	if err != nil {
 		return nil, err
 	}
-	var query string
+	query := orderedSQL(q, expr, order, many)
+	return querySeqs(ctx, tx, query, append(append([]any{expr}, q.args...), sqlLimit(limit), offset)...)
+}
+
+// orderedSQL is the query of orderedSeqs.
+func orderedSQL(q listQuery, expr, order string, many bool) string {
 	switch {
 	case many && strings.Contains(expr, `"*`):
 		// A prefix costs a merge of many doclists on every probe, so the
 		// hits are collected once instead; the unary + keeps SQLite
 		// walking the drafts in order rather than driving from them.
-		query = `SELECT d.seq FROM drafts d
+		return `SELECT d.seq FROM drafts d
 			WHERE +d.seq IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?)
 			AND ` + strings.Join(q.filters, ` AND `) + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	case many:
-		query = `SELECT d.seq FROM drafts d
+		return `SELECT d.seq FROM drafts d
 			WHERE EXISTS (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? AND drafts_fts.rowid = d.seq)
 			AND ` + strings.Join(q.filters, ` AND `) + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
-	default:
-		query = `SELECT d.seq FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
-			WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `) + `
-			ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	}
-	return querySeqs(ctx, tx, query, append(append([]any{expr}, q.args...), sqlLimit(limit), offset)...)
+	return `SELECT d.seq FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
+		WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `) + `
+		ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 }
 
 // hitsOver reports whether more than n drafts match expr, reading no
@@ -305,7 +309,7 @@ func hitSummaries(ctx context.Context, tx *sql.Tx, expr string, seqs []int64) ([
 	}
 	args[1], args[2] = lo, hi
 	rows, err := tx.QueryContext(ctx, `SELECT `+summaryColumns+`, snippet(drafts_fts, 3, char(2), char(3), '…', 24)
-		FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+		FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
 		WHERE drafts_fts MATCH ? AND drafts_fts.rowid BETWEEN ? AND ?
 		AND +drafts_fts.rowid IN (`+marks[:len(marks)-2]+`)`, args...)
 	if err != nil {
@@ -387,7 +391,7 @@ func (db *DB) Count(ctx context.Context, opt editor.ListOptions) (int, error) {
 	query := `SELECT count(*) FROM drafts d WHERE ` + strings.Join(q.filters, ` AND `)
 	args := q.args
 	if q.expr != "" {
-		query = `SELECT count(*) FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+		query = `SELECT count(*) FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
 			WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `)
 		args = append([]any{q.expr}, q.args...)
 	}
