@@ -23,7 +23,9 @@ import (
 // "Text content" is what golang.org/x/net/html parses out of that HTML:
 // the text nodes in document order, with comments (the "raw HTML omitted"
 // markers) left out, and three replaced or navigation-only elements mapped
-// the way a text browser shows them, because the preview shows them so:
+// the way a text browser shows them, because the preview shows them so
+// (fidelityConstructRules holds them with their justification, and a test
+// checks that each still matters):
 //   - <img alt="A"> is "[Image: A]" ("[Image]" without alt), ImagePlaceholder;
 //   - <input type="checkbox"> is "☐" or, when checked, "☑";
 //   - a footnote backlink <a role="doc-backlink"> is left out (it is
@@ -53,6 +55,25 @@ func fidelityNormalize(s string) string {
 // described above.
 func fidelityHTMLText(t testing.TB, fragment string) string {
 	t.Helper()
+	return fidelityHTMLTextWithout(t, fragment, "")
+}
+
+// fidelityConstructRules are the per-construct rules of the text
+// extraction, each with its justification. TestPreviewFidelityRulesNeeded
+// fails when a rule stops making a difference, so the list stays honest.
+var fidelityConstructRules = []struct {
+	name, why, sample string
+}{
+	{"img", "an image has no text node; the preview shows its alt text as a placeholder so the reader knows it is there", "![Dock gate](g.jpg)"},
+	{"checkbox", "a task list <input> has no text node; the preview draws the box as ☐ or ☑ text", "- [x] done"},
+	{"backlink", "the footnote backlink ↩︎ is navigation back to the reference; the preview has no anchors to jump to", "a[^1]\n\n[^1]: note"},
+}
+
+// fidelityHTMLTextWithout extracts the text content with the construct
+// rule named skip turned off (text nodes taken as they are, replaced
+// elements contributing nothing).
+func fidelityHTMLTextWithout(t testing.TB, fragment, skip string) string {
+	t.Helper()
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), body)
 	if err != nil {
@@ -70,10 +91,13 @@ func fidelityHTMLText(t testing.TB, fragment string) string {
 		case html.ElementNode:
 			switch n.DataAtom {
 			case atom.Img:
+				if skip == "img" {
+					return
+				}
 				b.WriteString(ImagePlaceholder(fidelityAttr(n, "alt")))
 				return
 			case atom.Input:
-				if fidelityAttr(n, "type") == "checkbox" {
+				if fidelityAttr(n, "type") == "checkbox" && skip != "checkbox" {
 					if fidelityHasAttr(n, "checked") {
 						b.WriteString(strings.TrimSpace(CheckboxChecked))
 					} else {
@@ -82,7 +106,7 @@ func fidelityHTMLText(t testing.TB, fragment string) string {
 				}
 				return
 			case atom.A:
-				if fidelityAttr(n, "role") == "doc-backlink" {
+				if fidelityAttr(n, "role") == "doc-backlink" && skip != "backlink" {
 					return
 				}
 			}
@@ -241,5 +265,18 @@ func TestPreviewFidelityCanFail(t *testing.T) {
 	blocks[1].Inlines = blocks[1].Inlines[1:] // drop "One "
 	if fidelityNormalize((&Preview{Blocks: blocks}).PlainText()) == want {
 		t.Error("a preview missing a word compares equal")
+	}
+}
+
+func TestPreviewFidelityRulesNeeded(t *testing.T) {
+	for _, r := range fidelityConstructRules {
+		doc, src := ParseBody(r.sample)
+		got, want, rendered := fidelityTexts(t, doc, src)
+		if got != want {
+			t.Errorf("%s: preview %q differs from HTML text %q even with the rule", r.name, got, want)
+		}
+		if without := fidelityNormalize(fidelityHTMLTextWithout(t, rendered, r.name)); without == got {
+			t.Errorf("rule %q (%s) makes no difference any more for %q; remove it", r.name, r.why, r.sample)
+		}
 	}
 }
