@@ -41,11 +41,15 @@ var migrationFS embed.FS
 // ARCHITECTURE.md requires. synchronous=FULL is given explicitly because
 // go-sqlite3 lowers it to NORMAL in WAL mode, which can lose the last
 // commits on power loss.
-const dsnParams = "_txlock=immediate&_busy_timeout=5000&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL"
+const dsnParams = "_txlock=immediate&_busy_timeout=%d&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL"
 
 // readParams configure the read pool: the same safety settings, and the
 // connection refuses to write.
-const readParams = "_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL&_query_only=1"
+const readParams = "_busy_timeout=%d&_foreign_keys=on&_synchronous=FULL&_query_only=1"
+
+// defaultBusyTimeout is how long a connection waits for another writer
+// before it reports the library busy.
+const defaultBusyTimeout = 5 * time.Second
 
 // ErrNoFTS5 is the message of the error Open returns when the binary was
 // built without the sqlite_fts5 build tag.
@@ -58,7 +62,8 @@ type DB struct {
 	read  *sql.DB // query-only connections for lists, search and reads
 
 	now      func() time.Time
-	manyHits int // see defaultManyHits
+	manyHits int           // see defaultManyHits
+	busy     time.Duration // see defaultBusyTimeout
 	device   string
 	author   string
 	readOnly bool
@@ -83,6 +88,11 @@ func WithDevice(name string) Option {
 // the operating-system user's full name, or login name.
 func WithAuthor(name string) Option {
 	return func(db *DB) { db.author = name }
+}
+
+// withBusyTimeout shortens the wait for a busy library, for tests.
+func withBusyTimeout(d time.Duration) Option {
+	return func(db *DB) { db.busy = d }
 }
 
 // ReadOnly opens the library without migrating it and makes every write
@@ -142,7 +152,7 @@ func dataDir() (string, error) {
 // a missing or unwritable folder or a busy library; EINVALID for a file that
 // is not a Dateline library, is damaged, or comes from a newer Dateline.
 func Open(path string, opts ...Option) (*DB, error) {
-	db := &DB{now: time.Now, manyHits: defaultManyHits}
+	db := &DB{now: time.Now, manyHits: defaultManyHits, busy: defaultBusyTimeout}
 	for _, opt := range opts {
 		opt(db)
 	}
@@ -175,7 +185,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 		}()
 	}
 
-	writeParams := dsnParams
+	writeParams := fmt.Sprintf(dsnParams, db.busy.Milliseconds())
 	if db.readOnly {
 		writeParams += "&_query_only=1"
 	}
@@ -194,7 +204,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, err
 	}
 
-	if db.read, err = sql.Open("sqlite3", fileURI(abs)+"?"+readParams); err != nil {
+	if db.read, err = sql.Open("sqlite3", fileURI(abs)+"?"+fmt.Sprintf(readParams, db.busy.Milliseconds())); err != nil {
 		_ = db.write.Close()
 		db.write = nil
 		return nil, db.openError(err)

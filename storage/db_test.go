@@ -326,3 +326,40 @@ func TestFileURI(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestBusy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	c := newClock()
+	db, err := Open(path, WithNow(c.Now), withBusyTimeout(50*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// Another program holds the write lock.
+	other, err := sql.Open("sqlite3", path+"?_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+
+	_, err = db.Save(context.Background(), testArticle(c.Now()), editor.SaveOptions{})
+	wantCode(t, err, editor.EUNAVAILABLE)
+	if got, want := editor.ErrorMessage(err), "is busy (another program is writing to it); try again"; !strings.Contains(got, want) {
+		t.Fatalf("message = %q, want it to contain %q", got, want)
+	}
+	// Readers are not blocked by a writer.
+	if _, err := db.List(context.Background(), editor.ListOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Save(context.Background(), testArticle(c.Now()), editor.SaveOptions{}); err != nil {
+		t.Fatalf("save after the lock is gone: %v", err)
+	}
+}
