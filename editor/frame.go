@@ -167,27 +167,11 @@ func FormatByline(b Byline) string {
 // dash. Missing parts disappear with their punctuation; a dateline with no
 // part renders as "".
 func FormatDateline(d Dateline, dash string) string {
-	if dash == "" {
-		dash = DashEn
-	}
-	var parts []string
-	if p := strings.TrimSpace(d.Place); p != "" {
-		parts = append(parts, p)
-	}
-	if !d.Date.IsZero() {
-		parts = append(parts, APDate(d.Date))
-	}
-	s := strings.Join(parts, ", ")
-	if c := strings.TrimSpace(d.Credit); c != "" {
-		if s != "" {
-			s += " "
-		}
-		s += "(" + c + ")"
-	}
-	if s == "" {
+	n := NewDatelineRunIn(d, dash)
+	if n == nil {
 		return ""
 	}
-	return s + " " + dash + " "
+	return n.PlainText()
 }
 
 // apMonths are the AP style month names: Jan. Feb. Aug. Sept. Oct. Nov. Dec.

@@ -37,21 +37,26 @@ func TestParseArticleBodyDatelineRunIn(t *testing.T) {
 	}
 }
 
-func TestFormatDatelineMatchesRunInNode(t *testing.T) {
+func TestDatelineRunInText(t *testing.T) {
 	date := time.Date(2026, 9, 3, 0, 0, 0, 0, time.UTC)
-	for _, d := range []Dateline{
-		{Place: "NAIROBI, Kenya", Credit: "Harbor Times"},
-		{Credit: "Harbor Times"},
-		{Place: "LONDON", Date: date, Credit: "Harbor Times"},
-		{Date: date},
-		{Place: "OSLO"},
+	for _, tt := range []struct {
+		d    Dateline
+		want string
+	}{
+		{Dateline{Place: "NAIROBI, Kenya", Credit: "Harbor Times"}, "NAIROBI, Kenya (Harbor Times) — "},
+		{Dateline{Credit: "Harbor Times"}, "(Harbor Times) — "},
+		{Dateline{Place: "LONDON", Date: date, Credit: "Harbor Times"}, "LONDON, Sept. 3 (Harbor Times) — "},
+		{Dateline{Date: date}, "Sept. 3 — "},
+		{Dateline{Place: " OSLO "}, "OSLO — "},
 	} {
-		want := FormatDateline(d, DashEm)
-		if got := NewDatelineRunIn(d, DashEm).PlainText(); got != want {
-			t.Errorf("%+v: node text %q, FormatDateline %q", d, got, want)
+		if got := NewDatelineRunIn(tt.d, DashEm).PlainText(); got != tt.want {
+			t.Errorf("%+v: run-in text %q, want %q", tt.d, got, tt.want)
 		}
 	}
 	if NewDatelineRunIn(Dateline{}, DashEn) != nil {
 		t.Error("empty dateline must give no run-in node")
+	}
+	if got := FormatDateline(Dateline{Place: "PARIS"}, ""); got != "PARIS – " {
+		t.Errorf("the default dash is the en dash: %q", got)
 	}
 }
