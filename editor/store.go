@@ -108,7 +108,10 @@ type Store interface {
 	// ECONFLICT if the ID or slug is taken, EINVALID if it fails Validate.
 	Create(ctx context.Context, a *Article, opt SaveOptions) (*Revision, error)
 	// Save writes the article (inserting it if new), adds or coalesces a
-	// revision and updates the search index in one transaction.
+	// revision and updates the search index in one transaction. A stored
+	// article's status changes only through Transition: an edit save keeps
+	// the stored status and sets a.Status to it, so a stale copy in an
+	// editor window cannot undo a transition; an import brings its own.
 	// ECONFLICT if the slug belongs to another article, EINVALID.
 	Save(ctx context.Context, a *Article, opt SaveOptions) (*Revision, error)
 	// Get returns the article with this ID. ENOTFOUND.

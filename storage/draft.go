@@ -16,11 +16,13 @@ import (
 
 // draftState is what a write needs to know about a stored draft.
 type draftState struct {
-	seq     int64
-	head    string
-	status  editor.Status
-	created int64
-	trashed bool
+	seq        int64
+	head       string
+	status     editor.Status
+	created    int64
+	published  time.Time
+	correction string
+	trashed    bool
 }
 
 // Create inserts a new article and its first revision. It sets a.Created
@@ -33,10 +35,11 @@ func (db *DB) Create(ctx context.Context, a *editor.Article, opt editor.SaveOpti
 // Save writes the article, inserting it if it is new, adds a revision or
 // coalesces this session's newest one, and updates the search index, all in
 // one IMMEDIATE transaction. It sets a.Updated (and a.Created when zero) to
-// the library clock, and a.Published when a published story has none. A
-// changed Status must be a legal workflow transition and is recorded as a
-// status revision. ECONFLICT if the slug belongs to another article or the
-// transition is illegal, EINVALID.
+// the library clock, and a.Published when a published story has none.
+// Saving never moves a stored article through the workflow: an edit keeps
+// the stored status (and sets a.Status to it), so a stale copy cannot undo
+// a transition; Transition changes status. ECONFLICT if the slug belongs to
+// another article, EINVALID.
 func (db *DB) Save(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
 	return db.save(ctx, a, opt, false)
 }
@@ -89,15 +92,9 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	if err := checkSlugFree(ctx, tx, a.Slug, a.ID); err != nil {
 		return nil, err
 	}
-	// A status change goes through the workflow, and is always a status
-	// revision of its own.
-	statusChanged := exists && cur.status != a.Status
-	if statusChanged {
-		if err := editor.CheckTransition(cur.status, a.Status); err != nil {
+	if exists {
+		if err := keepWorkflow(a, cur, opt.Kind); err != nil {
 			return nil, err
-		}
-		if opt.Kind == editor.RevisionEdit {
-			opt.Kind = editor.RevisionStatus
 		}
 	}
 	if err := editor.CheckCorrection(a); err != nil {
@@ -184,6 +181,34 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	return rev, nil
 }
 
+// keepWorkflow reconciles the workflow fields of an article about to be
+// saved over its stored state. The workflow moves only through
+// transitions: an edit save keeps the stored status, and, when the
+// caller's copy predates a transition and so lacks them, the stored
+// publication time and correction note. That way an editor window's
+// autosave never undoes a transition made elsewhere. A status revision
+// (Transition) must make a legal move; an import brings in the status it
+// carries, as the authoritative copy.
+func keepWorkflow(a *editor.Article, cur draftState, kind editor.RevisionKind) error {
+	switch kind {
+	case editor.RevisionStatus:
+		if a.Status != cur.status {
+			if err := editor.CheckTransition(cur.status, a.Status); err != nil {
+				return err
+			}
+		}
+	case editor.RevisionEdit, editor.RevisionRestore:
+		a.Status = cur.status
+	}
+	if a.Published.IsZero() {
+		a.Published = cur.published
+	}
+	if a.Status == cur.status && a.Status == editor.StatusCorrected && strings.TrimSpace(a.CorrectionNote) == "" {
+		a.CorrectionNote = cur.correction
+	}
+	return nil
+}
+
 // coalesceTx replaces the head revision with the new state when it is an
 // edit of the same session, device and author, first written under a minute
 // ago. It returns nil when the save needs a revision of its own.
@@ -230,12 +255,14 @@ const CoalesceWindow = time.Minute
 // draftStateTx reads the stored state of the draft with id. ENOTFOUND.
 func draftStateTx(ctx context.Context, tx *sql.Tx, id string) (draftState, error) {
 	var (
-		s       draftState
-		head    sql.NullString
-		trashed sql.NullInt64
+		s                  draftState
+		head               sql.NullString
+		trashed, published sql.NullInt64
 	)
-	err := tx.QueryRowContext(ctx, `SELECT seq, head_revision, status, created, trashed_at FROM drafts WHERE id = ?`, id).
-		Scan(&s.seq, &head, &s.status, &s.created, &trashed)
+	err := tx.QueryRowContext(ctx, `
+		SELECT seq, head_revision, status, created, published, ifnull(json_extract(doc, '$.correction_note'), ''), trashed_at
+		FROM drafts WHERE id = ?`, id).
+		Scan(&s.seq, &head, &s.status, &s.created, &published, &s.correction, &trashed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
@@ -243,6 +270,9 @@ func draftStateTx(ctx context.Context, tx *sql.Tx, id string) (draftState, error
 	}
 	s.head = head.String
 	s.trashed = trashed.Valid
+	if published.Valid {
+		s.published = fromNanos(published.Int64)
+	}
 	return s, nil
 }
 

@@ -299,8 +299,7 @@ func TestCoalesce(t *testing.T) {
 		if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"}); err != nil {
 			t.Fatal(err)
 		}
-		a.Status = editor.StatusFiled
-		if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"}); err != nil {
+		if _, err := db.Transition(ctx, a.ID, editor.StatusFiled, ""); err != nil {
 			t.Fatal(err)
 		}
 		for _, k := range []editor.RevisionKind{editor.RevisionImport, editor.RevisionRestore, editor.RevisionStatus} {

@@ -138,12 +138,17 @@ func TestList(t *testing.T) {
 		db, c := mustOpen(t)
 		start := c.Now()
 		as := seed(t, db, c, "Tea harvest", "Port strike", "Election count", "Tea prices")
-		as[0].Status, as[0].Tags, as[0].Byline.Authors = editor.StatusFiled, []string{"Kenya", "agriculture"}, []string{"Dana Whitfield"}
-		as[1].Status = editor.StatusFiled // the way to editing leads through filed
-		if _, err := db.Save(ctx, as[1], editor.SaveOptions{}); err != nil {
-			t.Fatal(err)
+		// Status moves by transition, without touching Updated's order below.
+		for _, mv := range []struct {
+			a  *editor.Article
+			to editor.Status
+		}{{as[0], editor.StatusFiled}, {as[1], editor.StatusFiled}, {as[1], editor.StatusEditing}} {
+			if _, err := db.Transition(ctx, mv.a.ID, mv.to, ""); err != nil {
+				t.Fatal(err)
+			}
 		}
-		as[1].Status, as[1].Tags, as[1].Byline.Authors = editor.StatusEditing, []string{"labour"}, []string{"Omar Haddad", "Dana Whitfield"}
+		as[0].Tags, as[0].Byline.Authors = []string{"Kenya", "agriculture"}, []string{"Dana Whitfield"}
+		as[1].Tags, as[1].Byline.Authors = []string{"labour"}, []string{"Omar Haddad", "Dana Whitfield"}
 		as[3].Tags, as[3].Byline.Authors = []string{"agriculture"}, []string{"Omar Haddad"}
 		for _, a := range []*editor.Article{as[0], as[1], as[3]} {
 			c.Advance(time.Minute)

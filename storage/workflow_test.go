@@ -95,9 +95,9 @@ func TestTransition(t *testing.T) {
 		if got, want := editor.ErrorMessage(err), "cannot move a draft to published; it can only go to filed or killed"; got != want {
 			t.Fatalf("message = %q, want %q", got, want)
 		}
-		// The same rule holds for Save.
+		// A status revision through Save obeys the same rule.
 		a.Status = editor.StatusApproved
-		_, err = db.Save(ctx, a, editor.SaveOptions{})
+		_, err = db.Save(ctx, a, editor.SaveOptions{Kind: editor.RevisionStatus})
 		wantCode(t, err, editor.ECONFLICT)
 		got, err := db.Get(ctx, a.ID)
 		if err != nil {
@@ -126,129 +126,67 @@ func TestTransition(t *testing.T) {
 		wantCode(t, err, editor.ENOTFOUND)
 	})
 
-	t.Run("SaveStatusChangeIsStatusRevision", func(t *testing.T) {
+	t.Run("EditSaveKeepsWorkflow", func(t *testing.T) {
 		db, c := mustOpen(t)
 		a := testArticle(c.Now())
+		a.CorrectionNote = ""
 		if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s"}); err != nil {
 			t.Fatal(err)
 		}
-		a.Status = editor.StatusFiled
-		rev, err := db.Save(ctx, a, editor.SaveOptions{Session: "s"})
+		stale := a.Clone() // an editor window's copy
+		for _, to := range []editor.Status{editor.StatusFiled, editor.StatusEditing, editor.StatusApproved, editor.StatusPublished} {
+			if _, err := db.Transition(ctx, a.ID, to, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		publishedAt := c.Now()
+		c.Advance(time.Hour)
+		if _, err := db.Transition(ctx, a.ID, editor.StatusCorrected, "Corrected the harvest figure."); err != nil {
+			t.Fatal(err)
+		}
+		c.Advance(time.Minute)
+		stale.Body += " One more line."
+		if _, err := db.Save(ctx, stale, editor.SaveOptions{Session: "s"}); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := stale.Status, editor.StatusCorrected; got != want {
+			t.Fatalf("saved copy's status = %q, want %q", got, want)
+		}
+		got, err := db.Get(ctx, a.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, want := rev.Kind, editor.RevisionStatus; got != want {
-			t.Fatalf("kind = %q, want %q", got, want)
+		if got.Status != editor.StatusCorrected || !got.Published.Equal(publishedAt) ||
+			got.CorrectionNote != "Corrected the harvest figure." || got.Body != stale.Body {
+			t.Fatalf("after a stale autosave: status %q, published %v, note %q, body %q",
+				got.Status, got.Published, got.CorrectionNote, got.Body)
 		}
-	})
-}
-
-func TestRestore(t *testing.T) {
-	ctx := context.Background()
-	db, c := mustOpen(t)
-	a := testArticle(c.Now())
-	first, err := db.Create(ctx, a, editor.SaveOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	oldBody := a.Body
-	c.Advance(time.Minute)
-	a.Body = "Rewritten entirely."
-	a.Headline = "A new headline"
-	if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Transition(ctx, a.ID, editor.StatusFiled, ""); err != nil {
-		t.Fatal(err)
-	}
-	c.Advance(time.Minute)
-	rev, err := db.Restore(ctx, first.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := rev.Kind, editor.RevisionRestore; got != want {
-		t.Fatalf("kind = %q, want %q", got, want)
-	}
-	got, err := db.Get(ctx, a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Body != oldBody || got.Headline != "Tea growers count losses after a dry season" {
-		t.Fatalf("restored %q / %q", got.Headline, got.Body)
-	}
-	if got.Status != editor.StatusFiled {
-		t.Fatalf("restore changed status to %q", got.Status)
-	}
-	revs, err := db.Revisions(ctx, a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := len(revs), 4; got != want {
-		t.Fatalf("%d revisions, want %d: restoring adds one and loses none", got, want)
-	}
-	hits, err := db.List(ctx, editor.ListOptions{Query: "growers"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(hits) != 1 {
-		t.Fatal("search does not find the restored text")
-	}
-	_, err = db.Restore(ctx, editor.NewRevisionID())
-	wantCode(t, err, editor.ENOTFOUND)
-}
-
-func TestTrash(t *testing.T) {
-	ctx := context.Background()
-	db, c := mustOpen(t)
-	as := seed(t, db, c, "Keep me", "Bin me", "Bin me too")
-	for _, a := range as[1:] {
-		if err := db.Trash(ctx, a.ID); err != nil {
+		// An edit save that asks for another status gets the stored one.
+		stale.Status = editor.StatusDraft
+		if _, err := db.Save(ctx, stale, editor.SaveOptions{}); err != nil {
 			t.Fatal(err)
 		}
-	}
-	list, err := db.List(ctx, editor.ListOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := headlines(list), "Keep me"; got != want {
-		t.Fatalf("live list = %q, want %q", got, want)
-	}
-	list, err = db.List(ctx, editor.ListOptions{Trashed: true, Query: "bin"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := len(list), 2; got != want {
-		t.Fatalf("Trash search found %d, want %d", got, want)
-	}
-	if _, err := db.Get(ctx, as[1].ID); err != nil {
-		t.Fatalf("Get of a trashed draft: %v", err)
-	}
-	if err := db.Untrash(ctx, as[1].ID); err != nil {
-		t.Fatal(err)
-	}
-	n, err := db.EmptyTrash(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := n, 1; got != want {
-		t.Fatalf("EmptyTrash deleted %d, want %d", got, want)
-	}
-	_, err = db.Get(ctx, as[2].ID)
-	wantCode(t, err, editor.ENOTFOUND)
-	if n, err := db.Count(ctx, editor.ListOptions{}); err != nil || n != 2 {
-		t.Fatalf("Count = %d, %v; want 2", n, err)
-	}
-	var orphans int
-	if err := db.read.QueryRow(`SELECT (SELECT count(*) FROM revisions WHERE draft_id NOT IN (SELECT id FROM drafts))
-		+ (SELECT count(*) FROM draft_authors WHERE draft NOT IN (SELECT seq FROM drafts))
-		+ (SELECT count(*) FROM draft_tags WHERE draft NOT IN (SELECT seq FROM drafts))`).Scan(&orphans); err != nil {
-		t.Fatal(err)
-	}
-	if orphans != 0 {
-		t.Fatalf("%d rows left behind by EmptyTrash", orphans)
-	}
-	checkFTS(t, db)
+		if got, want := stale.Status, editor.StatusCorrected; got != want {
+			t.Fatalf("status after an edit save asking for draft = %q, want %q", got, want)
+		}
+	})
 
-	wantCode(t, db.Trash(ctx, editor.NewID()), editor.ENOTFOUND)
-	wantCode(t, db.Untrash(ctx, editor.NewID()), editor.ENOTFOUND)
+	t.Run("ImportBringsItsStatus", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		a.Status = editor.StatusPublished
+		if _, err := db.Save(ctx, a, editor.SaveOptions{Kind: editor.RevisionImport}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Get(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != editor.StatusPublished || got.Published.IsZero() {
+			t.Fatalf("imported status %q, published %v", got.Status, got.Published)
+		}
+	})
 }
