@@ -4,6 +4,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -336,6 +337,40 @@ func TestSearchManyHits(t *testing.T) {
 				if s.Headline != "Port strike ends" && !strings.Contains(s.Snippet, editor.SnippetOpen+"strike"+editor.SnippetClose) {
 					t.Fatalf("hit %q has snippet %q", s.Headline, s.Snippet)
 				}
+			}
+		})
+	}
+}
+
+func TestStatusCounts(t *testing.T) {
+	ctx := context.Background()
+	db, c := mustOpen(t)
+	as := seed(t, db, c, "Tea harvest", "Tea prices", "Port strike", "Binned tea")
+	for _, a := range as[:2] {
+		if _, err := db.Transition(ctx, a.ID, editor.StatusFiled, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Trash(ctx, as[3].ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		opt  editor.ListOptions
+		want string
+	}{
+		{"All", editor.ListOptions{}, "map[draft:1 filed:2]"},
+		{"IgnoresStatuses", editor.ListOptions{Statuses: []editor.Status{editor.StatusDraft}}, "map[draft:1 filed:2]"},
+		{"Search", editor.ListOptions{Query: "tea "}, "map[filed:2]"},
+		{"Trash", editor.ListOptions{Trashed: true}, "map[draft:1]"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			counts, err := db.StatusCounts(ctx, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprint(counts); got != tt.want {
+				t.Fatalf("StatusCounts = %s, want %s", got, tt.want)
 			}
 		})
 	}
