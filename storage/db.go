@@ -334,8 +334,12 @@ func (db *DB) Path() string {
 	return db.path
 }
 
-// Close closes the library. It checkpoints the write-ahead log.
+// Close closes the library. It lets SQLite refresh its planner statistics
+// (PRAGMA optimize) and checkpoints the write-ahead log.
 func (db *DB) Close() error {
+	if db.write != nil && !db.readOnly {
+		_, _ = db.write.Exec(`PRAGMA optimize`) // advisory; a failure changes nothing
+	}
 	var errs []error
 	if db.read != nil {
 		errs = append(errs, db.read.Close())
