@@ -114,7 +114,7 @@ func TestFileMenu(t *testing.T) {
 			labels = append(labels, it.Label)
 		}
 	}
-	if got, want := strings.Join(labels, "|"), "New article|Export as HTML…|Export as Markdown…|Quit"; got != want {
+	if got, want := strings.Join(labels, "|"), "New article|Import…|Export as HTML…|Export as Markdown…|Quit"; got != want {
 		t.Errorf("File menu = %s, want %s", got, want)
 	}
 

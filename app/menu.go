@@ -19,12 +19,16 @@ var (
 	// shortcutExportMarkdown is Ctrl+Shift+E.
 	shortcutExportMarkdown = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutQuit           = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	// shortcutImport is Ctrl+I.
+	shortcutImport = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // mainMenu is the window's menu bar.
 func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	newItem := fyne.NewMenuItem("New article", w.NewArticle)
 	newItem.Shortcut = shortcutNew
+	importItem := fyne.NewMenuItem("Import…", w.ShowImportDialog)
+	importItem.Shortcut = shortcutImport
 	html := fyne.NewMenuItem("Export as HTML…", func() { w.Export(editor.FormatHTML) })
 	html.Shortcut = shortcutExportHTML
 	md := fyne.NewMenuItem("Export as Markdown…", func() { w.Export(editor.FormatMarkdown) })
@@ -32,7 +36,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", w.RequestClose)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
-	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, fyne.NewMenuItemSeparator(), html, md, fyne.NewMenuItemSeparator(), quit))
+	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, importItem, fyne.NewMenuItemSeparator(), html, md, fyne.NewMenuItemSeparator(), quit))
 }
 
 // addShortcuts makes the menu's shortcuts work wherever the focus is.
@@ -42,6 +46,7 @@ func (w *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutExportHTML, func(fyne.Shortcut) { w.Export(editor.FormatHTML) })
 	c.AddShortcut(shortcutExportMarkdown, func(fyne.Shortcut) { w.Export(editor.FormatMarkdown) })
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.RequestClose() })
+	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.ShowImportDialog() })
 }
 
 // Export asks where to save the open draft in format f and writes it

@@ -96,6 +96,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
+	w.Window.SetOnDropped(w.importDropped) // files dropped on the window are imported
 	w.Window.SetCloseIntercept(w.RequestClose)
 
 	w.start()

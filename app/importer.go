@@ -1,0 +1,318 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// Labels of the question asked when an imported file's UUID is already in
+// the library.
+const (
+	clashReplaceLabel = "Replace as a new revision"
+	clashAsNewLabel   = "Import as a new draft"
+	clashSkipLabel    = "Skip"
+)
+
+// importFailure is a file that could not be imported and why.
+type importFailure struct {
+	name string
+	err  error
+}
+
+// importClash is a parsed file whose UUID is already in the library,
+// waiting for the user's answer.
+type importClash struct {
+	name     string
+	article  *editor.Article
+	existing string // the library draft's headline
+}
+
+// importJob is one import of one or more files: what went in, what failed
+// and which files still wait for an answer. Its methods run on the UI
+// goroutine; the store work runs on workers.
+type importJob struct {
+	w        *MainWindow
+	total    int
+	imported []*editor.Article
+	failed   []importFailure
+	skipped  []string
+	clashes  []importClash
+	// replaced holds the IDs of drafts that got an imported revision.
+	replaced map[string]bool
+}
+
+// ShowImportDialog asks for a file to import and imports it. Several files
+// at once come in by dropping them on the window.
+func (w *MainWindow) ShowImportDialog() {
+	d := dialog.NewFileOpen(func(in fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError("Import failed", err)
+			return
+		}
+		if in == nil {
+			return // cancelled
+		}
+		uri := in.URI()
+		_ = in.Close()
+		w.ImportURIs([]fyne.URI{uri})
+	}, w.Window)
+	d.Show()
+}
+
+// importDropped takes files dropped on the window.
+func (w *MainWindow) importDropped(_ fyne.Position, uris []fyne.URI) {
+	if len(uris) > 0 {
+		w.ImportURIs(uris)
+	}
+}
+
+// ImportURIs imports the files on a worker goroutine. Each file is read and
+// parsed whole before anything is stored, so a bad file leaves nothing
+// behind and the rest of the batch still imports. A file whose UUID is
+// already in the library is not stored until the user has answered whether
+// to replace, import as new or skip it. At the end the imported drafts join
+// the library list, the last one opens, and any failures are listed in one
+// dialog.
+func (w *MainWindow) ImportURIs(uris []fyne.URI) {
+	job := &importJob{w: w, total: len(uris), replaced: map[string]bool{}}
+	if len(uris) == 1 {
+		w.setStatus("Importing "+uris[0].Name()+"…", false)
+	} else {
+		w.setStatus(fmt.Sprintf("Importing %d files…", len(uris)), false)
+	}
+	now := w.clock.Now()
+	w.goJob(func() func() {
+		ctx := context.Background()
+		var imported []*editor.Article
+		var failed []importFailure
+		var clashes []importClash
+		for _, uri := range uris {
+			a, err := readImportURI(uri)
+			if err == nil {
+				var stored *editor.Article
+				stored, err = editor.AddImported(ctx, w.store, a, editor.ClashRefuse, now)
+				if err == nil {
+					imported = append(imported, stored)
+					continue
+				}
+				if editor.ErrorCode(err) == editor.ECONFLICT {
+					if existing, gerr := w.store.Get(ctx, a.ID); gerr == nil {
+						clashes = append(clashes, importClash{name: uri.Name(), article: a, existing: summaryHeadline(summaryOf(existing))})
+						continue
+					}
+				}
+			}
+			failed = append(failed, importFailure{name: uri.Name(), err: err})
+		}
+		return func() {
+			job.imported = append(job.imported, imported...)
+			job.failed = append(job.failed, failed...)
+			job.clashes = append(job.clashes, clashes...)
+			job.next()
+		}
+	})
+}
+
+// readImportURI reads and parses one file: its size is checked before it is
+// read, its format comes from its name and content.
+func readImportURI(uri fyne.URI) (*editor.Article, error) {
+	if uri.Scheme() == "file" {
+		st, err := os.Stat(uri.Path())
+		if err != nil {
+			return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", pathErrorText(err))
+		}
+		if st.IsDir() {
+			return nil, editor.Errorf(editor.EINVALID, "is a folder, not a file")
+		}
+		if st.Size() > editor.MaxImportBytes {
+			return nil, editor.Errorf(editor.EINVALID, "the file is %.1f MB; imports are limited to %d MB", float64(st.Size())/(1<<20), editor.MaxImportBytes>>20)
+		}
+	}
+	in, err := fynestorage.Reader(uri)
+	if err != nil {
+		return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", pathErrorText(err))
+	}
+	defer in.Close()
+	data, err := io.ReadAll(io.LimitReader(in, editor.MaxImportBytes+1))
+	if err != nil {
+		return nil, editor.Errorf(editor.EUNAVAILABLE, "cannot read the file: %s", pathErrorText(err))
+	}
+	if len(data) > editor.MaxImportBytes {
+		return nil, editor.Errorf(editor.EINVALID, "the file is larger than %d MB; imports are limited to %d MB", editor.MaxImportBytes>>20, editor.MaxImportBytes>>20)
+	}
+	f, err := editor.DetectFormat(uri.Name(), data)
+	if err != nil {
+		return nil, err
+	}
+	return editor.Import(f, data)
+}
+
+// pathErrorText drops the "open /long/path:" prefix of an *os.PathError,
+// which the summary already names by file.
+func pathErrorText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// next asks about the first file still waiting for an answer, or finishes
+// the job when none is left.
+func (j *importJob) next() {
+	if len(j.clashes) == 0 {
+		j.finish()
+		return
+	}
+	c := j.clashes[0]
+	j.clashes = j.clashes[1:]
+	j.ask(c)
+}
+
+// ask shows the clash question for c. The dialog cannot be dismissed
+// without an answer: each button stores or skips the file and moves on.
+func (j *importJob) ask(c importClash) {
+	msg := widget.NewLabel(fmt.Sprintf("%s has the same ID as the draft “%s”, which is already in the library.\n\n"+
+		"Replace adds the file's text as a new revision of that draft; its earlier text stays in the history.\n"+
+		"Import as a new draft keeps both, the file under a new ID.\nSkip leaves the library as it is.", c.name, c.existing))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons("Draft already in the library", container.NewPadded(msg), j.w.Window)
+	answer := func(clash editor.Clash, skip bool) func() {
+		return func() {
+			d.Hide()
+			if skip {
+				j.skipped = append(j.skipped, c.name)
+				j.next()
+				return
+			}
+			j.store(c, clash)
+		}
+	}
+	replace := widget.NewButton(clashReplaceLabel, answer(editor.ClashReplace, false))
+	replace.Importance = widget.HighImportance
+	asNew := widget.NewButton(clashAsNewLabel, answer(editor.ClashAsNew, false))
+	skip := widget.NewButton(clashSkipLabel, answer(editor.ClashRefuse, true))
+	d.SetButtons([]fyne.CanvasObject{skip, asNew, replace})
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// store adds a clashing file as the user chose. Before a draft gets a new
+// revision, the open draft's edits are saved, so that its next autosave
+// cannot write stale text over the import.
+func (j *importJob) store(c importClash, clash editor.Clash) {
+	w := j.w
+	now := w.clock.Now()
+	w.save(func(bool) {
+		w.goJob(func() func() {
+			stored, err := editor.AddImported(context.Background(), w.store, c.article, clash, now)
+			return func() {
+				if err != nil {
+					j.failed = append(j.failed, importFailure{name: c.name, err: err})
+				} else {
+					j.imported = append(j.imported, stored)
+					if clash == editor.ClashReplace {
+						j.replaced[stored.ID] = true
+					}
+				}
+				j.next()
+			}
+		})
+	})
+}
+
+// finish puts the imported drafts in the library list, opens the last one
+// and reports the outcome.
+func (j *importJob) finish() {
+	w := j.w
+	for _, a := range j.imported {
+		w.library.upsert(summaryOf(a))
+	}
+	summary := j.summary()
+	w.setStatus(summary, len(j.failed) > 0)
+	if len(j.failed) > 0 {
+		j.showFailures(summary)
+	}
+	if len(j.imported) == 0 {
+		return
+	}
+	open := j.imported[len(j.imported)-1].ID
+	if w.article != nil && j.replaced[w.article.ID] {
+		open = w.article.ID // the open draft got a new revision: show its new text
+	}
+	// Save the open draft first, then show the imported one even when it
+	// has the open draft's ID, and keep the summary in the status bar.
+	w.save(func(saved bool) {
+		if !saved {
+			return
+		}
+		w.goJob(func() func() {
+			a, err := w.store.Get(context.Background(), open)
+			return func() {
+				if err != nil {
+					w.showError("Could not open the imported draft", err)
+					return
+				}
+				if w.dirty || w.saving {
+					return // typing went on meanwhile; keep the open draft
+				}
+				w.setArticle(a, editor.NewID())
+				w.setStatus(summary, len(j.failed) > 0)
+			}
+		})
+	})
+}
+
+// summary is the one-line account of the import.
+func (j *importJob) summary() string {
+	s := "Imported " + countNoun(len(j.imported), "file")
+	if j.total > 1 || len(j.failed) > 0 || len(j.skipped) > 0 {
+		s += " of " + formatThousands(j.total)
+	}
+	if n := len(j.skipped); n > 0 {
+		s += ", skipped " + formatThousands(n)
+	}
+	if n := len(j.failed); n > 0 {
+		s += ", " + formatThousands(n) + " failed"
+	}
+	return s + "."
+}
+
+// showFailures lists every file that failed and why in one dialog.
+func (j *importJob) showFailures(summary string) {
+	var b strings.Builder
+	b.WriteString(summary)
+	if len(j.imported) > 0 {
+		b.WriteString(" The other files were imported.")
+	}
+	b.WriteString("\n")
+	for _, f := range j.failed {
+		b.WriteString("\n" + f.name + ": " + editor.ErrorMessage(f.err))
+	}
+	text := widget.NewLabel(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(520, min(60+float32(len(j.failed))*40, 360)))
+	d := dialog.NewCustom("Some files were not imported", "OK", scroll, j.w.Window)
+	d.Show()
+}
+
+// countNoun writes "1 file" or "3 files".
+func countNoun(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return formatThousands(n) + " " + noun + "s"
+}
