@@ -29,14 +29,13 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	newItem.Shortcut = shortcutNew
 	importItem := fyne.NewMenuItem("Import…", w.ShowImportDialog)
 	importItem.Shortcut = shortcutImport
-	html := fyne.NewMenuItem("Export as HTML…", func() { w.Export(editor.FormatHTML) })
-	html.Shortcut = shortcutExportHTML
-	md := fyne.NewMenuItem("Export as Markdown…", func() { w.Export(editor.FormatMarkdown) })
-	md.Shortcut = shortcutExportMarkdown
+	exports := append(w.exportMenuItems(), w.exportLibraryMenuItem()) // every format, see batchexport.go
 	quit := fyne.NewMenuItem("Quit", w.RequestClose)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
-	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, importItem, fyne.NewMenuItemSeparator(), html, md, fyne.NewMenuItemSeparator(), quit))
+	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
+	items = append(items, fyne.NewMenuItemSeparator(), quit)
+	return fyne.NewMainMenu(fyne.NewMenu("File", items...))
 }
 
 // addShortcuts makes the menu's shortcuts work wherever the focus is.
@@ -54,6 +53,10 @@ func (w *MainWindow) addShortcuts() {
 func (w *MainWindow) Export(f editor.Format) {
 	if w.article == nil {
 		w.showError("Nothing to export", editor.Errorf(editor.EINVALID, "open or create a draft first"))
+		return
+	}
+	if w.article.Status == editor.StatusKilled {
+		w.refuseKilledExport(f) // exports only after an explicit confirmation
 		return
 	}
 	snap := w.article.Clone()

@@ -1,0 +1,332 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// formatLabels name the export formats in menus and selects.
+var formatLabels = map[editor.Format]string{
+	editor.FormatHTML:         "HTML page",
+	editor.FormatHTMLFragment: "HTML fragment",
+	editor.FormatMarkdown:     "Markdown",
+	editor.FormatWire:         "Wire text",
+	editor.FormatNinjs:        "ninjs JSON",
+}
+
+// formatLabel is the name of f shown to the user.
+func formatLabel(f editor.Format) string {
+	if l, ok := formatLabels[f]; ok {
+		return l
+	}
+	return string(f)
+}
+
+// exportMenuItems are the File menu's "Export as …" items, one per format
+// in editor.Formats order. HTML page has Ctrl+E, Markdown Ctrl+Shift+E.
+func (w *MainWindow) exportMenuItems() []*fyne.MenuItem {
+	items := make([]*fyne.MenuItem, 0, len(editor.Formats))
+	for _, f := range editor.Formats {
+		item := fyne.NewMenuItem("Export as "+formatLabel(f)+"…", func() { w.Export(f) })
+		switch f {
+		case editor.FormatHTML:
+			item.Shortcut = shortcutExportHTML
+		case editor.FormatMarkdown:
+			item.Shortcut = shortcutExportMarkdown
+		}
+		items = append(items, item)
+	}
+	return items
+}
+
+// Labels of the killed-story dialogs.
+const (
+	killedExportAnywayLabel = "Export anyway…"
+	killedExportConfirm     = "Export the killed story"
+)
+
+// refuseKilledExport explains why a killed story is not exported. Only
+// after "Export anyway…" and a second, explicit confirmation does it offer
+// the save dialog, as the command line needs --force.
+func (w *MainWindow) refuseKilledExport(f editor.Format) {
+	snap := w.article.Clone()
+	msg := widget.NewLabel(fmt.Sprintf("“%s” is killed: it was withdrawn and must not be used, so it is not exported.\n\n"+
+		"The command line exports a killed story only with --force.", summaryHeadline(summaryOf(snap))))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons("Killed story not exported", container.NewPadded(msg), w.Window)
+	ok := widget.NewButton("OK", d.Hide)
+	ok.Importance = widget.HighImportance
+	anyway := widget.NewButton(killedExportAnywayLabel, func() {
+		d.Hide()
+		confirm := dialog.NewConfirm("Export a killed story?",
+			fmt.Sprintf("“%s” is killed. An exported copy can be published by mistake.\n\nExport it as %s anyway?", summaryHeadline(summaryOf(snap)), formatLabel(f)),
+			func(yes bool) {
+				if yes {
+					w.showExportSave(f, snap)
+				}
+			}, w.Window)
+		confirm.SetConfirmText(killedExportConfirm)
+		confirm.SetDismissText("Cancel")
+		confirm.SetConfirmImportance(widget.DangerImportance)
+		confirm.Show()
+	})
+	anyway.Importance = widget.DangerImportance
+	d.SetButtons([]fyne.CanvasObject{anyway, ok})
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// showExportSave asks where to save a in format f and writes it there.
+func (w *MainWindow) showExportSave(f editor.Format, a *editor.Article) {
+	prof := w.profile
+	opt := w.render
+	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+		w.exportTo(out, err, f, a, prof, opt)
+	}, w.Window)
+	d.SetFileName(exportFileName(a, f))
+	d.Show()
+}
+
+// exportLibraryMenuItem is File → Export library….
+func (w *MainWindow) exportLibraryMenuItem() *fyne.MenuItem {
+	return fyne.NewMenuItem("Export library…", w.ShowBatchExportDialog)
+}
+
+// allDraftsLabel is the batch export's choice of every draft.
+const allDraftsLabel = "All drafts"
+
+// batchExportForm holds the choices of the batch export dialog.
+type batchExportForm struct {
+	format *widget.Select
+	which  *widget.Select
+	killed *widget.Check
+}
+
+func newBatchExportForm() *batchExportForm {
+	labels := make([]string, len(editor.Formats))
+	for i, f := range editor.Formats {
+		labels[i] = formatLabel(f)
+	}
+	which := []string{allDraftsLabel}
+	for _, s := range editor.Statuses {
+		which = append(which, "Status: "+string(s))
+	}
+	b := &batchExportForm{
+		format: widget.NewSelect(labels, nil),
+		which:  widget.NewSelect(which, nil),
+		killed: widget.NewCheck("Include killed stories", nil),
+	}
+	b.format.SetSelected(formatLabel(editor.FormatHTML))
+	b.which.SetSelected(allDraftsLabel)
+	return b
+}
+
+// options turns the choices into batch options.
+func (b *batchExportForm) options() editor.BatchOptions {
+	opt := editor.BatchOptions{Format: editor.FormatHTML, Force: b.killed.Checked}
+	for f, l := range formatLabels {
+		if l == b.format.Selected {
+			opt.Format = f
+		}
+	}
+	if s, ok := strings.CutPrefix(b.which.Selected, "Status: "); ok {
+		opt.List.Statuses = []editor.Status{editor.Status(s)}
+	}
+	return opt
+}
+
+// ShowBatchExportDialog asks for a format, which drafts and a folder, and
+// then exports one file per draft into the folder.
+func (w *MainWindow) ShowBatchExportDialog() {
+	b := newBatchExportForm()
+	items := []*widget.FormItem{
+		widget.NewFormItem("Format", b.format),
+		widget.NewFormItem("Drafts", b.which),
+		widget.NewFormItem("", b.killed),
+	}
+	d := dialog.NewForm("Export library", "Choose folder…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		opt := b.options()
+		folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			switch {
+			case err != nil:
+				w.showError("Export failed", err)
+			case dir != nil:
+				w.RunBatchExport(opt, dir.Path())
+			}
+		}, w.Window)
+		folder.Show()
+	}, w.Window)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+}
+
+// batchProgressInterval is the least time between two progress updates a
+// batch export sends to the UI goroutine, so that a library of 100,000
+// drafts does not queue 100,000 updates.
+const batchProgressInterval = 100 * time.Millisecond
+
+// batchExportRun is one running batch export: its progress dialog and the
+// means to cancel it.
+type batchExportRun struct {
+	bar    *widget.ProgressBar
+	label  *widget.Label
+	cancel *widget.Button
+	dialog *dialog.CustomDialog
+	stop   context.CancelFunc
+}
+
+// RunBatchExport exports the drafts opt selects into dir on a worker, one
+// file per draft, with a cancellable progress dialog, and then shows the
+// summary and every failure.
+func (w *MainWindow) RunBatchExport(opt editor.BatchOptions, dir string) {
+	ctx, stop := context.WithCancel(context.Background())
+	run := &batchExportRun{bar: widget.NewProgressBar(), label: widget.NewLabel("Preparing…"), stop: stop}
+	run.cancel = widget.NewButton("Cancel", func() {
+		run.label.SetText("Cancelling…")
+		run.cancel.Disable()
+		stop()
+	})
+	content := container.NewVBox(run.label, run.bar)
+	run.dialog = dialog.NewCustomWithoutButtons("Exporting "+formatLabel(opt.Format), content, w.Window)
+	run.dialog.SetButtons([]fyne.CanvasObject{run.cancel})
+	run.dialog.Resize(fyne.NewSize(420, 0))
+	run.dialog.Show()
+	w.setStatus("Exporting to "+dir+"…", false)
+
+	w.goJob(func() func() {
+		defer stop()
+		var mu sync.Mutex
+		var last time.Time
+		progress := func(done, total int) {
+			mu.Lock()
+			now := time.Now()
+			due := done == total || done == 1 || now.Sub(last) >= batchProgressInterval
+			if due {
+				last = now
+			}
+			mu.Unlock()
+			if due {
+				fyne.Do(func() { run.show(done, total) })
+			}
+		}
+		var res editor.BatchResult
+		err := os.MkdirAll(dir, 0o755)
+		if err != nil {
+			err = editor.Errorf(editor.EUNAVAILABLE, "cannot create the folder %s: %s", dir, pathErrorText(err))
+		} else {
+			res, err = editor.ExportBatch(ctx, w.store, opt, func(name string, data []byte) error {
+				return writeFileAtomic(filepath.Join(dir, name), data)
+			}, progress)
+		}
+		return func() {
+			run.dialog.Hide()
+			w.batchExportDone(res, err, dir)
+		}
+	})
+}
+
+// show puts done of total on the progress dialog.
+func (r *batchExportRun) show(done, total int) {
+	if total <= 0 {
+		return
+	}
+	r.bar.Max = float64(total)
+	r.bar.SetValue(float64(done))
+	if !r.cancel.Disabled() {
+		r.label.SetText(fmt.Sprintf("Exported %s of %s", formatThousands(done), formatThousands(total)))
+	}
+}
+
+// batchExportDone reports the end of a batch export: the summary, the
+// failures and the skipped killed stories.
+func (w *MainWindow) batchExportDone(res editor.BatchResult, err error, dir string) {
+	cancelled := errors.Is(err, context.Canceled)
+	if err != nil && !cancelled {
+		w.showError("Export failed", err)
+		return
+	}
+	if cancelled {
+		// Drafts the cancel interrupted did not fail.
+		failed := res.Failed[:0]
+		for _, it := range res.Failed {
+			if !errors.Is(it.Err, context.Canceled) {
+				failed = append(failed, it)
+			}
+		}
+		res.Failed = failed
+	}
+	summary := res.Summary()
+	if cancelled {
+		summary = "Cancelled. " + summary
+	}
+	w.setStatus(summary, len(res.Failed) > 0)
+	var b strings.Builder
+	b.WriteString(summary + " Files are in " + dir + ".")
+	if len(res.Failed) > 0 {
+		b.WriteString("\n\nFailed:")
+		for _, it := range res.Failed {
+			b.WriteString("\n" + it.Slug + ": " + editor.ErrorMessage(it.Err))
+		}
+	}
+	if len(res.Skipped) > 0 {
+		b.WriteString("\n\nSkipped, killed (tick “Include killed stories” to export them):")
+		for _, it := range res.Skipped {
+			b.WriteString("\n" + it.Slug)
+		}
+	}
+	text := widget.NewLabel(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	lines := len(res.Failed) + len(res.Skipped)
+	scroll.SetMinSize(fyne.NewSize(520, min(80+float32(lines)*36, 360)))
+	title := "Export finished"
+	if cancelled {
+		title = "Export cancelled"
+	}
+	dialog.NewCustom(title, "OK", scroll, w.Window).Show()
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place, so that a full disk never leaves a half-written export
+// where a good file was.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot write to %s: %s", dir, pathErrorText(err))
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // a no-op after the rename
+	if _, err = tmp.Write(data); err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot write %s: %s", filepath.Base(path), pathErrorText(err))
+	}
+	return nil
+}
