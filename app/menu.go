@@ -34,7 +34,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
-	items = append(items, fyne.NewMenuItemSeparator(), quit)
+	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator(), quit)
 	return fyne.NewMainMenu(fyne.NewMenu("File", items...))
 }
 

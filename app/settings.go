@@ -1,0 +1,317 @@
+package app
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// dashChoices are the dateline dashes as the settings select shows them.
+var dashChoices = []struct{ dash, label string }{
+	{editor.DashEn, "– en dash"},
+	{editor.DashEm, "— em dash"},
+	{editor.DashDouble, "-- two hyphens"},
+}
+
+// settingsField is one field of the settings editor with the line under
+// it that shows its problem.
+type settingsField struct {
+	entry *widget.Entry
+	err   *widget.Label
+}
+
+// settingsEditor edits the publication profile. Every keystroke validates
+// the profile: a field's problem shows under it and Save is disabled while
+// there is one. A sample line shows the dateline, footers and related
+// heading rendered with the settings as typed.
+type settingsEditor struct {
+	publisher, holder, since          settingsField
+	footerOriginal, footerSyndicated  settingsField
+	relatedHeading, language, baseURL settingsField
+	dash                              *widget.Select
+	sample                            *widget.Label
+	save                              *widget.Button
+	object                            fyne.CanvasObject
+
+	// base keeps the profile's values the editor has no field for.
+	base editor.Profile
+	// article is the draft the sample is rendered for.
+	article *editor.Article
+	// current is the profile as typed; valid says whether it passed.
+	current editor.Profile
+	valid   bool
+}
+
+// newSettingsEditor shows p for editing; the sample is rendered for a.
+// onSave gets the validated profile when Save is tapped.
+func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.Profile)) *settingsEditor {
+	s := &settingsEditor{base: p, article: a}
+	field := func(text, placeholder string, multi bool) settingsField {
+		e := widget.NewEntry()
+		if multi {
+			e = widget.NewMultiLineEntry()
+			e.Wrapping = fyne.TextWrapWord
+			e.SetMinRowsVisible(2)
+		}
+		e.SetPlaceHolder(placeholder)
+		e.SetText(text)
+		e.OnChanged = func(string) { s.validate() }
+		l := widget.NewLabel("")
+		l.Importance = widget.DangerImportance
+		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText
+		l.Hide()
+		return settingsField{entry: e, err: l}
+	}
+	since := ""
+	if p.Since != 0 {
+		since = strconv.Itoa(p.Since)
+	}
+	s.publisher = field(p.Publisher, "Harbor Times", false)
+	s.holder = field(p.Holder, "Harbor Times", false)
+	s.since = field(since, "2004", false)
+	s.footerOriginal = field(p.FooterOriginal, editor.DefaultFooterOriginal, true)
+	s.footerSyndicated = field(p.FooterSyndicated, editor.DefaultFooterSyndicated, true)
+	s.relatedHeading = field(p.RelatedHeading, editor.DefaultRelatedHeading, false)
+	s.language = field(p.Language, "en", false)
+	s.baseURL = field(p.BaseURL, "https://example.com/news/", false)
+
+	labels := make([]string, len(dashChoices))
+	for i, c := range dashChoices {
+		labels[i] = c.label
+	}
+	s.dash = widget.NewSelect(labels, func(string) { s.validate() })
+	s.dash.SetSelected(dashLabel(p.Dash))
+
+	s.sample = widget.NewLabel("")
+	s.sample.Wrapping = fyne.TextWrapWord
+	s.save = widget.NewButton("Save", func() {
+		if s.validate() && onSave != nil {
+			onSave(s.current)
+		}
+	})
+	s.save.Importance = widget.HighImportance
+
+	help := widget.NewLabel("Templates may use {{.Holder}}, {{.Since}}, {{.Year}}, {{.Years}}, {{.Publisher}}, {{.Source}} and {{.URL}}.")
+	help.Wrapping = fyne.TextWrapWord
+	help.Importance = widget.LowImportance
+	help.SizeName = theme.SizeNameCaptionText
+
+	row := func(label string, o fyne.CanvasObject) []fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		return []fyne.CanvasObject{l, o}
+	}
+	withErr := func(f settingsField) fyne.CanvasObject { return container.NewVBox(f.entry, f.err) }
+	var objs []fyne.CanvasObject
+	objs = append(objs, row("Publisher", withErr(s.publisher))...)
+	objs = append(objs, row("Copyright holder", withErr(s.holder))...)
+	objs = append(objs, row("Copyright since", withErr(s.since))...)
+	objs = append(objs, row("Dateline dash", s.dash)...)
+	objs = append(objs, row("Footer, original", withErr(s.footerOriginal))...)
+	objs = append(objs, row("Footer, syndicated", withErr(s.footerSyndicated))...)
+	objs = append(objs, row("Related heading", withErr(s.relatedHeading))...)
+	objs = append(objs, row("", help)...)
+	objs = append(objs, row("Language", withErr(s.language))...)
+	objs = append(objs, row("Base URL", withErr(s.baseURL))...)
+	grid := container.New(layout.NewFormLayout(), objs...)
+	sampleTitle := widget.NewLabelWithStyle("Sample", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.object = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), sampleTitle, s.sample), nil, nil,
+		container.NewVScroll(grid))
+	s.validate()
+	return s
+}
+
+// dashLabel is the select's label of a dash; an unknown dash shows the en
+// dash, the default.
+func dashLabel(dash string) string {
+	for _, c := range dashChoices {
+		if c.dash == dash {
+			return c.label
+		}
+	}
+	return dashChoices[0].label
+}
+
+// profile reads the fields into a profile and checks each one. It returns
+// the profile and the problem of each field that has one.
+func (s *settingsEditor) profile() (editor.Profile, map[*settingsField]string) {
+	p := s.base
+	problems := map[*settingsField]string{}
+	p.Publisher = strings.TrimSpace(s.publisher.entry.Text)
+	p.Holder = strings.TrimSpace(s.holder.entry.Text)
+	p.FooterOriginal = s.footerOriginal.entry.Text
+	p.FooterSyndicated = s.footerSyndicated.entry.Text
+	p.RelatedHeading = s.relatedHeading.entry.Text
+	p.Language = strings.TrimSpace(s.language.entry.Text)
+	p.BaseURL = strings.TrimSpace(s.baseURL.entry.Text)
+	for _, c := range dashChoices {
+		if c.label == s.dash.Selected {
+			p.Dash = c.dash
+		}
+	}
+	if p.Publisher == "" {
+		problems[&s.publisher] = "The publisher name is required."
+	}
+	if p.Holder == "" {
+		problems[&s.holder] = "The copyright holder is required."
+	}
+	since, err := strconv.Atoi(strings.TrimSpace(s.since.entry.Text))
+	switch {
+	case err != nil:
+		problems[&s.since] = "Type the year the copyright starts, such as 2004."
+	case since < 1800 || since > 9999:
+		problems[&s.since] = "Type a four-digit year, such as 2004."
+	default:
+		p.Since = since
+	}
+	for _, t := range []struct {
+		f    *settingsField
+		name string
+	}{
+		{&s.footerOriginal, "original footer"},
+		{&s.footerSyndicated, "syndicated footer"},
+		{&s.relatedHeading, "related heading"},
+	} {
+		if err := editor.ValidateTemplate(t.name, t.f.entry.Text); err != nil {
+			problems[t.f] = editor.ErrorMessage(err)
+		}
+	}
+	if len(problems) == 0 {
+		if err := p.Validate(); err != nil {
+			// A rule the fields above do not know yet: show it on the sample.
+			problems[nil] = editor.ErrorMessage(err)
+		}
+	}
+	return p, problems
+}
+
+// validate checks the profile as typed, shows each field's problem under
+// it, enables Save only when there is none and renders the sample. It
+// reports whether the profile is valid.
+func (s *settingsEditor) validate() bool {
+	if s.save == nil {
+		return false // still being built
+	}
+	p, problems := s.profile()
+	for _, f := range s.fields() {
+		msg, bad := problems[f]
+		if bad {
+			f.err.SetText(msg)
+			f.err.Show()
+		} else if f.err.Visible() {
+			f.err.SetText("")
+			f.err.Hide()
+		}
+	}
+	s.current, s.valid = p, len(problems) == 0
+	if s.valid {
+		s.save.Enable()
+		s.sample.Importance = widget.MediumImportance
+		s.sample.SetText(settingsSample(p, s.article))
+	} else {
+		s.save.Disable()
+		s.sample.Importance = widget.DangerImportance
+		if msg, ok := problems[nil]; ok {
+			s.sample.SetText(msg)
+		} else {
+			s.sample.SetText("Fix the fields marked in red to see the sample and save.")
+		}
+	}
+	return s.valid
+}
+
+func (s *settingsEditor) fields() []*settingsField {
+	return []*settingsField{&s.publisher, &s.holder, &s.since, &s.footerOriginal, &s.footerSyndicated,
+		&s.relatedHeading, &s.language, &s.baseURL}
+}
+
+// settingsSample renders the dateline run-in, both footers and the
+// related heading for a (or a stand-in article when a is nil) under p.
+func settingsSample(p editor.Profile, a *editor.Article) string {
+	if a == nil {
+		a = &editor.Article{
+			Dateline: editor.Dateline{Place: "NAIROBI, Kenya", Credit: p.Publisher},
+			Created:  time.Now(),
+		}
+	}
+	orig := a.Clone()
+	if orig.Attribution.Kind == editor.AttributionSyndicated {
+		orig.Attribution.Kind = editor.AttributionOriginal
+		orig.Copyright = editor.Copyright{}
+	}
+	synd := a.Clone()
+	if synd.Attribution.Kind != editor.AttributionSyndicated {
+		synd.Attribution = editor.Attribution{Kind: editor.AttributionSyndicated, OriginalPublisher: "Ouest Marine"}
+		synd.Copyright = editor.Copyright{Since: 1998}
+	}
+	d := orig.Dateline
+	if d.IsZero() {
+		d = editor.Dateline{Place: "NAIROBI, Kenya", Credit: p.Publisher}
+	}
+	origData := editor.CopyrightData(orig, p)
+	lines := []string{editor.FormatDateline(d, p.Dash) + "…"}
+	for _, t := range []struct {
+		name, src string
+		data      editor.FooterData
+	}{
+		{"original footer", p.FooterOriginal, origData},
+		{"syndicated footer", p.FooterSyndicated, editor.CopyrightData(synd, p)},
+		{"related heading", p.RelatedHeading, origData},
+	} {
+		out, err := editor.ExecuteTemplate(t.name, t.src, t.data)
+		if err != nil {
+			out = editor.ErrorMessage(err)
+		}
+		lines = append(lines, out)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// settingsMenuItem is File → Publication settings….
+func (w *MainWindow) settingsMenuItem() *fyne.MenuItem {
+	return fyne.NewMenuItem("Publication settings…", func() { w.showSettings() })
+}
+
+// showSettings opens the publication settings dialog on the current
+// profile. Save stores the profile and re-renders the preview with it.
+func (w *MainWindow) showSettings() *settingsEditor {
+	var d *dialog.CustomDialog
+	var s *settingsEditor
+	var sample *editor.Article
+	if w.article != nil {
+		sample = w.article.Clone()
+	}
+	s = newSettingsEditor(w.profile, sample, func(p editor.Profile) {
+		s.save.Disable()
+		w.goJob(func() func() {
+			err := w.store.SaveProfile(context.Background(), p)
+			return func() {
+				if err != nil {
+					s.save.Enable()
+					w.showError("Could not save the publication settings", err)
+					return
+				}
+				d.Hide()
+				w.profile = p
+				w.renderPreview()
+				w.setStatus("Publication settings saved", false)
+			}
+		})
+	})
+	d = dialog.NewCustomWithoutButtons("Publication settings", s.object, w.Window)
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d.SetButtons([]fyne.CanvasObject{cancel, s.save})
+	d.Resize(fyne.NewSize(720, 640))
+	d.Show()
+	return s
+}
