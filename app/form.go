@@ -21,6 +21,7 @@ import (
 type articleForm struct {
 	headline, deck, slug   *widget.Entry
 	authors                *authorsEditor
+	related                *relatedEditor
 	bylineTitle            *widget.Entry
 	place, date, credit    *widget.Entry
 	dateHint               *widget.Label
@@ -67,6 +68,10 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		f.change(func(a *editor.Article) { a.Byline.Authors = names })
 	}, canvas)
 	f.fields = append(f.fields, f.authors)
+	f.related = newRelatedEditor(func(ts []editor.Teaser) {
+		f.change(func(a *editor.Article) { a.Related = ts })
+	})
+	f.fields = append(f.fields, f.related)
 	f.bylineTitle = f.entry("Harbor Times Correspondents", func(a *editor.Article, s string) { a.Byline.Title = s })
 	f.place = f.entry("NAIROBI, Kenya", func(a *editor.Article, s string) { a.Dateline.Place = s })
 	f.date = widget.NewEntry()
@@ -130,6 +135,8 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	f.syndicated = append(f.syndicated, g.row("Original publisher", f.publisher)...)
 	f.syndicated = append(f.syndicated, g.row("Original URL", f.url)...)
 	f.showSyndicated(false)
+	g.section("Related")
+	g.row("More …", f.related.object)
 	g.section("Desk")
 	g.row("Tags", f.tags)
 	g.row("Status", f.status)
@@ -142,6 +149,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		scroll.Refresh()
 		grid.Refresh()
 	}
+	f.related.relayout = f.authors.relayout
 	split := container.NewVSplit(scroll, container.NewBorder(bodyLabel, nil, nil, nil, f.body))
 	split.Offset = 0.5
 	f.object = split
@@ -263,6 +271,7 @@ func (f *articleForm) load(a *editor.Article) {
 	f.showSyndicated(kind == editor.AttributionSyndicated)
 	f.publisher.SetText(a.Attribution.OriginalPublisher)
 	f.url.SetText(a.Attribution.OriginalURL)
+	f.related.set(a.Related)
 	f.tags.SetText(strings.Join(a.Tags, ", "))
 	f.status.SetSelected(string(a.Status))
 	f.note.SetText(a.EditorsNote)
@@ -275,6 +284,7 @@ func (f *articleForm) clear() {
 	f.loading = true
 	defer func() { f.loading = false }()
 	f.authors.set(nil)
+	f.related.set(nil)
 	for _, e := range []*widget.Entry{f.headline, f.deck, f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags, f.note, f.body} {
 		e.SetText("")
 	}

@@ -1,0 +1,281 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// relatedEditor edits the related "More …" teasers as a list: each row is
+// either a text with an optional link, or a draft picked from the library,
+// with buttons to move it up or down or remove it. A picked draft is stored
+// as Teaser.DraftID, so the preview and exports show its current headline;
+// its Text keeps the headline it had when picked, for when it is gone.
+type relatedEditor struct {
+	items   []editor.Teaser
+	rows    *fyne.Container
+	add     *widget.Button
+	pickBtn *widget.Button
+	object  fyne.CanvasObject
+	// onChange gets the teasers, without empty rows, after every edit.
+	onChange func(teasers []editor.Teaser)
+	disabled bool
+	// pick, when set, lets the user choose a library draft and calls done
+	// with it; the window sets it to its picker.
+	pick func(done func(editor.Summary))
+	// relayout, when set, lays out the surrounding form again after rows
+	// came or went.
+	relayout func()
+}
+
+func newRelatedEditor(onChange func(teasers []editor.Teaser)) *relatedEditor {
+	e := &relatedEditor{onChange: onChange, rows: container.NewVBox()}
+	e.add = widget.NewButtonWithIcon("Add teaser", theme.ContentAddIcon(), func() {
+		e.items = append(e.items, editor.Teaser{})
+		e.rebuild()
+	})
+	e.pickBtn = widget.NewButtonWithIcon("Pick from library…", theme.SearchIcon(), func() {
+		if e.pick != nil {
+			e.pick(e.addPicked)
+		}
+	})
+	for _, b := range []*widget.Button{e.add, e.pickBtn} {
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+	}
+	e.object = container.NewVBox(e.rows, container.NewHBox(e.add, e.pickBtn))
+	return e
+}
+
+// set shows teasers without reporting a change.
+func (e *relatedEditor) set(teasers []editor.Teaser) {
+	e.items = append([]editor.Teaser(nil), teasers...)
+	e.rebuild()
+}
+
+// teasers returns the rows that say something, in order.
+func (e *relatedEditor) teasers() []editor.Teaser {
+	var out []editor.Teaser
+	for _, t := range e.items {
+		t.Text = strings.TrimSpace(t.Text)
+		t.URL = strings.TrimSpace(t.URL)
+		if t.Text != "" || t.URL != "" || t.DraftID != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (e *relatedEditor) changed() {
+	if e.onChange != nil {
+		e.onChange(e.teasers())
+	}
+}
+
+// addPicked appends a teaser that follows the library draft s.
+func (e *relatedEditor) addPicked(s editor.Summary) {
+	e.items = append(e.items, editor.Teaser{DraftID: s.ID, Text: strings.TrimSpace(s.Headline)})
+	e.rebuild()
+	e.changed()
+}
+
+// move swaps teaser i with its neighbour d places away (-1 up, +1 down).
+func (e *relatedEditor) move(i, d int) {
+	j := i + d
+	if i < 0 || j < 0 || i >= len(e.items) || j >= len(e.items) {
+		return
+	}
+	e.items[i], e.items[j] = e.items[j], e.items[i]
+	e.rebuild()
+	e.changed()
+}
+
+// remove deletes teaser i.
+func (e *relatedEditor) remove(i int) {
+	if i < 0 || i >= len(e.items) {
+		return
+	}
+	e.items = append(e.items[:i], e.items[i+1:]...)
+	e.rebuild()
+	e.changed()
+}
+
+// rebuild lays the rows out again after items changed.
+func (e *relatedEditor) rebuild() {
+	objs := make([]fyne.CanvasObject, len(e.items))
+	for i, t := range e.items {
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.move(i, -1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(i, +1) })
+		del := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { e.remove(i) })
+		for _, b := range []*widget.Button{up, down, del} {
+			b.Importance = widget.LowImportance
+			if e.disabled {
+				b.Disable()
+			}
+		}
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(e.items)-1 {
+			down.Disable()
+		}
+		objs[i] = container.NewBorder(nil, nil, nil, container.NewHBox(up, down, del), e.rowContent(i, t))
+	}
+	e.rows.Objects = objs
+	e.rows.Refresh()
+	if e.relayout != nil {
+		e.relayout()
+	}
+}
+
+// rowContent is a row's fields: the picked draft's name, or a text and a
+// link entry.
+func (e *relatedEditor) rowContent(i int, t editor.Teaser) fyne.CanvasObject {
+	if t.DraftID != "" {
+		name := t.Text
+		if name == "" {
+			name = t.DraftID[:min(8, len(t.DraftID))]
+		}
+		l := widget.NewLabelWithStyle("Library draft: "+name, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	text := widget.NewEntry()
+	text.SetPlaceHolder("Port workers end a three-day strike")
+	text.SetText(t.Text)
+	text.OnChanged = func(s string) {
+		e.items[i].Text = s
+		e.changed()
+	}
+	url := widget.NewEntry()
+	url.SetPlaceHolder("https://… (optional)")
+	url.SetText(t.URL)
+	url.OnChanged = func(s string) {
+		e.items[i].URL = s
+		e.changed()
+	}
+	if e.disabled {
+		text.Disable()
+		url.Disable()
+	}
+	return container.NewGridWithColumns(2, text, url)
+}
+
+// Enable and Disable switch the whole editor.
+func (e *relatedEditor) Enable()        { e.setDisabled(false) }
+func (e *relatedEditor) Disable()       { e.setDisabled(true) }
+func (e *relatedEditor) Disabled() bool { return e.disabled }
+
+func (e *relatedEditor) setDisabled(d bool) {
+	e.disabled = d
+	for _, b := range []*widget.Button{e.add, e.pickBtn} {
+		if d {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	e.rebuild()
+}
+
+// teaserPickerLimit bounds how many drafts the picker lists at once; a
+// search narrows them.
+const teaserPickerLimit = 200
+
+// teaserPicker is the dialog that picks a library draft as a teaser: a
+// search entry over the library and the matching drafts.
+type teaserPicker struct {
+	w       *MainWindow
+	search  *widget.Entry
+	list    *widget.List
+	results []editor.Summary
+	dialog  *dialog.CustomDialog
+	done    func(editor.Summary)
+	// gen numbers the searches, so that an older one finishing late does
+	// not replace a newer one's results.
+	gen uint64
+}
+
+// pickTeaserDraft shows the library picker; done gets the chosen draft.
+// The open draft itself is left out of the list.
+func (w *MainWindow) pickTeaserDraft(done func(editor.Summary)) *teaserPicker {
+	p := &teaserPicker{w: w, done: done}
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder("Search headlines and text")
+	p.search.OnChanged = func(string) { p.query() }
+	p.list = widget.NewList(
+		func() int { return len(p.results) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Headline")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= 0 && i < len(p.results) {
+				s := p.results[i]
+				o.(*widget.Label).SetText(summaryHeadline(s) + " · " + string(s.Status))
+			}
+		},
+	)
+	p.list.OnSelected = p.choose
+	content := container.NewBorder(p.search, nil, nil, nil, p.list)
+	p.dialog = dialog.NewCustom("Pick a draft for the related list", "Cancel", content, w.Window)
+	p.dialog.Resize(fyne.NewSize(560, 480))
+	p.dialog.Show()
+	w.Window.Canvas().Focus(p.search)
+	p.query()
+	return p
+}
+
+// query searches the library for the entry's text on a worker.
+func (p *teaserPicker) query() {
+	p.gen++
+	gen := p.gen
+	opt := editor.ListOptions{Query: strings.TrimSpace(p.search.Text), Limit: teaserPickerLimit, Sort: editor.SortUpdated}
+	if opt.Query != "" {
+		opt.Sort = editor.SortRelevance
+	}
+	self := ""
+	if p.w.article != nil {
+		self = p.w.article.ID
+	}
+	p.w.goJob(func() func() {
+		found, err := p.w.store.List(context.Background(), opt)
+		return func() {
+			if gen != p.gen {
+				return // a newer search is under way
+			}
+			if err != nil {
+				p.w.setStatus("Search failed: "+editor.ErrorMessage(err), true)
+				found = nil
+			}
+			p.results = p.results[:0]
+			for _, s := range found {
+				if s.ID != self && s.Status != editor.StatusKilled {
+					p.results = append(p.results, s)
+				}
+			}
+			p.list.UnselectAll()
+			p.list.Refresh()
+		}
+	})
+}
+
+// choose takes result i as the teaser and closes the picker.
+func (p *teaserPicker) choose(i widget.ListItemID) {
+	if i < 0 || i >= len(p.results) {
+		return
+	}
+	s := p.results[i]
+	p.dialog.Hide()
+	if p.done != nil {
+		p.done(s)
+	}
+}
