@@ -277,7 +277,7 @@ func BenchmarkOpen(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				rows, err := raw.Query(`SELECT id, headline FROM drafts ORDER BY updated DESC LIMIT 100`)
+				rows, err := raw.Query(`SELECT id, headline FROM drafts WHERE trashed_at IS NULL ORDER BY updated DESC LIMIT 100`)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -20,15 +21,10 @@ type listQuery struct {
 	args    []any
 }
 
-// metaColumns are the short columns of the full-text index. Hits there
-// rank above hits in the body alone.
-const metaColumns = `{headline deck byline tags slug}`
-
 // defaultManyHits is the number of search hits above which ranking them all by
 // bm25 costs more than an as-you-type search may take (tens of
-// milliseconds at 100,000 drafts). Such body-only hits come newest first,
-// found by walking the drafts in date order and probing the index for each,
-// rather than by ranking every one.
+// milliseconds at 100,000 drafts), or sorting every one by date: see
+// rankedSeqs and orderedSeqs.
 const defaultManyHits = 2000
 
 // buildListQuery checks opt and turns it into a listQuery.
@@ -109,10 +105,10 @@ const summaryColumns = `d.seq, d.id, d.slug, d.headline, d.authors, d.status, d.
 //
 // Without a Query the default order is newest updated first. A Query is a
 // full-text search (see MatchExpression); each hit gets a Snippet of the
-// body. Its default order is relevance: drafts whose headline, deck,
-// byline, tags or slug match come first, ranked by bm25 with the headline
-// weighted most; then drafts that match in the body alone, ranked by bm25,
-// or newest first when there are more than defaultManyHits of them.
+// body. Its default order is relevance: bm25 with the headline weighted
+// most, then slug, deck and tags, byline, body. A search with more than
+// 2,000 hits ranks the newest 2,000 and lists the older ones after them,
+// newest first.
 func (db *DB) List(ctx context.Context, opt editor.ListOptions) ([]editor.Summary, error) {
 	q, err := buildListQuery(opt)
 	if err != nil {
@@ -176,54 +172,66 @@ func sqlLimit(n int) int {
 
 // matchSQL is a query for the seqs of drafts matching expr and the
 // filters, in FTS5's rank order, which the FTS5 table itself delivers. The
-// CROSS JOIN keeps the index as the outer loop whatever the filters.
-func matchSQL(q listQuery) string {
+// CROSS JOIN keeps the index as the outer loop whatever the filters; extra
+// may add a condition on the rowid.
+func matchSQL(q listQuery, extra string) string {
 	return `SELECT d.seq FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
-		WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `) + `
+		WHERE drafts_fts MATCH ? ` + extra + ` AND ` + strings.Join(q.filters, ` AND `) + `
 		ORDER BY drafts_fts.rank LIMIT ? OFFSET ?`
 }
 
-// rankedSeqs returns the page of hits in relevance order: first the drafts
-// matching in the short columns, then the body-only ones.
+// rankedSeqs returns the page of hits in relevance order: by bm25, with the
+// headline weighted most. Ranking costs time for every hit, so when a
+// search has more than manyHits hits, only the newest manyHits of them
+// (in the order drafts were added) are ranked, and the older hits follow,
+// newest first. Both parts are read from the FTS5 index in the order it
+// delivers, so nothing sorts every hit.
 func (db *DB) rankedSeqs(ctx context.Context, tx *sql.Tx, q listQuery, opt editor.ListOptions) ([]int64, error) {
-	meta := metaColumns + ` : (` + q.expr + `)`
-	want := opt.Offset + opt.Limit
-	if opt.Limit == 0 {
-		want = -1
+	var floor int64 // the rowid of the newest hit left out of the ranking
+	err := tx.QueryRowContext(ctx, `SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+		q.expr, db.manyHits).Scan(&floor)
+	if errors.Is(err, sql.ErrNoRows) {
+		return querySeqs(ctx, tx, matchSQL(q, ""), append(append([]any{q.expr}, q.args...), sqlLimit(opt.Limit), opt.Offset)...)
+	} else if err != nil {
+		return nil, fmt.Errorf("rank window: %w", err)
 	}
-	first, err := querySeqs(ctx, tx, matchSQL(q), append(append([]any{meta}, q.args...), want, 0)...)
+
+	want := -1
+	if opt.Limit > 0 {
+		want = opt.Offset + opt.Limit
+	}
+	ranked, err := querySeqs(ctx, tx, matchSQL(q, `AND drafts_fts.rowid > ?`),
+		append(append([]any{q.expr, floor}, q.args...), want, 0)...)
 	if err != nil {
 		return nil, err
 	}
-	if want >= 0 && len(first) >= want {
-		return first[opt.Offset:], nil
+	if want >= 0 && len(ranked) >= want {
+		return ranked[opt.Offset:want], nil
 	}
-	// The short columns hold all their hits in first; the page continues
-	// with body-only hits.
+	// ranked holds every hit of the window; the page goes on into the
+	// older hits.
 	var page []int64
-	if opt.Offset < len(first) {
-		page = first[opt.Offset:]
+	if opt.Offset < len(ranked) {
+		page = ranked[opt.Offset:]
 	}
-	offset := max(0, opt.Offset-len(first))
 	limit := -1
 	if opt.Limit > 0 {
 		limit = opt.Limit - len(page)
 	}
-	rest := `(` + q.expr + `) NOT ` + meta
-	many, err := hitsOver(ctx, tx, rest, db.manyHits)
+	older, err := querySeqs(ctx, tx, olderSQL(q),
+		append(append([]any{q.expr, floor}, q.args...), limit, max(0, opt.Offset-len(ranked)))...)
 	if err != nil {
 		return nil, err
 	}
-	var more []int64
-	if many {
-		more, err = db.orderedSeqs(ctx, tx, q, rest, dateOrder(editor.SortUpdated), limit, offset)
-	} else {
-		more, err = querySeqs(ctx, tx, matchSQL(q), append(append([]any{rest}, q.args...), limit, offset)...)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return append(page, more...), nil
+	return append(page, older...), nil
+}
+
+// olderSQL is the query for the hits older than the ranked window,
+// newest first, in the order the FTS5 index delivers them.
+func olderSQL(q listQuery) string {
+	return `SELECT d.seq FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
+		WHERE drafts_fts MATCH ? AND drafts_fts.rowid <= ? AND ` + strings.Join(q.filters, ` AND `) + `
+		ORDER BY drafts_fts.rowid DESC LIMIT ? OFFSET ?`
 }
 
 // orderedSeqs returns a page of the drafts matching expr and the filters in
@@ -242,13 +250,6 @@ func (db *DB) orderedSeqs(ctx context.Context, tx *sql.Tx, q listQuery, expr, or
 // orderedSQL is the query of orderedSeqs.
 func orderedSQL(q listQuery, expr, order string, many bool) string {
 	switch {
-	case many && strings.Contains(expr, `"*`):
-		// A prefix costs a merge of many doclists on every probe, so the
-		// hits are collected once instead; the unary + keeps SQLite
-		// walking the drafts in order rather than driving from them.
-		return `SELECT d.seq FROM drafts d
-			WHERE +d.seq IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?)
-			AND ` + strings.Join(q.filters, ` AND `) + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	case many:
 		return `SELECT d.seq FROM drafts d
 			WHERE EXISTS (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? AND drafts_fts.rowid = d.seq)

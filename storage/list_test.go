@@ -303,12 +303,12 @@ func checkFTS(t *testing.T, db *DB) {
 func TestSearchManyHits(t *testing.T) {
 	ctx := context.Background()
 	db, c := mustOpen(t)
-	db.manyHits = 2 // as if the library were huge
+	db.manyHits = 3 // as if the library were huge: rank only the newest 3 hits
 	as := seed(t, db, c, "Port strike ends", "Budget one", "Budget two", "Budget three", "Budget four")
-	for i, a := range as[1:] {
-		a.Body = "Dockers said the strike cost millions."
-		// Updated: four, three, two, one from newest to oldest.
-		c.Advance(time.Duration(i+1) * time.Minute)
+	for i, k := range []int{1, 2, 3, 1} {
+		a := as[i+1]
+		a.Body = "Dockers said the " + strings.Repeat("strike ", k) + "cost millions."
+		c.Advance(time.Minute)
 		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
 			t.Fatal(err)
 		}
@@ -318,12 +318,17 @@ func TestSearchManyHits(t *testing.T) {
 		opt  editor.ListOptions
 		want string
 	}{
-		{"Relevance", editor.ListOptions{Query: "strike "}, "Port strike ends | Budget four | Budget three | Budget two | Budget one"},
-		{"RelevancePage", editor.ListOptions{Query: "strike ", Limit: 2, Offset: 1}, "Budget four | Budget three"},
-		{"RelevanceFirst", editor.ListOptions{Query: "strike ", Limit: 1}, "Port strike ends"},
+		// The newest three hits (four, three, two) ranked, then the older
+		// ones newest first.
+		{"Relevance", editor.ListOptions{Query: "strike "}, "Budget three | Budget two | Budget four | Budget one | Port strike ends"},
+		{"RelevanceFirst", editor.ListOptions{Query: "strike ", Limit: 1}, "Budget three"},
+		{"RelevancePage", editor.ListOptions{Query: "strike ", Limit: 2, Offset: 1}, "Budget two | Budget four"},
+		{"RelevanceAcrossWindow", editor.ListOptions{Query: "strike ", Limit: 2, Offset: 2}, "Budget four | Budget one"},
+		{"RelevanceOlder", editor.ListOptions{Query: "strike ", Limit: 5, Offset: 4}, "Port strike ends"},
 		{"Headline", editor.ListOptions{Query: "strike ", Sort: editor.SortHeadline}, "Budget four | Budget one | Budget three | Budget two | Port strike ends"},
 		{"HeadlinePage", editor.ListOptions{Query: "strike ", Sort: editor.SortHeadline, Limit: 2, Offset: 3}, "Budget two | Port strike ends"},
-		{"Filtered", editor.ListOptions{Query: "strike ", Statuses: []editor.Status{editor.StatusDraft}, Limit: 3}, "Port strike ends | Budget four | Budget three"},
+		{"Updated", editor.ListOptions{Query: "strike ", Sort: editor.SortUpdated, Limit: 3}, "Budget four | Budget three | Budget two"},
+		{"Filtered", editor.ListOptions{Query: "strike ", Statuses: []editor.Status{editor.StatusDraft}, Limit: 3}, "Budget three | Budget two | Budget four"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			list, err := db.List(ctx, tt.opt)

@@ -38,8 +38,8 @@ func queryPlan(t *testing.T, db *DB, query string, args ...any) []string {
 
 // TestSearchQueryPlans proves that MATCH drives the search queries: the
 // FTS5 index is the outer loop and drafts are looked up by primary key,
-// whatever the filters; FTS5 delivers rank order itself, so nothing sorts
-// every hit. The one planned exception is the many-hits walk, where the
+// whatever the filters; FTS5 delivers rank and rowid order itself, so
+// nothing sorts every hit. The one planned exception is the many-hits walk, where the
 // drafts are read in date order through an index and the FTS5 index is
 // probed by rowid for each.
 func TestSearchQueryPlans(t *testing.T) {
@@ -60,10 +60,26 @@ func TestSearchQueryPlans(t *testing.T) {
 		args := append(append([]any{q.expr}, q.args...), 50, 0)
 
 		t.Run("Ranked/"+name, func(t *testing.T) {
-			plan := queryPlan(t, db, matchSQL(q), args...)
+			plan := queryPlan(t, db, matchSQL(q, ""), args...)
 			wantMatchDriven(t, plan)
 			if got := strings.Join(plan, "\n"); strings.Contains(got, "TEMP B-TREE") {
 				t.Fatalf("ranked search sorts every hit:\n%s", got)
+			}
+		})
+		t.Run("RankedWindow/"+name, func(t *testing.T) {
+			wargs := append(append([]any{q.expr, 1000}, q.args...), 50, 0)
+			plan := queryPlan(t, db, matchSQL(q, `AND drafts_fts.rowid > ?`), wargs...)
+			wantMatchDriven(t, plan)
+			if got := strings.Join(plan, "\n"); strings.Contains(got, "TEMP B-TREE") {
+				t.Fatalf("ranked window sorts every hit:\n%s", got)
+			}
+		})
+		t.Run("Older/"+name, func(t *testing.T) {
+			wargs := append(append([]any{q.expr, 1000}, q.args...), 50, 0)
+			plan := queryPlan(t, db, olderSQL(q), wargs...)
+			wantMatchDriven(t, plan)
+			if got := strings.Join(plan, "\n"); strings.Contains(got, "TEMP B-TREE") {
+				t.Fatalf("older hits are sorted instead of read in index order:\n%s", got)
 			}
 		})
 		t.Run("Ordered/"+name, func(t *testing.T) {
