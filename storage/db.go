@@ -61,12 +61,13 @@ type DB struct {
 	write *sql.DB // one connection: SQLite allows one writer
 	read  *sql.DB // query-only connections for lists, search and reads
 
-	now      func() time.Time
-	manyHits int           // see defaultManyHits
-	busy     time.Duration // see defaultBusyTimeout
-	device   string
-	author   string
-	readOnly bool
+	now       func() time.Time
+	manyHits  int           // see defaultManyHits
+	commonTag int           // see defaultCommonTag
+	busy      time.Duration // see defaultBusyTimeout
+	device    string
+	author    string
+	readOnly  bool
 }
 
 // Option configures Open.
@@ -152,7 +153,7 @@ func dataDir() (string, error) {
 // a missing or unwritable folder or a busy library; EINVALID for a file that
 // is not a Dateline library, is damaged, or comes from a newer Dateline.
 func Open(path string, opts ...Option) (*DB, error) {
-	db := &DB{now: time.Now, manyHits: defaultManyHits, busy: defaultBusyTimeout}
+	db := &DB{now: time.Now, manyHits: defaultManyHits, commonTag: defaultCommonTag, busy: defaultBusyTimeout}
 	for _, opt := range opts {
 		opt(db)
 	}

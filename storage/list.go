@@ -19,6 +19,30 @@ type listQuery struct {
 	expr    string
 	filters []string
 	args    []any
+	// tag is the index in filters of the tag filter, or -1.
+	tag int
+}
+
+// defaultCommonTag is the number of drafts with a tag above which the tag filter
+// probes each draft the list walks (in date order, stopping when the page
+// is full) instead of collecting the tag's drafts and sorting them.
+const defaultCommonTag = 2000
+
+// probeCommonTag rewrites the tag filter of q as a per-draft probe when
+// the tag is common, counting its drafts in the tag index.
+func probeCommonTag(ctx context.Context, tx *sql.Tx, q *listQuery, opt editor.ListOptions, commonTag int) error {
+	if q.tag < 0 {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM draft_tags WHERE tag = ? LIMIT ?)`,
+		strings.TrimSpace(opt.Tag), commonTag+1).Scan(&n); err != nil {
+		return fmt.Errorf("count tag: %w", err)
+	}
+	if n > commonTag {
+		q.filters[q.tag] = `EXISTS (SELECT 1 FROM draft_tags WHERE tag = ? AND draft = d.seq)`
+	}
+	return nil
 }
 
 // defaultManyHits is the number of search hits above which ranking them all by
@@ -29,7 +53,7 @@ const defaultManyHits = 2000
 
 // buildListQuery checks opt and turns it into a listQuery.
 func buildListQuery(opt editor.ListOptions) (listQuery, error) {
-	q := listQuery{expr: MatchExpression(opt.Query)}
+	q := listQuery{expr: MatchExpression(opt.Query), tag: -1}
 	if opt.Trashed {
 		q.filters = append(q.filters, `d.trashed_at IS NOT NULL`)
 	} else {
@@ -51,6 +75,7 @@ func buildListQuery(opt editor.ListOptions) (listQuery, error) {
 		q.args = append(q.args, "%"+escapeLike(a)+"%")
 	}
 	if t := strings.TrimSpace(opt.Tag); t != "" {
+		q.tag = len(q.filters)
 		q.filters = append(q.filters, `d.seq IN (SELECT draft FROM draft_tags WHERE tag = ?)`)
 		q.args = append(q.args, t)
 	}
@@ -127,6 +152,9 @@ func (db *DB) List(ctx context.Context, opt editor.ListOptions) ([]editor.Summar
 	defer func() { _ = tx.Rollback() }()
 
 	if q.expr == "" {
+		if err := probeCommonTag(ctx, tx, &q, opt, db.commonTag); err != nil {
+			return nil, db.storeError("list articles", err)
+		}
 		query, args := plainListSQL(q, opt)
 		rows, err := tx.QueryContext(ctx, query, args...)
 		if err != nil {

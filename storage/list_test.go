@@ -158,38 +158,42 @@ func TestList(t *testing.T) {
 			}
 		}
 		// Updated order is now: Tea prices, Port strike, Tea harvest, Election count.
-		for _, tt := range []struct {
-			name string
-			opt  editor.ListOptions
-			want string
-		}{
-			{"Status", editor.ListOptions{Statuses: []editor.Status{editor.StatusFiled}}, "Tea harvest"},
-			{"Statuses", editor.ListOptions{Statuses: []editor.Status{editor.StatusFiled, editor.StatusEditing}}, "Port strike | Tea harvest"},
-			{"Author", editor.ListOptions{Author: "dana whitfield"}, "Port strike | Tea harvest"},
-			{"AuthorPart", editor.ListOptions{Author: "Haddad"}, "Tea prices | Port strike"},
-			{"AuthorWildcard", editor.ListOptions{Author: "%"}, ""},
-			{"Tag", editor.ListOptions{Tag: "AGRICULTURE"}, "Tea prices | Tea harvest"},
-			{"TagAndStatus", editor.ListOptions{Tag: "agriculture", Statuses: []editor.Status{editor.StatusDraft}}, "Tea prices"},
-			{"UpdatedRange", editor.ListOptions{UpdatedFrom: start.Add(3 * time.Minute), UpdatedTo: start.Add(6 * time.Minute)}, "Port strike | Tea harvest | Election count"},
-			{"QueryAndTag", editor.ListOptions{Query: "tea", Tag: "kenya"}, "Tea harvest"},
-			{"QueryAndAuthor", editor.ListOptions{Query: "tea", Author: "Omar", Sort: editor.SortHeadline}, "Tea prices"},
-		} {
-			t.Run(tt.name, func(t *testing.T) {
-				list, err := db.List(ctx, tt.opt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := headlines(list); got != tt.want {
-					t.Fatalf("List = %q, want %q", got, tt.want)
-				}
-				n, err := db.Count(ctx, tt.opt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got, want := n, len(list); got != want {
-					t.Fatalf("Count = %d, List has %d", got, want)
-				}
-			})
+		for _, common := range []int{defaultCommonTag, 0} {
+			// 0 makes every tag common, so the tag filter probes each draft.
+			db.commonTag = common
+			for _, tt := range []struct {
+				name string
+				opt  editor.ListOptions
+				want string
+			}{
+				{"Status", editor.ListOptions{Statuses: []editor.Status{editor.StatusFiled}}, "Tea harvest"},
+				{"Statuses", editor.ListOptions{Statuses: []editor.Status{editor.StatusFiled, editor.StatusEditing}}, "Port strike | Tea harvest"},
+				{"Author", editor.ListOptions{Author: "dana whitfield"}, "Port strike | Tea harvest"},
+				{"AuthorPart", editor.ListOptions{Author: "Haddad"}, "Tea prices | Port strike"},
+				{"AuthorWildcard", editor.ListOptions{Author: "%"}, ""},
+				{"Tag", editor.ListOptions{Tag: "AGRICULTURE"}, "Tea prices | Tea harvest"},
+				{"TagAndStatus", editor.ListOptions{Tag: "agriculture", Statuses: []editor.Status{editor.StatusDraft}}, "Tea prices"},
+				{"UpdatedRange", editor.ListOptions{UpdatedFrom: start.Add(3 * time.Minute), UpdatedTo: start.Add(6 * time.Minute)}, "Port strike | Tea harvest | Election count"},
+				{"QueryAndTag", editor.ListOptions{Query: "tea", Tag: "kenya"}, "Tea harvest"},
+				{"QueryAndAuthor", editor.ListOptions{Query: "tea", Author: "Omar", Sort: editor.SortHeadline}, "Tea prices"},
+			} {
+				t.Run(tt.name, func(t *testing.T) {
+					list, err := db.List(ctx, tt.opt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := headlines(list); got != tt.want {
+						t.Fatalf("List = %q, want %q", got, tt.want)
+					}
+					n, err := db.Count(ctx, tt.opt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got, want := n, len(list); got != want {
+						t.Fatalf("Count = %d, List has %d", got, want)
+					}
+				})
+			}
 		}
 	})
 

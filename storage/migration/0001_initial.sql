@@ -30,7 +30,7 @@ CREATE TABLE drafts (
 CREATE INDEX drafts_updated  ON drafts (trashed_at, updated);
 CREATE INDEX drafts_created  ON drafts (trashed_at, created);
 CREATE INDEX drafts_headline ON drafts (trashed_at, headline COLLATE NOCASE);
-CREATE INDEX drafts_status   ON drafts (status, updated);
+CREATE INDEX drafts_status   ON drafts (status, trashed_at, updated);
 
 -- Authors and tags, one row each, for the list filters. Triggers keep them
 -- equal to the JSON in drafts.doc.
