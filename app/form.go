@@ -26,6 +26,7 @@ type articleForm struct {
 	place, date, credit    *widget.Entry
 	dateHint               *widget.Label
 	source, publisher, url *widget.Entry
+	crHolder, crYears      *widget.Entry
 	kind, status           *widget.Select
 	tags, note             *widget.Entry
 	body                   *widget.Entry
@@ -102,6 +103,11 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	f.fields = append(f.fields, f.kind)
 	f.publisher = f.entry("Harbor Times", func(a *editor.Article, s string) { a.Attribution.OriginalPublisher = s })
 	f.url = f.entry("https://…", func(a *editor.Article, s string) { a.Attribution.OriginalURL = strings.TrimSpace(s) })
+	f.crHolder = f.entry("Ouest Marine, or empty for the publisher", func(a *editor.Article, s string) { a.Copyright.Holder = strings.TrimSpace(s) })
+	f.crYears = newCopyrightYearsEntry(func(since, year int) {
+		f.change(func(a *editor.Article) { a.Copyright.Since, a.Copyright.Year = since, year })
+	})
+	f.fields = append(f.fields, f.crYears)
 
 	f.tags = f.entry("agriculture, kenya", func(a *editor.Article, s string) { a.Tags = splitTags(s) })
 	statuses := make([]string, len(editor.Statuses))
@@ -134,6 +140,8 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	g.row("Kind", f.kind)
 	f.syndicated = append(f.syndicated, g.row("Original publisher", f.publisher)...)
 	f.syndicated = append(f.syndicated, g.row("Original URL", f.url)...)
+	f.syndicated = append(f.syndicated, g.row("Copyright holder", f.crHolder)...)
+	f.syndicated = append(f.syndicated, g.row("Copyright years", f.crYears)...)
 	f.showSyndicated(false)
 	g.section("Related")
 	g.row("More …", f.related.object)
@@ -272,6 +280,8 @@ func (f *articleForm) load(a *editor.Article) {
 	f.publisher.SetText(a.Attribution.OriginalPublisher)
 	f.url.SetText(a.Attribution.OriginalURL)
 	f.related.set(a.Related)
+	f.crHolder.SetText(a.Copyright.Holder)
+	f.crYears.SetText(formatCopyrightYears(a.Copyright))
 	f.tags.SetText(strings.Join(a.Tags, ", "))
 	f.status.SetSelected(string(a.Status))
 	f.note.SetText(a.EditorsNote)
@@ -285,6 +295,8 @@ func (f *articleForm) clear() {
 	defer func() { f.loading = false }()
 	f.authors.set(nil)
 	f.related.set(nil)
+	f.crHolder.SetText("")
+	f.crYears.SetText("")
 	for _, e := range []*widget.Entry{f.headline, f.deck, f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags, f.note, f.body} {
 		e.SetText("")
 	}

@@ -125,3 +125,61 @@ func rowEntries(e *relatedEditor, i int) []*widget.Entry {
 	})
 	return out
 }
+
+func TestCopyrightYears(t *testing.T) {
+	for _, tc := range []struct {
+		in          string
+		since, year int
+		bad         bool
+	}{
+		{"", 0, 0, false},
+		{"1998-2025", 1998, 2025, false},
+		{"1998–2025", 1998, 2025, false},
+		{" 2025 ", 2025, 2025, false},
+		{"1998-", 1998, 0, false},
+		{"2025-1998", 0, 0, true},
+		{"98-25", 0, 0, true},
+		{"since 1998", 0, 0, true},
+		{"1998-20255", 0, 0, true},
+	} {
+		since, year, err := parseCopyrightYears(tc.in)
+		if (err != nil) != tc.bad || since != tc.since || year != tc.year {
+			t.Errorf("parseCopyrightYears(%q) = %d, %d, %v; want %d, %d, error %v", tc.in, since, year, err, tc.since, tc.year, tc.bad)
+		}
+		if err == nil {
+			back := formatCopyrightYears(editor.Copyright{Since: since, Year: year})
+			if s2, y2, _ := parseCopyrightYears(back); s2 != since || y2 != year {
+				t.Errorf("%q formats as %q, which reads back as %d, %d", tc.in, back, s2, y2)
+			}
+		}
+	}
+}
+
+func TestSyndicatedCopyrightInForm(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.ImportURIs(fileURIs(t, [2]string{"ushant.txt", "Lighthouse keepers return to Ushant\nby Maëlle Le Goff\n" +
+		"USHANT, France (Ouest Marine) — The island’s lighthouse has a keeper again.\n" +
+		"Copyright 1998-2025 Ouest Marine. This article was originally published on Ouest Marine and was reproduced with permission.\n"}))
+	w.settle()
+	if w.article == nil {
+		t.Fatal("import opened no draft")
+	}
+	if !w.form.crYears.Visible() || w.form.crYears.Text != "1998-2025" || w.form.crHolder.Text != "Ouest Marine" {
+		t.Fatalf("syndicated copyright in the form: visible %v, holder %q, years %q", w.form.crYears.Visible(), w.form.crHolder.Text, w.form.crYears.Text)
+	}
+	w.form.crYears.SetText("1998-20")
+	w.advance(w.opt.autosaveDelay())
+	if got := mustGet(t, store, w.article.ID).Copyright; got.Since != 1998 || got.Year != 2025 {
+		t.Errorf("an invalid entry changed the stored years: %+v", got)
+	}
+	w.form.crYears.SetText("1998-2026")
+	w.advance(w.opt.autosaveDelay() + w.opt.previewDelay())
+	if got := mustGet(t, store, w.article.ID).Copyright; got.Since != 1998 || got.Year != 2026 {
+		t.Errorf("stored years = %+v, want 1998-2026", got)
+	}
+	if text := w.previewText(); !strings.Contains(text, "Copyright 1998-2026 Ouest Marine.") {
+		t.Errorf("preview footer does not follow the years:\n%s", text)
+	}
+}
