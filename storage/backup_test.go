@@ -214,7 +214,7 @@ func TestCheck(t *testing.T) {
 		}
 		// Change the text behind the index's back, as a bug or a hand edit
 		// would.
-		if _, err := db.write.Exec(`DROP TRIGGER drafts_after_update`); err != nil {
+		if _, err := db.write.Exec(`DROP TRIGGER drafts_after_update_text`); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.write.Exec(`UPDATE drafts SET headline = 'Something else entirely', doc = json_set(doc, '$.headline', 'Something else entirely')`); err != nil {

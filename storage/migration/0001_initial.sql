@@ -70,14 +70,29 @@ CREATE TRIGGER drafts_after_insert AFTER INSERT ON drafts BEGIN
 		SELECT NEW.seq, trim(value) FROM json_each(NEW.doc, '$.tags') WHERE trim(value) <> '';
 END;
 
-CREATE TRIGGER drafts_after_update AFTER UPDATE OF headline, slug, authors, body, doc ON drafts BEGIN
+-- The index and the filter tables change only when their text does, not
+-- on saves that touch other fields (a transition, an editor's note).
+CREATE TRIGGER drafts_after_update_text AFTER UPDATE OF headline, slug, authors, body, doc ON drafts
+WHEN OLD.headline IS NOT NEW.headline OR OLD.slug IS NOT NEW.slug OR OLD.body IS NOT NEW.body
+	OR OLD.deck IS NOT NEW.deck OR OLD.byline IS NOT NEW.byline OR OLD.tags IS NOT NEW.tags
+BEGIN
 	INSERT INTO drafts_fts (drafts_fts, rowid, headline, deck, byline, body, tags, slug)
 	VALUES ('delete', OLD.seq, OLD.headline, OLD.deck, OLD.byline, OLD.body, OLD.tags, OLD.slug);
 	INSERT INTO drafts_fts (rowid, headline, deck, byline, body, tags, slug)
 	VALUES (NEW.seq, NEW.headline, NEW.deck, NEW.byline, NEW.body, NEW.tags, NEW.slug);
+END;
+
+CREATE TRIGGER drafts_after_update_authors AFTER UPDATE OF authors ON drafts
+WHEN OLD.authors IS NOT NEW.authors
+BEGIN
 	DELETE FROM draft_authors WHERE draft = OLD.seq;
 	INSERT OR IGNORE INTO draft_authors (draft, author)
 		SELECT NEW.seq, trim(value) FROM json_each(NEW.authors) WHERE trim(value) <> '';
+END;
+
+CREATE TRIGGER drafts_after_update_tags AFTER UPDATE OF doc ON drafts
+WHEN OLD.tags IS NOT NEW.tags
+BEGIN
 	DELETE FROM draft_tags WHERE draft = OLD.seq;
 	INSERT OR IGNORE INTO draft_tags (draft, tag)
 		SELECT NEW.seq, trim(value) FROM json_each(NEW.doc, '$.tags') WHERE trim(value) <> '';
