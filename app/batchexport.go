@@ -181,6 +181,29 @@ func (w *MainWindow) ShowBatchExportDialog() {
 // drafts does not queue 100,000 updates.
 const batchProgressInterval = 100 * time.Millisecond
 
+// progressThrottle lets through the first and last progress report and
+// otherwise at most one per interval, so that a worker can report every
+// step without flooding the UI goroutine.
+type progressThrottle struct {
+	every time.Duration
+	now   func() time.Time
+
+	mu   sync.Mutex
+	last time.Time
+}
+
+// due reports whether step done of total should be shown.
+func (p *progressThrottle) due(done, total int) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.now()
+	if done == 1 || done >= total || now.Sub(p.last) >= p.every {
+		p.last = now
+		return true
+	}
+	return false
+}
+
 // batchExportRun is one running batch export: its progress dialog and the
 // means to cancel it.
 type batchExportRun struct {
@@ -209,19 +232,11 @@ func (w *MainWindow) RunBatchExport(opt editor.BatchOptions, dir string) {
 	run.dialog.Show()
 	w.setStatus("Exporting to "+dir+"…", false)
 
+	throttle := &progressThrottle{every: batchProgressInterval, now: time.Now}
 	w.goJob(func() func() {
 		defer stop()
-		var mu sync.Mutex
-		var last time.Time
 		progress := func(done, total int) {
-			mu.Lock()
-			now := time.Now()
-			due := done == total || done == 1 || now.Sub(last) >= batchProgressInterval
-			if due {
-				last = now
-			}
-			mu.Unlock()
-			if due {
+			if throttle.due(done, total) {
 				fyne.Do(func() { run.show(done, total) })
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -214,5 +215,25 @@ func TestExportMenuHasEveryFormat(t *testing.T) {
 	}
 	if !strings.Contains(all, "Export library…") {
 		t.Errorf("File menu lacks Export library…: %s", all)
+	}
+}
+
+func TestProgressThrottle(t *testing.T) {
+	now := testEpoch
+	p := &progressThrottle{every: 100 * time.Millisecond, now: func() time.Time { return now }}
+	const total = 100000
+	shown := 0
+	for done := 1; done <= total; done++ {
+		now = now.Add(50 * time.Microsecond) // 100,000 drafts in 5 s
+		if p.due(done, total) {
+			shown++
+		}
+	}
+	// The first, the last and one per 100 ms of the 5 s.
+	if shown < 40 || shown > 60 {
+		t.Errorf("%d of %d progress reports reached the UI, want about 50", shown, total)
+	}
+	if !p.due(total, total) {
+		t.Error("the last report was held back")
 	}
 }

@@ -68,6 +68,7 @@ func (w *MainWindow) ShowImportDialog() {
 		_ = in.Close()
 		w.ImportURIs([]fyne.URI{uri})
 	}, w.Window)
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".txt", ".text", ".md", ".markdown", ".json", ".ninjs", ".html", ".htm", ".xhtml"}))
 	d.Show()
 }
 
