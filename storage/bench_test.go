@@ -188,6 +188,29 @@ func BenchmarkFirstPage(b *testing.B) {
 			t.report(b)
 		})
 	}
+	b.Run("count-search/dateline", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				if _, err := db.Count(ctx, editor.ListOptions{Query: genCommon + " "}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		t.report(b)
+	})
+	b.Run("count-search/raw", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				var n int
+				if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM drafts_fts WHERE drafts_fts MATCH ?`, MatchExpression(genCommon+" ")).Scan(&n); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		t.report(b)
+	})
 	b.Run("count/dateline", func(b *testing.B) {
 		var t timings
 		for b.Loop() {

@@ -351,6 +351,46 @@ func TestSearchManyHits(t *testing.T) {
 	}
 }
 
+func TestCountManyHits(t *testing.T) {
+	ctx := context.Background()
+	for _, many := range []int{defaultManyHits, 1} {
+		db, c := mustOpen(t)
+		db.manyHits = many
+		as := seed(t, db, c, "Strike one", "Strike two", "Strike three", "Calm day")
+		if _, err := db.Transition(ctx, as[0].ID, editor.StatusFiled, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Trash(ctx, as[2].ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range []struct {
+			opt  editor.ListOptions
+			want int
+		}{
+			{editor.ListOptions{Query: "strike "}, 2},
+			{editor.ListOptions{Query: "strike ", Trashed: true}, 1},
+			{editor.ListOptions{Query: "strike ", Statuses: []editor.Status{editor.StatusFiled}}, 1},
+			{editor.ListOptions{Query: "strike ", Statuses: []editor.Status{editor.StatusKilled}}, 0},
+			{editor.ListOptions{Query: "calm "}, 1},
+		} {
+			n, err := db.Count(ctx, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != tt.want {
+				t.Errorf("manyHits %d: Count(%+v) = %d, want %d", many, tt.opt, n, tt.want)
+			}
+		}
+		counts, err := db.StatusCounts(ctx, editor.ListOptions{Query: "strike "})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := fmt.Sprint(counts), "map[draft:1 filed:1]"; got != want {
+			t.Errorf("manyHits %d: StatusCounts = %s, want %s", many, got, want)
+		}
+	}
+}
+
 func TestStatusCounts(t *testing.T) {
 	ctx := context.Background()
 	db, c := mustOpen(t)
