@@ -38,6 +38,9 @@ type articleForm struct {
 	loading    bool
 	dateYear   int
 	onChange   func(edit func(a *editor.Article))
+	// onStatus, when set, takes the status select's choices as requested
+	// workflow transitions (workflow.go) instead of plain edits.
+	onStatus func(choice string)
 }
 
 // dateHint is the date field's help line while its text is valid.
@@ -115,6 +118,10 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		statuses[i] = string(s)
 	}
 	f.status = widget.NewSelect(statuses, func(s string) {
+		if !f.loading && f.onStatus != nil {
+			f.onStatus(s)
+			return
+		}
 		f.change(func(a *editor.Article) { a.Status = editor.Status(s) })
 	})
 	f.fields = append(f.fields, f.status)
@@ -283,7 +290,7 @@ func (f *articleForm) load(a *editor.Article) {
 	f.crHolder.SetText(a.Copyright.Holder)
 	f.crYears.SetText(formatCopyrightYears(a.Copyright))
 	f.tags.SetText(strings.Join(a.Tags, ", "))
-	f.status.SetSelected(string(a.Status))
+	f.showStatus(a.Status)
 	f.note.SetText(a.EditorsNote)
 	f.body.SetText(a.Body)
 	f.setEnabled(true)

@@ -17,7 +17,7 @@ import (
 // drafts, newest first, and the "New article" action.
 type libraryPane struct {
 	items  []editor.Summary
-	list   *widget.List
+	list   *libraryList
 	newBtn *widget.Button
 	count  *widget.Label
 	object fyne.CanvasObject
@@ -34,24 +34,23 @@ type libraryPane struct {
 	onSelect func(id string)
 	// now is the time updated stamps are shown relative to.
 	now func() time.Time
+	// browser pages, searches and filters the list; see search.go.
+	browser *libraryBrowser
 }
 
 func newLibraryPane(onNew func(), onSelect func(id string), now func() time.Time) *libraryPane {
 	l := &libraryPane{onSelect: onSelect, now: now}
-	l.list = widget.NewList(
-		func() int { return len(l.items) },
+	l.list = newLibraryList(
+		l.length,
 		newLibraryRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= 0 && i < len(l.items) {
-				updateLibraryRow(o, l.items[i], l.now())
-			}
-		},
+		l.updateRow,
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
-		if l.programmatic || i < 0 || i >= len(l.items) {
+		s, ok := l.row(i)
+		if l.programmatic || !ok {
 			return
 		}
-		id := l.items[i].ID
+		id := s.ID
 		if id == l.selectedID {
 			return
 		}
@@ -84,14 +83,15 @@ func newLibraryRow() fyne.CanvasObject {
 	updated.Importance = widget.LowImportance
 	return container.New(&rowLayout{},
 		container.NewBorder(nil, nil, nil, status, headline),
-		container.NewBorder(nil, nil, nil, updated, byline),
+		container.NewStack(container.NewBorder(nil, nil, nil, updated, byline), newSnippetText()),
 	)
 }
 
 func updateLibraryRow(o fyne.CanvasObject, s editor.Summary, now time.Time) {
 	rows := o.(*fyne.Container).Objects
 	top := rows[0].(*fyne.Container).Objects
-	bottom := rows[1].(*fyne.Container).Objects
+	line := rows[1].(*fyne.Container).Objects
+	bottom := line[0].(*fyne.Container).Objects
 	// Border puts the center object first, then the trailing one.
 	top[0].(*widget.Label).SetText(summaryHeadline(s))
 	top[1].(*widget.Label).SetText(string(s.Status))
@@ -101,6 +101,7 @@ func updateLibraryRow(o fyne.CanvasObject, s editor.Summary, now time.Time) {
 	}
 	bottom[0].(*widget.Label).SetText(by)
 	bottom[1].(*widget.Label).SetText(formatUpdated(s.Updated, now))
+	showSnippet(line, s)
 }
 
 // summaryHeadline is the headline shown for a draft, or its slug while it
@@ -141,6 +142,10 @@ func (l *libraryPane) setCount(total int) {
 		total = len(l.items)
 	}
 	l.totalCount = total
+	if l.browser != nil {
+		l.browser.showCount(total)
+		return
+	}
 	switch total {
 	case 1:
 		l.count.SetText("1 draft")
@@ -152,6 +157,9 @@ func (l *libraryPane) setCount(total int) {
 // upsert puts s at the top of the list, replacing the row of the same
 // draft: a just-saved draft is the newest.
 func (l *libraryPane) upsert(s editor.Summary) {
+	if l.browser != nil && l.browser.upsert(s) {
+		return
+	}
 	added := true
 	for i := range l.items {
 		if l.items[i].ID == s.ID {
@@ -179,11 +187,9 @@ func (l *libraryPane) selectID(id string) {
 func (l *libraryPane) reselect() {
 	l.programmatic = true
 	defer func() { l.programmatic = false }()
-	for i := range l.items {
-		if l.items[i].ID == l.selectedID {
-			l.list.Select(i)
-			return
-		}
+	if i := l.indexOf(l.selectedID); i >= 0 && l.selectedID != "" {
+		l.list.Select(i)
+		return
 	}
 	l.list.UnselectAll()
 }
@@ -194,6 +200,9 @@ func (l *libraryPane) indexOf(id string) int {
 		if l.items[i].ID == id {
 			return i
 		}
+	}
+	if l.browser != nil {
+		return l.browser.indexOf(id)
 	}
 	return -1
 }

@@ -35,7 +35,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
 	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(fyne.NewMenu("File", items...))
+	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.draftMenu())
 }
 
 // addShortcuts makes the menu's shortcuts work wherever the focus is.
@@ -46,6 +46,7 @@ func (w *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutExportMarkdown, func(fyne.Shortcut) { w.Export(editor.FormatMarkdown) })
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.RequestClose() })
 	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.ShowImportDialog() })
+	c.AddShortcut(shortcutTrash, func(fyne.Shortcut) { w.MoveToTrash() })
 }
 
 // Export asks where to save the open draft in format f and writes it

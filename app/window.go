@@ -14,8 +14,9 @@ import (
 	"github.com/dateline-news/dateline/editor"
 )
 
-// libraryPageSize bounds how many rows the library list loads at start.
-const libraryPageSize = 10000
+// libraryPageSize is how many rows the library list loads at start: one
+// page; the list fetches the others as it scrolls (search.go).
+const libraryPageSize = libraryPageRows
 
 // MainWindow is Dateline's main window: the library list, the article form
 // and the live preview side by side, with a status bar underneath.
@@ -61,6 +62,11 @@ type MainWindow struct {
 
 	// jobs counts worker goroutines and their UI callbacks; tests wait on it.
 	jobs sync.WaitGroup
+
+	// browser and history are the library's search, Trash and history
+	// tools (search.go, trash.go, history.go).
+	browser *libraryBrowser
+	history *historyPanel
 }
 
 // NewMainWindow builds the main window on a and store and loads the
@@ -87,7 +93,9 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	path.Truncation = fyne.TextTruncateEllipsis
 	statusBar := container.NewBorder(nil, nil, nil, path, w.status)
 
-	right := container.NewHSplit(w.form.object, w.preview)
+	w.browser, w.history = w.attachBrowser(), w.attachHistory()
+	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
+	right := container.NewHSplit(w.form.object, w.history.side)
 	right.Offset = 0.52
 	main := container.NewHSplit(w.library.object, right)
 	main.Offset = 0.22
@@ -299,6 +307,7 @@ func (w *MainWindow) saveDone(snap *editor.Article, edits uint64, rev *editor.Re
 		saved = rev.Created
 	}
 	w.library.upsert(summaryOf(snap))
+	w.history.refresh()
 	if current {
 		w.article.Updated = snap.Updated
 		if edits == w.edits {
@@ -370,6 +379,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.saveErr = nil
 	w.form.load(a)
 	w.library.selectID(a.ID)
+	w.history.articleOpened()
 	w.renderPreview()
 	w.setStatus("Opened "+summaryHeadline(summaryOf(a)), false)
 }
