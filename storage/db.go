@@ -51,9 +51,9 @@ const readParams = "_busy_timeout=%d&_foreign_keys=on&_synchronous=FULL&_query_o
 // before it reports the library busy.
 const defaultBusyTimeout = 5 * time.Second
 
-// ErrNoFTS5 is the message of the error Open returns when the binary was
+// NoFTS5Message is the message of the error Open returns when the binary was
 // built without the sqlite_fts5 build tag.
-const ErrNoFTS5 = "this build of Dateline lacks SQLite FTS5; rebuild with the sqlite_fts5 build tag (make build)"
+const NoFTS5Message = "this build of Dateline lacks SQLite FTS5; rebuild with the sqlite_fts5 build tag (make build)"
 
 // DB is an open draft library. It is safe for concurrent use.
 type DB struct {
@@ -276,7 +276,7 @@ func checkFTS5(ctx context.Context, conn *sql.DB) error {
 		return fmt.Errorf("check fts5: %w", err)
 	}
 	if !used {
-		return editor.Errorf(editor.EUNAVAILABLE, "%s", ErrNoFTS5)
+		return editor.Errorf(editor.EUNAVAILABLE, "%s", NoFTS5Message)
 	}
 	return nil
 }

@@ -18,7 +18,7 @@ func TestOpenWithoutFTS5(t *testing.T) {
 	if got, want := editor.ErrorCode(err), editor.EUNAVAILABLE; got != want {
 		t.Fatalf("error code = %q (%v), want %q", got, err, want)
 	}
-	if got, want := editor.ErrorMessage(err), ErrNoFTS5; got != want {
+	if got, want := editor.ErrorMessage(err), NoFTS5Message; got != want {
 		t.Fatalf("message = %q, want %q", got, want)
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
