@@ -168,6 +168,33 @@ func TestOpen(t *testing.T) {
 		}
 	})
 
+	t.Run("ErrReadOnlyMissing", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "library.db")
+		_, err := Open(path, ReadOnly())
+		wantCode(t, err, editor.ENOTFOUND)
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Fatal("a read-only Open created the library")
+		}
+	})
+
+	t.Run("ErrReadOnlyOutdated", func(t *testing.T) {
+		// An empty SQLite database is a library at schema 0.
+		path := filepath.Join(t.TempDir(), "library.db")
+		raw, err := sql.Open("sqlite3", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(`VACUUM`); err != nil {
+			t.Fatal(err)
+		}
+		raw.Close()
+		_, err = Open(path, ReadOnly())
+		wantCode(t, err, editor.EUNAVAILABLE)
+		if got, want := editor.ErrorMessage(err), "needs upgrading"; !strings.Contains(got, want) {
+			t.Fatalf("message = %q, want it to contain %q", got, want)
+		}
+	})
+
 	t.Run("ErrMissingFolder", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "no-such-folder", "library.db")
 		_, err := Open(path)
