@@ -199,9 +199,10 @@ type teaserPicker struct {
 	results []editor.Summary
 	dialog  *dialog.CustomDialog
 	done    func(editor.Summary)
-	// gen numbers the searches, so that an older one finishing late does
-	// not replace a newer one's results.
-	gen uint64
+	// running is set while a search runs; again is set when the text
+	// changed meanwhile, so that one more search follows. Searches never
+	// overlap, however fast the user types.
+	running, again bool
 }
 
 // pickTeaserDraft shows the library picker; done gets the chosen draft.
@@ -235,10 +236,14 @@ func (w *MainWindow) pickTeaserDraft(done func(editor.Summary)) *teaserPicker {
 	return p
 }
 
-// query searches the library for the entry's text on a worker.
+// query searches the library for the entry's text on a worker. While a
+// search runs, a newer text waits for it and then searches once.
 func (p *teaserPicker) query() {
-	p.gen++
-	gen := p.gen
+	if p.running {
+		p.again = true
+		return
+	}
+	p.running = true
 	opt := editor.ListOptions{Query: strings.TrimSpace(p.search.Text), Limit: teaserPickerLimit, Sort: editor.SortUpdated}
 	if opt.Query != "" {
 		opt.Sort = editor.SortRelevance
@@ -250,8 +255,11 @@ func (p *teaserPicker) query() {
 	p.w.goJob(func() func() {
 		found, err := p.w.store.List(context.Background(), opt)
 		return func() {
-			if gen != p.gen {
-				return // a newer search is under way
+			p.running = false
+			if p.again {
+				p.again = false
+				p.query() // the text changed meanwhile
+				return
 			}
 			if err != nil {
 				p.w.setStatus("Search failed: "+editor.ErrorMessage(err), true)

@@ -29,7 +29,7 @@ func TestPickedTeaserFollowsHeadline(t *testing.T) {
 			t.Error("the picker offers the open draft itself")
 		}
 	}
-	test.Type(p.search, "ferries")
+	p.search.SetText("ferries")
 	w.settle()
 	if len(p.results) != 1 || p.results[0].ID != other.ID {
 		t.Fatalf("search for ferries found %+v, want only %s", p.results, other.Slug)
