@@ -203,12 +203,26 @@ func (h *historyPanel) load() {
 	h.gen++
 	gen := h.gen
 	store := h.w.store
+	// Revisions never change, except that autosave may coalesce into the
+	// newest one: reuse the texts read before, but the newest's.
+	known := map[string]string{}
+	if h.articleID == id {
+		for i := 1; i < len(h.rows); i++ {
+			if h.rows[i].loaded {
+				known[h.rows[i].rev.ID] = h.rows[i].text
+			}
+		}
+	}
 	h.w.goJob(func() func() {
 		ctx := context.Background()
 		revs, err := store.Revisions(ctx, id)
 		rows := make([]historyRow, len(revs))
 		for i := range revs {
 			rows[i].rev = revs[i]
+			if text, ok := known[revs[i].ID]; ok && i > 0 {
+				rows[i].text, rows[i].loaded = text, true
+				continue
+			}
 			if err == nil && i < historyTextLimit {
 				var full *editor.Revision
 				if full, err = store.Revision(ctx, revs[i].ID); err == nil && full.Article != nil {
@@ -489,7 +503,16 @@ func shortenEqual(s string, before, after bool) string {
 				seen++
 			}
 			if seen > n {
-				return strings.Join(toks[i+1:], "")
+				// Start at the next word or line, not at the punctuation
+				// that ends the sentence before.
+				j := i + 1
+				for j < len(toks) && !isWord(toks[j]) {
+					j++
+					if strings.Contains(toks[j-1], "\n") {
+						break
+					}
+				}
+				return strings.Join(toks[j:], "")
 			}
 		}
 		return s

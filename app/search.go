@@ -223,6 +223,15 @@ func (b *libraryBrowser) showTrashBar() {
 	} else {
 		b.restoreBtn.Enable()
 	}
+	b.relayout()
+}
+
+// relayout lays the pane out again after a bar under the list was shown
+// or hidden.
+func (b *libraryBrowser) relayout() {
+	if o := b.pane.object; o != nil {
+		o.Refresh()
+	}
 }
 
 // options reads the controls into list options, or says what is wrong.
@@ -256,6 +265,17 @@ func (b *libraryBrowser) options() (editor.ListOptions, error) {
 		opt.Sort = editor.SortRelevance
 	}
 	return opt, nil
+}
+
+// showSort shows the order a query runs in, which is relevance for a
+// search until the user picks another, without reporting a choice.
+func (b *libraryBrowser) showSort(o editor.SortOrder) {
+	for label, order := range sortOrders {
+		if order == o && b.sort.Selected != label {
+			b.sort.Selected = label
+			b.sort.Refresh()
+		}
+	}
 }
 
 // parseFilterDay reads a YYYY-MM-DD day in local time; empty is no day.
@@ -309,6 +329,7 @@ func (b *libraryBrowser) reloadNow() {
 		b.pane.count.SetText(editor.ErrorMessage(err))
 		return
 	}
+	b.showSort(opt.Sort)
 	b.gen++
 	gen := b.gen
 	store := b.w.store

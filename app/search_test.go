@@ -126,6 +126,9 @@ func TestSearchNarrowsListAndHighlightsSnippet(t *testing.T) {
 	if !ok || s.Headline != "Port reopens" {
 		t.Fatalf("hit = %+v, want Port reopens", s)
 	}
+	if w.browser.sort.Selected != sortRelevance {
+		t.Errorf("a search shows the order %q, want %s", w.browser.sort.Selected, sortRelevance)
+	}
 	if !strings.Contains(w.library.count.Text, "1 draft matches") {
 		t.Errorf("count line %q does not say 1 draft matches", w.library.count.Text)
 	}
@@ -172,6 +175,9 @@ func TestSearchNarrowsListAndHighlightsSnippet(t *testing.T) {
 	w.advance(searchDelay)
 	if got := w.library.list.Length(); got != 3 {
 		t.Errorf("cleared search shows %d rows, want 3", got)
+	}
+	if w.browser.sort.Selected != sortUpdated {
+		t.Errorf("without a search the order shows %q, want %s", w.browser.sort.Selected, sortUpdated)
 	}
 	if strings.Contains(textIn(rowObject(t, w.MainWindow, 0)), "Dockworkers") {
 		t.Error("row still shows a snippet after the search was cleared")

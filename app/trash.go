@@ -186,10 +186,12 @@ func (b *libraryBrowser) offerUndo(msg string, undo func()) {
 	b.undo = undo
 	b.undoLabel.SetText(msg)
 	b.undoBar.Show()
+	b.relayout()
 }
 
 // hideUndo takes the Undo offer away.
 func (b *libraryBrowser) hideUndo() {
 	b.undo = nil
 	b.undoBar.Hide()
+	b.relayout()
 }

@@ -60,6 +60,24 @@ func TestDeleteKeyMovesToTrashWithUndo(t *testing.T) {
 	if w.library.list.Length() != 2 {
 		t.Errorf("library lists %d drafts after Undo, want 2", w.library.list.Length())
 	}
+
+	// The Draft menu's Move to Trash does the same.
+	var item *fyne.MenuItem
+	for _, m := range w.Window.MainMenu().Items {
+		for _, it := range m.Items {
+			if m.Label == "Draft" && it.Label == "Move to Trash" {
+				item = it
+			}
+		}
+	}
+	if item == nil || item.Shortcut == nil {
+		t.Fatal("no Draft ▸ Move to Trash menu item with a shortcut")
+	}
+	item.Action()
+	w.settle()
+	if _, trashed := counts(t, store); trashed != 1 {
+		t.Errorf("Move to Trash from the menu: %d in Trash, want 1", trashed)
+	}
 }
 
 func TestTrashViewRestoreAndEmpty(t *testing.T) {
