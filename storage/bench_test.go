@@ -98,6 +98,34 @@ func BenchmarkSearch(b *testing.B) {
 	db := openBench(b)
 	raw := openRaw(b, db)
 	ctx := context.Background()
+	b.Run("common-filtered/dateline", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				if _, err := db.List(ctx, editor.ListOptions{Query: genCommon + " ", Author: "Dana Whitfield", Limit: 50}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		t.report(b)
+	})
+	b.Run("common-filtered/raw", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				rows, err := raw.QueryContext(ctx, `
+					SELECT d.id, d.headline, snippet(drafts_fts, 3, char(2), char(3), '…', 24)
+					FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+					WHERE drafts_fts MATCH ? AND d.seq IN (SELECT draft FROM draft_authors WHERE author = ?)
+					ORDER BY rank LIMIT 50`, MatchExpression(genCommon+" "), "Dana Whitfield")
+				if err != nil {
+					b.Fatal(err)
+				}
+				drain(b, rows)
+			})
+		}
+		t.report(b)
+	})
 	for _, q := range benchQueries {
 		b.Run(q.name+"/dateline", func(b *testing.B) {
 			var t timings
