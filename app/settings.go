@@ -42,6 +42,9 @@ type settingsEditor struct {
 	sample                            *widget.Label
 	save                              *widget.Button
 	object                            fyne.CanvasObject
+	// relayout lays the grid out again after a problem line came or went,
+	// since a form grid only sizes its rows when laid out.
+	relayout func()
 
 	// base keeps the profile's values the editor has no field for.
 	base editor.Profile
@@ -124,9 +127,13 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	objs = append(objs, row("Language", withErr(s.language))...)
 	objs = append(objs, row("Base URL", withErr(s.baseURL))...)
 	grid := container.New(layout.NewFormLayout(), objs...)
+	scroll := container.NewVScroll(grid)
+	s.relayout = func() {
+		grid.Refresh()
+		scroll.Refresh()
+	}
 	sampleTitle := widget.NewLabelWithStyle("Sample", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.object = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), sampleTitle, s.sample), nil, nil,
-		container.NewVScroll(grid))
+	s.object = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), sampleTitle, s.sample), nil, nil, scroll)
 	s.validate()
 	return s
 }
@@ -203,15 +210,21 @@ func (s *settingsEditor) validate() bool {
 		return false // still being built
 	}
 	p, problems := s.profile()
+	moved := false
 	for _, f := range s.fields() {
 		msg, bad := problems[f]
 		if bad {
+			moved = moved || !f.err.Visible() || f.err.Text != msg
 			f.err.SetText(msg)
 			f.err.Show()
 		} else if f.err.Visible() {
+			moved = true
 			f.err.SetText("")
 			f.err.Hide()
 		}
+	}
+	if moved && s.relayout != nil {
+		s.relayout()
 	}
 	s.current, s.valid = p, len(problems) == 0
 	if s.valid {
@@ -311,7 +324,7 @@ func (w *MainWindow) showSettings() *settingsEditor {
 	d = dialog.NewCustomWithoutButtons("Publication settings", s.object, w.Window)
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{cancel, s.save})
-	d.Resize(fyne.NewSize(720, 640))
+	d.Resize(fyne.NewSize(760, 720))
 	d.Show()
 	return s
 }
