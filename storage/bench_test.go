@@ -126,6 +126,35 @@ func BenchmarkSearch(b *testing.B) {
 		}
 		t.report(b)
 	})
+	for _, q := range benchQueries[1:3] {
+		b.Run(q.name+"-by-date/dateline", func(b *testing.B) {
+			var t timings
+			for b.Loop() {
+				t.time(func() {
+					if _, err := db.List(ctx, editor.ListOptions{Query: q.q, Sort: editor.SortUpdated, Limit: 50}); err != nil {
+						b.Fatal(err)
+					}
+				})
+			}
+			t.report(b)
+		})
+		b.Run(q.name+"-by-date/raw", func(b *testing.B) {
+			var t timings
+			for b.Loop() {
+				t.time(func() {
+					rows, err := raw.QueryContext(ctx, `
+						SELECT d.id, d.headline, snippet(drafts_fts, 3, char(2), char(3), '…', 24)
+						FROM drafts_fts JOIN drafts d ON d.seq = drafts_fts.rowid
+						WHERE drafts_fts MATCH ? AND d.trashed_at IS NULL ORDER BY d.updated DESC LIMIT 50`, MatchExpression(q.q))
+					if err != nil {
+						b.Fatal(err)
+					}
+					drain(b, rows)
+				})
+			}
+			t.report(b)
+		})
+	}
 	for _, q := range benchQueries {
 		b.Run(q.name+"/dateline", func(b *testing.B) {
 			var t timings
