@@ -138,6 +138,9 @@ func BenchmarkSearch(b *testing.B) {
 			}
 			t.report(b)
 		})
+		if q.name == "common" {
+			continue // raw makes a snippet for every hit before sorting: 12 s per search at 100,000 drafts
+		}
 		b.Run(q.name+"-by-date/raw", func(b *testing.B) {
 			var t timings
 			for b.Loop() {
