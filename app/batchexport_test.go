@@ -237,3 +237,18 @@ func TestProgressThrottle(t *testing.T) {
 		t.Error("the last report was held back")
 	}
 }
+
+func TestBatchExportDialogAsksForFolder(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.ShowBatchExportDialog()
+	if text := overlayText(w.MainWindow); !strings.Contains(text, "HTML page") || !strings.Contains(text, allDraftsLabel) {
+		t.Fatalf("the export library dialog lacks its choices:\n%s", text)
+	}
+	before := w.Window.Canvas().Overlays().Top()
+	test.Tap(findButton(t, w.MainWindow, "Choose folder…"))
+	if top := w.Window.Canvas().Overlays().Top(); top == nil || top == before {
+		t.Error("Choose folder… opened no folder dialog")
+	}
+}

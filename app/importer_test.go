@@ -277,3 +277,44 @@ func TestImportMenuAndShortcut(t *testing.T) {
 		t.Error("Ctrl+I opened no file dialog")
 	}
 }
+
+func TestImportReplaceOpenDraftKeepsUnsavedEdits(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	a := seed(t, store, clk, "Port strike ends", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	if w.article == nil || w.article.ID != a.ID {
+		t.Fatal("the draft is not open")
+	}
+	typeAtEnd(w.form.body, " Cranes moved again.")
+	if !w.dirty {
+		t.Fatal("typing left the draft clean")
+	}
+
+	w.ImportURIs(clashFile(t, w.MainWindow, a, "The correspondent's version."))
+	w.settle()
+	test.Tap(findButton(t, w.MainWindow, clashReplaceLabel))
+	w.settle()
+
+	revs, err := store.Revisions(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) < 2 || revs[0].Kind != editor.RevisionImport {
+		t.Fatalf("revisions = %+v, want the import on top", revs)
+	}
+	typed, err := store.Revision(context.Background(), revs[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := typed.Article.Body; got != "Dockworkers voted. Cranes moved again." {
+		t.Errorf("the revision under the import holds %q, want the typed text saved first", got)
+	}
+	if got := w.form.body.Text; got != "The correspondent's version." {
+		t.Errorf("form body = %q, want the imported text", got)
+	}
+	w.advance(w.opt.autosaveDelay())
+	if got := mustGet(t, store, a.ID).Body; got != "The correspondent's version." {
+		t.Errorf("a later autosave wrote %q over the import", got)
+	}
+}
