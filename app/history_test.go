@@ -26,7 +26,7 @@ func TestHistoryListsDiffsAndRestores(t *testing.T) {
 	w.form.status.SetSelected(string(editor.StatusFiled))
 	confirmTransition(t, w.MainWindow, editor.StatusFiled, "for the desk")
 
-	w.ShowHistory()
+	w.act(func() { w.ShowHistory() })
 	w.settle()
 	h := w.history
 	if len(h.rows) != 3 {
@@ -48,8 +48,8 @@ func TestHistoryListsDiffsAndRestores(t *testing.T) {
 
 	// The edit against the revision before it: the added words are an
 	// insertion, shown green and underlined.
-	h.against.SetSelected(againstPrevious)
-	h.list.Select(1)
+	w.act(func() { h.against.SetSelected(againstPrevious) })
+	w.act(func() { h.list.Select(1) })
 	w.settle()
 	var inserted []string
 	for _, seg := range h.diff.Segments {
@@ -69,8 +69,8 @@ func TestHistoryListsDiffsAndRestores(t *testing.T) {
 	}
 
 	// The first revision against the current text.
-	h.against.SetSelected(againstCurrent)
-	h.list.Select(2)
+	w.act(func() { h.against.SetSelected(againstCurrent) })
+	w.act(func() { h.list.Select(2) })
 	w.settle()
 	if !strings.Contains(h.diff.String(), "Cranes") || !strings.Contains(h.summary.Text, "the current text") {
 		t.Errorf("diff against the current text: %q / %q", h.summary.Text, h.diff.String())
@@ -82,7 +82,7 @@ func TestHistoryListsDiffsAndRestores(t *testing.T) {
 		t.Fatal("Restore is disabled for an older revision")
 	}
 	test.Tap(h.restore)
-	test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Restore"))
+	w.act(func() { test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Restore")) })
 	w.settle()
 	if got := w.form.body.Text; got != "Dockworkers voted to return." {
 		t.Errorf("form body after Restore = %q", got)

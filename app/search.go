@@ -531,14 +531,25 @@ func (b *libraryBrowser) indexOf(id string) int {
 func (b *libraryBrowser) upsert(s editor.Summary) bool {
 	l := b.pane
 	known := l.indexOf(s.ID) >= 0
-	b.clearPages()
+	if !b.isDefault() && !known && !s.Created.IsZero() && s.Created.Equal(s.Updated) {
+		// A draft just created: show the whole library, where it is on top.
+		b.showAll()
+		return true
+	}
 	if !b.isDefault() {
-		for i := range l.items {
-			if l.items[i].ID == s.ID {
-				s.Snippet = l.items[i].Snippet
-				l.items[i] = s
-				l.list.RefreshItem(i)
+		patch := func(rows []editor.Summary, base int) {
+			for i := range rows {
+				if rows[i].ID == s.ID {
+					saved := s
+					saved.Snippet = rows[i].Snippet
+					rows[i] = saved
+					l.list.RefreshItem(base + i)
+				}
 			}
+		}
+		patch(l.items, 0)
+		for p, rows := range b.pages {
+			patch(rows, p*libraryPageRows)
 		}
 		return true
 	}
@@ -549,6 +560,9 @@ func (b *libraryBrowser) upsert(s editor.Summary) bool {
 		}
 	}
 	l.items = append([]editor.Summary{s}, l.items...)
+	// Rows past the first page moved down by one; fetch them again and
+	// show the old ones meanwhile, so the list does not blink.
+	b.refetchPages()
 	if !known {
 		// New, or further down than the rows fetched: count again.
 		l.totalCount++
@@ -558,6 +572,35 @@ func (b *libraryBrowser) upsert(s editor.Summary) bool {
 	l.setCount(l.totalCount)
 	l.reselect()
 	return true
+}
+
+// showAll clears the search and the filters and shows the live library,
+// newest first.
+func (b *libraryBrowser) showAll() {
+	b.search.SetText("")
+	for _, e := range []*widget.Entry{b.author, b.tag, b.from, b.to} {
+		e.SetText("")
+	}
+	b.status.Selected = allStatuses
+	b.status.Refresh()
+	b.sortTouched = false
+	b.sort.Selected = sortUpdated
+	b.sort.Refresh()
+	b.mode.Selected = modeLibrary
+	b.mode.Refresh()
+	b.trashSel = ""
+	b.showTrashBar()
+	b.reloadNow()
+}
+
+// refetchPages fetches the cached pages again, keeping their old rows on
+// show until the new ones arrive.
+func (b *libraryBrowser) refetchPages() {
+	b.pageGen++
+	b.loading = map[int]bool{}
+	for p := range b.pages {
+		b.fetch(p)
+	}
 }
 
 // recount counts the shown query again on a worker and rewrites the

@@ -184,6 +184,43 @@ func TestSearchNarrowsListAndHighlightsSnippet(t *testing.T) {
 	}
 }
 
+func TestNewArticleClearsSearch(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	seed(t, store, clk, "Tea harvest", "Growers counted losses.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.browser.search.SetText("dockworkers")
+	w.advance(searchDelay)
+	if got := w.library.list.Length(); got != 1 {
+		t.Fatalf("search shows %d rows, want 1", got)
+	}
+
+	w.act(func() { w.NewArticle() })
+	w.settle()
+	if w.browser.search.Text != "" {
+		t.Errorf("search still %q after New article", w.browser.search.Text)
+	}
+	if got := w.library.list.Length(); got != 3 {
+		t.Errorf("library shows %d rows after New article, want 3", got)
+	}
+	if s, _ := w.library.row(0); s.ID != w.article.ID {
+		t.Errorf("top row %q is not the new draft", s.Headline)
+	}
+	if w.library.list.sel != 0 {
+		t.Errorf("selected row = %d, want the new draft's 0", w.library.list.sel)
+	}
+
+	// An autosave of a draft outside the search leaves the search alone.
+	w.browser.search.SetText("dockworkers")
+	w.advance(searchDelay)
+	test.Type(w.form.headline, "Budget")
+	w.advance(w.opt.autosaveDelay())
+	if w.browser.search.Text != "dockworkers" || w.library.list.Length() != 1 {
+		t.Errorf("autosave changed the search: %q, %d rows", w.browser.search.Text, w.library.list.Length())
+	}
+}
+
 func TestSearchNewestQueryWins(t *testing.T) {
 	clk := newFakeClock()
 	store := openStore(t, clk)
@@ -196,14 +233,14 @@ func TestSearchNewestQueryWins(t *testing.T) {
 	slow := &slowStore{Store: store, gate: make(chan struct{})}
 	w.store = slow
 	w.browser.search.SetText("dockworkers")
-	w.browser.reloadNow() // blocks in the store until released
+	w.act(func() { w.browser.reloadNow() }) // blocks in the store until released
 	w.store = store
 	w.browser.search.SetText("growers")
-	w.browser.reloadNow()
+	w.act(func() { w.browser.reloadNow() })
 	// Let the second query show first, then release the first.
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
 		var shown int
-		fyne.DoAndWait(func() { shown = w.library.list.Length() })
+		w.act(func() { shown = w.library.list.Length() })
 		if shown == 1 {
 			break
 		}
@@ -241,7 +278,7 @@ func TestStatusFilterAndCounts(t *testing.T) {
 		t.Errorf("count line = %q, want %q", got, want)
 	}
 
-	w.browser.status.SetSelected(string(editor.StatusFiled))
+	w.act(func() { w.browser.status.SetSelected(string(editor.StatusFiled)) })
 	w.settle()
 	if got := w.library.list.Length(); got != 1 {
 		t.Fatalf("status filter filed shows %d rows, want 1", got)
@@ -253,26 +290,40 @@ func TestStatusFilterAndCounts(t *testing.T) {
 		t.Errorf("count line = %q, want %q", got, want)
 	}
 
-	w.browser.status.SetSelected(string(editor.StatusDraft))
+	w.act(func() { w.browser.status.SetSelected(string(editor.StatusDraft)) })
 	w.settle()
 	if got, want := w.library.count.Text, "2 drafts match"; got != want {
 		t.Errorf("count line for drafts = %q, want %q", got, want)
 	}
 
-	// Filters combine: author with a status and a date range.
-	w.browser.status.SetSelected(allStatuses)
+	// Filters combine: the status with an updated-date range.
 	w.browser.to.SetText("2020-01-01")
 	w.advance(searchDelay)
 	if got := w.library.list.Length(); got != 0 {
 		t.Errorf("drafts updated before 2020: %d rows, want 0", got)
 	}
+	w.browser.from.SetText("2026-01-01")
+	w.browser.to.SetText("2026-12-31")
+	w.advance(searchDelay)
+	if got := w.library.list.Length(); got != 2 {
+		t.Errorf("drafts updated in 2026: %d rows, want the 2 drafts", got)
+	}
+	w.browser.author.SetText("Nobody")
+	w.advance(searchDelay)
+	if got := w.library.count.Text; got != "No drafts match" {
+		t.Errorf("count line with an unknown author = %q", got)
+	}
+	w.browser.author.SetText("")
+	w.browser.from.SetText("")
+	w.act(func() { w.browser.status.SetSelected(allStatuses) })
+	w.settle()
 	w.browser.to.SetText("not a date")
 	w.advance(searchDelay)
 	if !strings.Contains(w.library.count.Text, "To date") {
 		t.Errorf("a bad date is not explained: count line %q", w.library.count.Text)
 	}
 	w.browser.to.SetText("")
-	w.browser.sort.SetSelected(sortHeadline)
+	w.act(func() { w.browser.sort.SetSelected(sortHeadline) })
 	w.settle()
 	var heads []string
 	for i := 0; i < w.library.list.Length(); i++ {
@@ -351,13 +402,34 @@ func TestLibraryListPages(t *testing.T) {
 	}
 
 	// Picking a row deep in the list opens it and keeps it selected.
-	w.library.list.Select(1500)
+	w.act(func() { w.library.list.Select(1500) })
 	w.settle()
 	if w.article == nil || w.article.ID != want[0].ID {
 		t.Fatalf("picking row 1500 did not open %q", want[0].Headline)
 	}
 	if got := w.library.list.sel; got != 1500 {
 		t.Errorf("selected row after opening = %d, want 1500", got)
+	}
+
+	// Saving the open draft moves it to the top; the rows above its old
+	// place move down by one, and the cached pages are fetched again.
+	above, err := db.List(context.Background(), editor.ListOptions{Offset: 1499, Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	typeAtEnd(w.form.body, " More.")
+	w.browser.run = ui.run
+	w.advance(w.opt.autosaveDelay())
+	ui.drain()
+	w.browser.run = w.goJob
+	if s, _ := w.library.row(0); s.ID != want[0].ID {
+		t.Errorf("row 0 after saving = %q, want the saved draft", s.Headline)
+	}
+	if s, ok := w.library.row(1500); !ok || s.ID != above[0].ID {
+		t.Errorf("row 1500 after saving = %q, want %q, which was above it", s.Headline, above[0].Headline)
+	}
+	if got := w.library.list.Length(); got != n {
+		t.Errorf("list length after saving = %d, want %d", got, n)
 	}
 }
 
@@ -474,7 +546,7 @@ func BenchmarkLibraryListScroll(b *testing.B) {
 			w.browser.run = ui.run
 			w.Window.SetContent(w.library.object)
 			w.Window.Resize(fyne.NewSize(320, 900))
-			w.browser.reloadNow()
+			w.act(func() { w.browser.reloadNow() })
 			ui.drain()
 			if got := w.library.list.Length(); got != n {
 				b.Fatalf("list length %d, want %d", got, n)
@@ -514,4 +586,12 @@ func (q *uiQueue) drain() {
 			done()
 		}
 	}
+}
+
+// act does f as the UI goroutine would: taking turns with the callbacks of
+// jobs, which Fyne's test driver runs on the workers (see goJob).
+func (w *MainWindow) act(f func()) {
+	w.uiMu.Lock()
+	defer w.uiMu.Unlock()
+	f()
 }

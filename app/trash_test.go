@@ -34,7 +34,7 @@ func TestDeleteKeyMovesToTrashWithUndo(t *testing.T) {
 		t.Fatal("newest draft not opened")
 	}
 
-	w.library.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	w.act(func() { w.library.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete}) })
 	w.settle()
 	if live, trashed := counts(t, store); live != 1 || trashed != 1 {
 		t.Fatalf("after Delete: %d live, %d in Trash; want 1 and 1", live, trashed)
@@ -49,7 +49,7 @@ func TestDeleteKeyMovesToTrashWithUndo(t *testing.T) {
 		t.Fatal("no Undo offered")
 	}
 
-	test.Tap(w.browser.undoBtn)
+	w.act(func() { test.Tap(w.browser.undoBtn) })
 	w.settle()
 	if live, trashed := counts(t, store); live != 2 || trashed != 0 {
 		t.Fatalf("after Undo: %d live, %d in Trash; want 2 and 0", live, trashed)
@@ -73,7 +73,7 @@ func TestDeleteKeyMovesToTrashWithUndo(t *testing.T) {
 	if item == nil || item.Shortcut == nil {
 		t.Fatal("no Draft ▸ Move to Trash menu item with a shortcut")
 	}
-	item.Action()
+	w.act(func() { item.Action() })
 	w.settle()
 	if _, trashed := counts(t, store); trashed != 1 {
 		t.Errorf("Move to Trash from the menu: %d in Trash, want 1", trashed)
@@ -90,7 +90,7 @@ func TestTrashViewRestoreAndEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	w.browser.mode.SetSelected(modeTrash)
+	w.act(func() { w.browser.mode.SetSelected(modeTrash) })
 	w.settle()
 	if got := w.library.list.Length(); got != 1 {
 		t.Fatalf("Trash view lists %d drafts, want 1", got)
@@ -102,12 +102,12 @@ func TestTrashViewRestoreAndEmpty(t *testing.T) {
 		t.Error("Trash view shows no Restore/Empty Trash, or Restore is enabled with nothing picked")
 	}
 	open := w.article.ID
-	w.library.list.Select(0)
+	w.act(func() { w.library.list.Select(0) })
 	w.settle()
 	if w.article.ID != open {
 		t.Error("picking a draft in Trash opened it for editing")
 	}
-	test.Tap(w.browser.restoreBtn)
+	w.act(func() { test.Tap(w.browser.restoreBtn) })
 	w.settle()
 	if live, trashed := counts(t, store); live != 2 || trashed != 0 {
 		t.Fatalf("after Restore: %d live, %d in Trash", live, trashed)
@@ -120,16 +120,16 @@ func TestTrashViewRestoreAndEmpty(t *testing.T) {
 	if err := store.Trash(context.Background(), a.ID); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(w.browser.emptyBtn)
+	w.act(func() { test.Tap(w.browser.emptyBtn) })
 	w.settle()
-	test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Cancel"))
+	w.act(func() { test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Cancel")) })
 	w.settle()
 	if _, trashed := counts(t, store); trashed != 1 {
 		t.Fatalf("Cancel emptied Trash: %d left", trashed)
 	}
-	test.Tap(w.browser.emptyBtn)
+	w.act(func() { test.Tap(w.browser.emptyBtn) })
 	w.settle()
-	test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Delete for good"))
+	w.act(func() { test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Delete for good")) })
 	w.settle()
 	if live, trashed := counts(t, store); live != 1 || trashed != 0 {
 		t.Fatalf("after Empty Trash: %d live, %d in Trash", live, trashed)
@@ -139,7 +139,7 @@ func TestTrashViewRestoreAndEmpty(t *testing.T) {
 	}
 
 	// Back in the library view the live drafts show again.
-	w.browser.mode.SetSelected(modeLibrary)
+	w.act(func() { w.browser.mode.SetSelected(modeLibrary) })
 	w.settle()
 	if got := w.library.list.Length(); got != 1 {
 		t.Errorf("library lists %d drafts, want 1", got)

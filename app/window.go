@@ -62,6 +62,8 @@ type MainWindow struct {
 
 	// jobs counts worker goroutines and their UI callbacks; tests wait on it.
 	jobs sync.WaitGroup
+	// uiMu makes the callbacks of jobs take turns (see goJob).
+	uiMu sync.Mutex
 
 	// browser and history are the library's search, Trash and history
 	// tools (search.go, trash.go, history.go).
@@ -172,7 +174,13 @@ func (w *MainWindow) goJob(work func() func()) {
 	go func() {
 		defer w.jobs.Done()
 		if done := work(); done != nil {
-			fyne.DoAndWait(done)
+			fyne.DoAndWait(func() {
+				// The UI goroutine runs one callback at a time; Fyne's test
+				// driver runs them on the workers, so they take turns here.
+				w.uiMu.Lock()
+				defer w.uiMu.Unlock()
+				done()
+			})
 		}
 	}()
 }

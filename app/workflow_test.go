@@ -35,7 +35,7 @@ func confirmTransition(t testing.TB, w *MainWindow, to editor.Status, note strin
 	if note != "" {
 		test.Type(entryIn(t, d), note)
 	}
-	test.Tap(buttonIn(t, d, "Move to "+string(to)))
+	w.act(func() { test.Tap(buttonIn(t, d, "Move to "+string(to))) })
 	w.settle()
 }
 
@@ -104,7 +104,7 @@ func TestStatusOffersOnlyLegalTransitions(t *testing.T) {
 
 	// Cancel leaves everything as it was.
 	w.form.status.SetSelected(string(editor.StatusKilled))
-	test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Cancel"))
+	w.act(func() { test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Cancel")) })
 	w.settle()
 	if got := mustGet(t, store, a.ID).Status; got != editor.StatusFiled {
 		t.Errorf("cancelled move changed the status to %s", got)
@@ -115,7 +115,7 @@ func TestStatusOffersOnlyLegalTransitions(t *testing.T) {
 
 	// A killed story offers no move at all.
 	moveStored(t, store, a.ID, editor.StatusKilled)
-	w.load(a.ID)
+	w.act(func() { w.load(a.ID) })
 	w.settle()
 	if got := strings.Join(w.form.status.Options, ","); got != "killed" {
 		t.Errorf("a killed story offers %s, want only killed", got)
@@ -143,7 +143,7 @@ func TestCorrectedNeedsPublicNote(t *testing.T) {
 	if move.Disabled() {
 		t.Fatal("Move to corrected stays disabled with a note")
 	}
-	test.Tap(move)
+	w.act(func() { test.Tap(move) })
 	w.settle()
 	got := mustGet(t, store, a.ID)
 	if got.Status != editor.StatusCorrected || got.CorrectionNote != note {
