@@ -98,6 +98,20 @@ func buildListQuery(opt editor.ListOptions) (listQuery, error) {
 	return q, nil
 }
 
+// hitFilters returns the filters for a query driven by the FTS5 index.
+// The author and tag filters test the index's rowid, not the draft's seq:
+// SQLite then checks them before it looks up the draft, so hits that fail
+// them cost no read of a draft row. The unary + keeps FTS5 from taking the
+// IN list as a rowid constraint, which would run the search once per
+// value.
+func (q listQuery) hitFilters() string {
+	fs := make([]string, len(q.filters))
+	for i, f := range q.filters {
+		fs[i] = strings.Replace(f, `d.seq IN (`, `+drafts_fts.rowid IN (`, 1)
+	}
+	return strings.Join(fs, ` AND `)
+}
+
 // escapeLike escapes LIKE wildcards with a backslash.
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
@@ -204,7 +218,7 @@ func sqlLimit(n int) int {
 // may add a condition on the rowid.
 func matchSQL(q listQuery, extra string) string {
 	return `SELECT d.seq FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
-		WHERE drafts_fts MATCH ? ` + extra + ` AND ` + strings.Join(q.filters, ` AND `) + `
+		WHERE drafts_fts MATCH ? ` + extra + ` AND ` + q.hitFilters() + `
 		ORDER BY drafts_fts.rank LIMIT ? OFFSET ?`
 }
 
@@ -258,7 +272,7 @@ func (db *DB) rankedSeqs(ctx context.Context, tx *sql.Tx, q listQuery, opt edito
 // newest first, in the order the FTS5 index delivers them.
 func olderSQL(q listQuery) string {
 	return `SELECT d.seq FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
-		WHERE drafts_fts MATCH ? AND drafts_fts.rowid <= ? AND ` + strings.Join(q.filters, ` AND `) + `
+		WHERE drafts_fts MATCH ? AND drafts_fts.rowid <= ? AND ` + q.hitFilters() + `
 		ORDER BY drafts_fts.rowid DESC LIMIT ? OFFSET ?`
 }
 
@@ -284,7 +298,7 @@ func orderedSQL(q listQuery, expr, order string, many bool) string {
 			AND ` + strings.Join(q.filters, ` AND `) + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	}
 	return `SELECT d.seq FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
-		WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `) + `
+		WHERE drafts_fts MATCH ? AND ` + q.hitFilters() + `
 		ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 }
 
@@ -471,7 +485,7 @@ func (db *DB) countSQL(ctx context.Context, tx *sql.Tx, q listQuery, cols, group
 			append(append([]any(nil), q.args...), q.expr), nil
 	}
 	return `SELECT ` + cols + ` FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
-		WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `) + groupBy,
+		WHERE drafts_fts MATCH ? AND ` + q.hitFilters() + groupBy,
 		append([]any{q.expr}, q.args...), nil
 }
 

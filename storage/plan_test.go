@@ -91,7 +91,7 @@ func TestSearchQueryPlans(t *testing.T) {
 			o.Limit = 0
 			// Count's query, as Count builds it.
 			query := `SELECT count(*) FROM drafts_fts CROSS JOIN drafts d ON d.seq = drafts_fts.rowid
-				WHERE drafts_fts MATCH ? AND ` + strings.Join(q.filters, ` AND `)
+				WHERE drafts_fts MATCH ? AND ` + q.hitFilters()
 			wantMatchDriven(t, queryPlan(t, db, query, append([]any{q.expr}, q.args...)...))
 		})
 		t.Run("ManyHits/"+name, func(t *testing.T) {
