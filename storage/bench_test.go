@@ -218,6 +218,9 @@ func BenchmarkFirstPage(b *testing.B) {
 		{"unfiltered", editor.ListOptions{Limit: 100},
 			`SELECT id, slug, headline, authors, status, created, updated, words FROM drafts
 			 WHERE trashed_at IS NULL ORDER BY updated DESC LIMIT 100`, nil},
+		{"deep", editor.ListOptions{Limit: 100, Offset: benchDrafts(b) * 9 / 10},
+			`SELECT id, slug, headline, authors, status, created, updated, words FROM drafts
+			 WHERE trashed_at IS NULL ORDER BY updated DESC LIMIT 100 OFFSET ?`, []any{benchDrafts(b) * 9 / 10}},
 		{"filtered", editor.ListOptions{Limit: 100, Statuses: []editor.Status{editor.StatusFiled}, Tag: "economy"},
 			`SELECT id, slug, headline, authors, status, created, updated, words FROM drafts
 			 WHERE trashed_at IS NULL AND status = ? AND seq IN (SELECT draft FROM draft_tags WHERE tag = ?)
