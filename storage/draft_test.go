@@ -352,6 +352,46 @@ func TestRevisionsAreImmutable(t *testing.T) {
 	}
 }
 
+// TestCoalesceRuleInSchema checks the schema's own guard: whatever the Go
+// code does, only the head edit revision of a session may be replaced, and
+// only within a minute of its first save.
+func TestCoalesceRuleInSchema(t *testing.T) {
+	ctx := context.Background()
+	db, c := mustOpen(t)
+	a := testArticle(c.Now())
+	first, err := db.Save(ctx, a, editor.SaveOptions{Session: "s1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, stmt string
+		ok         bool
+	}{
+		{"WithinAMinute", `UPDATE revisions SET created = started + 30000000000, note = 'typing' WHERE id = ?`, true},
+		{"AfterAMinute", `UPDATE revisions SET created = started + 61000000000 WHERE id = ?`, false},
+		{"BackInTime", `UPDATE revisions SET created = started - 1 WHERE id = ?`, false},
+		{"OtherSession", `UPDATE revisions SET session = 's2' WHERE id = ?`, false},
+		{"OtherKind", `UPDATE revisions SET kind = 'restore' WHERE id = ?`, false},
+		{"OtherParent", `UPDATE revisions SET parent_id = 'x' WHERE id = ?`, false},
+		{"OtherDevice", `UPDATE revisions SET device = 'phone' WHERE id = ?`, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := db.write.Exec(tt.stmt, first.ID)
+			if got := err == nil; got != tt.ok {
+				t.Fatalf("%s: err = %v, want allowed=%v", tt.stmt, err, tt.ok)
+			}
+		})
+	}
+	// Once a newer revision exists, the old one is closed for good.
+	c.Advance(time.Second)
+	if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s2"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.write.Exec(`UPDATE revisions SET note = 'late' WHERE id = ?`, first.ID); err == nil {
+		t.Fatal("a revision that is no longer the head was replaced")
+	}
+}
+
 func TestGet(t *testing.T) {
 	t.Run("ErrNotFound", func(t *testing.T) {
 		db, _ := mustOpen(t)
