@@ -76,6 +76,17 @@ func TestHistoryListsDiffsAndRestores(t *testing.T) {
 		t.Errorf("diff against the current text: %q / %q", h.summary.Text, h.diff.String())
 	}
 
+	// And against another revision: the first one against the edit.
+	other := "revision of " + h.revisionLabel(1)
+	if _, ok := h.againstRow[other]; !ok {
+		t.Fatalf("compare choices %q lack %q", h.against.Options, other)
+	}
+	w.act(func() { h.against.SetSelected(other) })
+	w.settle()
+	if !strings.Contains(h.summary.Text, "to the revision of "+h.revisionLabel(1)) || !strings.Contains(h.summary.Text, "+3 words") {
+		t.Errorf("diff against another revision: %q", h.summary.Text)
+	}
+
 	// Restore the first revision: asks, then adds a revision and brings
 	// the old text back into the form, keeping the status.
 	if h.restore.Disabled() {

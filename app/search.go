@@ -317,8 +317,15 @@ func (b *libraryBrowser) scheduleSearch() {
 }
 
 // reloadNow runs the query the controls describe on a worker and shows its
-// first page and counts. Of queries that overlap, only the newest shows.
-func (b *libraryBrowser) reloadNow() {
+// first page and counts, scrolled to the top. Of queries that overlap,
+// only the newest shows.
+func (b *libraryBrowser) reloadNow() { b.reload(true) }
+
+// refresh runs the shown query again after the library changed under it
+// (a move to Trash, a transition), leaving the list where it is scrolled.
+func (b *libraryBrowser) refresh() { b.reload(false) }
+
+func (b *libraryBrowser) reload(fromTop bool) {
 	if b.searchTimer != nil {
 		b.searchTimer.Stop()
 		b.searchTimer = nil
@@ -356,9 +363,15 @@ func (b *libraryBrowser) reloadNow() {
 			}
 			b.opt = opt
 			b.filed, b.filedFor = filed, int64(gen)
-			b.clearPages()
+			if fromTop {
+				b.clearPages()
+			} else {
+				b.refetchPages() // the old rows show until the new ones come
+			}
 			b.pane.setItems(first, total)
-			b.pane.list.ScrollToTop()
+			if fromTop {
+				b.pane.list.ScrollToTop()
+			}
 		}
 	})
 }

@@ -507,7 +507,7 @@ func (m *memStore) Count(_ context.Context, opt editor.ListOptions) (int, error)
 // BenchmarkLibraryListScroll moves the library list through 100,000
 // drafts, a screen at a time ("step") and by jumps across the whole list
 // as a dragged scroll bar does ("jump"), each move waiting until the rows
-// shown are filled. "paged" is the library pane with its browser, which
+// shown are filled, and refreshes it in place ("refresh"). "paged" is the library pane with its browser, which
 // fetches pages of 200 summaries from the store as rows come into view;
 // "stock" is a plain widget.List over the same rows already in memory,
 // the baseline the paging must keep up with.
@@ -516,8 +516,11 @@ func BenchmarkLibraryListScroll(b *testing.B) {
 	moves := map[string]func(i int) int{
 		"step": func(i int) int { return (i * 12) % n },
 		"jump": func(i int) int { return (i * 7919 * 13) % n },
+		// refresh stays half-way down and refreshes every shown row, as
+		// after a save or a search.
+		"refresh": func(int) int { return n / 2 },
 	}
-	for _, move := range []string{"step", "jump"} {
+	for _, move := range []string{"step", "jump", "refresh"} {
 		next := moves[move]
 		b.Run("stock/"+move, func(b *testing.B) {
 			a := test.NewTempApp(b)
@@ -533,6 +536,9 @@ func BenchmarkLibraryListScroll(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				list.ScrollTo(next(i))
+				if move == "refresh" {
+					list.Refresh()
+				}
 			}
 		})
 		b.Run("paged/"+move, func(b *testing.B) {
@@ -556,6 +562,9 @@ func BenchmarkLibraryListScroll(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				w.library.list.ScrollTo(next(i))
+				if move == "refresh" {
+					w.library.list.Refresh()
+				}
 				ui.drain()
 			}
 			b.StopTimer()

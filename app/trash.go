@@ -77,7 +77,7 @@ func (w *MainWindow) MoveToTrash() {
 				msg := "Moved “" + name + "” to Trash."
 				w.browser.offerUndo(msg, func() { w.untrash(id, name, true) })
 				w.setStatus(msg, false)
-				w.browser.reloadNow()
+				w.browser.refresh()
 			}
 		})
 	})
@@ -122,7 +122,7 @@ func (w *MainWindow) untrash(id, name string, reopen bool) {
 				return
 			}
 			w.setStatus("Restored “"+name+"” from Trash.", false)
-			w.browser.reloadNow()
+			w.browser.refresh()
 			if reopen {
 				w.OpenDraft(id)
 			}
@@ -176,7 +176,7 @@ func (w *MainWindow) emptyTrashNow() {
 			} else {
 				w.setStatus("Deleted "+formatThousands(n)+" drafts from Trash for good.", false)
 			}
-			w.browser.reloadNow()
+			w.browser.refresh()
 		}
 	})
 }

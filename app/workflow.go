@@ -133,7 +133,7 @@ func (w *MainWindow) transition(id string, to editor.Status, note string) {
 					w.renderPreview()
 				}
 				w.setStatus("“"+summaryHeadline(summaryOf(a))+"” is now "+string(a.Status)+".", false)
-				w.browser.reloadNow()
+				w.browser.refresh()
 				w.history.refresh()
 			}
 		})
