@@ -135,7 +135,7 @@ func relevance(q listQuery, opt editor.ListOptions) bool {
 	return q.expr != "" && (opt.Sort == "" || opt.Sort == editor.SortRelevance)
 }
 
-// summaryColumns are the columns of editor.Summary, in scanSummary's order.
+// summaryColumns are the columns of editor.Summary, in scanSummaries' order.
 const summaryColumns = `d.seq, d.id, d.slug, d.headline, d.authors, d.status, d.created, d.updated, d.words`
 
 // List returns summaries of the drafts matching opt: the live ones, or
@@ -291,8 +291,7 @@ func (db *DB) orderedSeqs(ctx context.Context, tx *sql.Tx, q listQuery, expr, or
 
 // orderedSQL is the query of orderedSeqs.
 func orderedSQL(q listQuery, expr, order string, many bool) string {
-	switch {
-	case many:
+	if many {
 		return `SELECT d.seq FROM drafts d
 			WHERE EXISTS (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? AND drafts_fts.rowid = d.seq)
 			AND ` + strings.Join(q.filters, ` AND `) + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
