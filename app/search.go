@@ -126,10 +126,10 @@ func (w *MainWindow) attachBrowser() *libraryBrowser {
 		b.reloadNow()
 	})
 	b.sort.Selected = sortUpdated
-	b.author = b.filterEntry("Author name contains…")
+	b.author = b.filterEntry("Author")
 	b.tag = b.filterEntry("Tag")
-	b.from = b.filterEntry("From 2026-01-01")
-	b.to = b.filterEntry("To 2026-01-31")
+	b.from = b.filterEntry("From date")
+	b.to = b.filterEntry("To date")
 	for _, e := range []*widget.Entry{b.from, b.to} {
 		e.Validator = func(s string) error {
 			_, err := parseFilterDay(s, "date")
