@@ -140,7 +140,11 @@ func (h *historyPanel) updateRow(o fyne.CanvasObject, i int) {
 		change = "≈ " + change
 	}
 	line := words + " · " + change
-	if who := strings.TrimSpace(r.rev.Author); who != "" {
+	who := strings.TrimSpace(r.rev.Author)
+	if d := strings.TrimSpace(r.rev.Device); d != "" {
+		who = strings.TrimSpace(who + " @ " + d)
+	}
+	if who != "" {
 		line += " · " + who
 	}
 	if r.rev.Note != "" {
