@@ -249,8 +249,7 @@ func (f *articleForm) change(edit func(a *editor.Article)) {
 // the slug is still the placeholder a new draft got, or the slug made from
 // the previous headline, it follows the headline as it is typed.
 func (f *articleForm) followHeadline(a *editor.Article, headline string) {
-	auto := a.Slug == "" || strings.HasPrefix(a.Slug, "untitled-") || a.Slug == editor.Slugify(a.Headline)
-	if !auto {
+	if !autoSlug(a) {
 		return
 	}
 	s := editor.Slugify(headline)
@@ -264,6 +263,29 @@ func (f *articleForm) followHeadline(a *editor.Article, headline string) {
 }
 
 // load fills the form from a without reporting changes.
+// autoSlug reports whether a's slug is still the automatic one: unset,
+// "untitled-…", or the headline's slug, possibly with the numeric suffix a
+// save added to keep it unique. Only an automatic slug follows the headline
+// and may be made unique by the save.
+func autoSlug(a *editor.Article) bool {
+	if a.Slug == "" || strings.HasPrefix(a.Slug, "untitled-") {
+		return true
+	}
+	base := editor.Slugify(a.Headline)
+	if a.Slug == base {
+		return true
+	}
+	n, ok := strings.CutPrefix(a.Slug, base+"-")
+	return ok && base != "" && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// adoptSlug shows a slug the save chose, without counting it as an edit.
+func (f *articleForm) adoptSlug(s string) {
+	f.loading = true
+	f.slug.SetText(s)
+	f.loading = false
+}
+
 func (f *articleForm) load(a *editor.Article) {
 	f.loading = true
 	defer func() { f.loading = false }()

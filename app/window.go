@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -290,9 +291,26 @@ func (w *MainWindow) startSave() {
 	w.saving = true
 	w.setStatus("Saving…", false)
 	w.goJob(func() func() {
-		rev, err := w.store.Save(context.Background(), snap, opt)
+		rev, err := saveWithUniqueSlug(context.Background(), w.store, snap, opt)
 		return func() { w.saveDone(snap, edits, rev, err) }
 	})
+}
+
+// saveWithUniqueSlug saves a, and when its automatic slug (see autoSlug) is
+// taken by another draft, tries "slug-2", "slug-3" … instead of failing
+// every autosave of a story whose headline happens to match another's. A
+// slug the user typed is never changed. a.Slug holds the slug saved.
+func saveWithUniqueSlug(ctx context.Context, store editor.Store, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
+	rev, err := store.Save(ctx, a, opt)
+	if editor.ErrorCode(err) != editor.ECONFLICT || !autoSlug(a) || strings.HasPrefix(a.Slug, "untitled-") {
+		return rev, err
+	}
+	base := editor.Slugify(a.Headline)
+	for i := 2; i < 1000 && editor.ErrorCode(err) == editor.ECONFLICT; i++ {
+		a.Slug = base + "-" + strconv.Itoa(i)
+		rev, err = store.Save(ctx, a, opt)
+	}
+	return rev, err
 }
 
 // saveDone takes a save's result on the UI goroutine.
@@ -318,6 +336,10 @@ func (w *MainWindow) saveDone(snap *editor.Article, edits uint64, rev *editor.Re
 	w.history.refresh()
 	if current {
 		w.article.Updated = snap.Updated
+		if w.article.Slug != snap.Slug && w.article.Slug == editor.Slugify(snap.Headline) {
+			w.article.Slug = snap.Slug
+			w.form.adoptSlug(snap.Slug)
+		}
 		if edits == w.edits {
 			w.dirty = false
 		}

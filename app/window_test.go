@@ -442,3 +442,39 @@ func TestAuthorsEditorAddMoveRemove(t *testing.T) {
 		t.Errorf("stored authors = %s, want %s", got, want)
 	}
 }
+
+func TestAutomaticSlugIsMadeUniqueWhenSaved(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Harbour cranes stand idle", "Earlier story.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	id := w.article.ID
+
+	test.Type(w.form.headline, "Harbour cranes stand idle")
+	w.advance(w.opt.autosaveDelay())
+	if got := w.StatusText(); strings.HasPrefix(got, "Not saved") {
+		t.Fatalf("a headline that matches another story's must not block saving: %q", got)
+	}
+	if got, want := mustGet(t, store, id).Slug, "harbour-cranes-stand-idle-2"; got != want {
+		t.Errorf("stored slug = %q, want %q", got, want)
+	}
+	if got, want := w.form.slug.Text, "harbour-cranes-stand-idle-2"; got != want {
+		t.Errorf("slug field = %q, want the slug that was saved, %q", got, want)
+	}
+
+	// The suffixed slug still follows the headline.
+	test.Type(w.form.headline, " again")
+	if got, want := w.form.slug.Text, "harbour-cranes-stand-idle-again"; got != want {
+		t.Errorf("slug field after a headline edit = %q, want %q", got, want)
+	}
+
+	// A slug the user typed is never changed behind their back.
+	w.form.slug.SetText("")
+	test.Type(w.form.slug, "harbour-cranes-stand-idle")
+	w.advance(w.opt.autosaveDelay())
+	if got := w.StatusText(); !strings.HasPrefix(got, "Not saved") || !strings.Contains(got, "harbour-cranes-stand-idle") {
+		t.Errorf("a typed slug that is taken must be reported, got status %q", got)
+	}
+}
