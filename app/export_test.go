@@ -58,7 +58,7 @@ func TestExportErrorShowsMessage(t *testing.T) {
 	store := openStore(t, clk)
 	w := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
 	bad := w.profile
-	bad.FooterOriginal = "Copyright {{.Owner}}"
+	bad.FooterSyndicated = "Copyright {{.Owner}}" // the sample is syndicated copy
 	path := filepath.Join(t.TempDir(), "x.html")
 	out, err := fynestorage.Writer(fynestorage.NewFileURI(path))
 	if err != nil {

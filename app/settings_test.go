@@ -55,7 +55,12 @@ func TestSettingsBrokenTemplateCannotBeSaved(t *testing.T) {
 func TestSettingsSaveRendersPreview(t *testing.T) {
 	clk := newFakeClock()
 	store := openStore(t, clk)
-	w := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
+	// Own copy: its footer follows the profile. (Syndicated copy, like the
+	// sample, keeps its originating publisher's footer whatever the profile.)
+	a := seed(t, store, clk, "Tea growers count losses after a dry season", "Tea growers said Monday that the dry season had cut their harvest.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.OpenDraft(a.ID)
+	w.settle()
 	if strings.Contains(w.previewText(), "Tidewater Media") {
 		t.Fatal("preview shows the new holder before it is saved")
 	}
