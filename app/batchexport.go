@@ -237,7 +237,7 @@ func (w *MainWindow) RunBatchExport(opt editor.BatchOptions, dir string) {
 		defer stop()
 		progress := func(done, total int) {
 			if throttle.due(done, total) {
-				fyne.Do(func() { run.show(done, total) })
+				w.onUI(func() { run.show(done, total) }, false)
 			}
 		}
 		var res editor.BatchResult

@@ -107,6 +107,46 @@ func openStore(t testing.TB, clk *fakeClock) *storage.DB {
 type testWindow struct {
 	*MainWindow
 	clock *fakeClock
+	ui    *uiQueue
+}
+
+// uiQueue stands in for the UI goroutine: workers hand it their callbacks
+// and the test goroutine runs them in settle, one at a time, as Fyne's real
+// driver does on its main goroutine. (Fyne's test driver would run them on
+// the workers themselves, at the same time as the test.)
+type uiQueue struct {
+	calls chan func()
+}
+
+func newUIQueue() *uiQueue { return &uiQueue{calls: make(chan func(), 1024)} }
+
+// post queues f; with wait it returns only after the test goroutine ran it.
+func (q *uiQueue) post(f func(), wait bool) {
+	if !wait {
+		q.calls <- f
+		return
+	}
+	done := make(chan struct{})
+	q.calls <- func() {
+		defer close(done)
+		f()
+	}
+	<-done
+}
+
+// drain runs the queued callbacks until none is left and reports whether
+// it ran any.
+func (q *uiQueue) drain() bool {
+	ran := false
+	for {
+		select {
+		case f := <-q.calls:
+			f()
+			ran = true
+		default:
+			return ran
+		}
+	}
 }
 
 // newTestWindow builds the main window on store and waits until the
@@ -114,6 +154,8 @@ type testWindow struct {
 func newTestWindow(t testing.TB, store editor.Store, clk *fakeClock, opt Options) *testWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
+	q := newUIQueue()
+	opt.onUI = q.post
 	w := newMainWindow(a, store, opt, clk)
 	t.Cleanup(func() {
 		for _, open := range a.Driver().AllWindows() {
@@ -122,13 +164,34 @@ func newTestWindow(t testing.TB, store editor.Store, clk *fakeClock, opt Options
 			}
 		}
 	})
-	w.settle()
-	return &testWindow{MainWindow: w, clock: clk}
+	tw := &testWindow{MainWindow: w, clock: clk, ui: q}
+	tw.settle()
+	return tw
 }
 
-// settle waits until every worker and its UI callback has finished.
-func (w *MainWindow) settle() {
-	w.jobs.Wait()
+// settle runs the UI callbacks of the workers on the test goroutine until
+// every worker has finished, then waits for the preview.
+func (w *testWindow) settle() {
+	for {
+		idle := make(chan struct{})
+		go func() {
+			w.jobs.Wait()
+			close(idle)
+		}()
+	wait:
+		for {
+			select {
+			case f := <-w.ui.calls:
+				f()
+			case <-idle:
+				break wait
+			}
+		}
+		// A callback run last may have queued more work.
+		if !w.ui.drain() {
+			break
+		}
+	}
 	w.renderer.Wait()
 }
 

@@ -24,7 +24,7 @@ func TestHistoryListsDiffsAndRestores(t *testing.T) {
 	typeAtEnd(w.form.body, " Cranes resumed work.")
 	w.advance(w.opt.autosaveDelay())
 	w.form.status.SetSelected(string(editor.StatusFiled))
-	confirmTransition(t, w.MainWindow, editor.StatusFiled, "for the desk")
+	confirmTransition(t, w, editor.StatusFiled, "for the desk")
 
 	w.act(func() { w.ShowHistory() })
 	w.settle()

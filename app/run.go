@@ -41,6 +41,11 @@ type Options struct {
 	AutosaveDelay time.Duration
 	// PreviewDelay overrides DefaultPreviewDelay when positive.
 	PreviewDelay time.Duration
+
+	// onUI, when set, replaces fyne.Do and fyne.DoAndWait for handing work
+	// results to the UI. Tests set it to run those callbacks on the test
+	// goroutine, which is what the UI goroutine is there.
+	onUI func(f func(), wait bool)
 }
 
 func (o Options) autosaveDelay() time.Duration {

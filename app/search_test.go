@@ -374,7 +374,7 @@ func TestLibraryListPages(t *testing.T) {
 	// store's rows at those positions. The test plays the UI goroutine, so
 	// that the fetch's result does not land in the middle of the scroll.
 	before := store.rows.Load()
-	var ui uiQueue
+	var ui syncJobs
 	w.browser.run = ui.run
 	w.library.list.ScrollTo(1500)
 	ui.drain()
@@ -548,7 +548,7 @@ func BenchmarkLibraryListScroll(b *testing.B) {
 			w.Window = a.NewWindow("bench")
 			w.library = newLibraryPane(func() {}, func(string) {}, func() time.Time { return testEpoch })
 			w.browser = w.attachBrowser()
-			var ui uiQueue
+			var ui syncJobs
 			w.browser.run = ui.run
 			w.Window.SetContent(w.library.object)
 			w.Window.Resize(fyne.NewSize(320, 900))
@@ -580,14 +580,14 @@ func BenchmarkLibraryListScroll(b *testing.B) {
 	}
 }
 
-// uiQueue plays the UI goroutine for code that hands work to a worker:
+// syncJobs plays the UI goroutine for code that hands work to a worker:
 // run queues the work, and drain does it and its UI part in order on the
 // caller's goroutine.
-type uiQueue struct{ jobs []func() func() }
+type syncJobs struct{ jobs []func() func() }
 
-func (q *uiQueue) run(work func() func()) { q.jobs = append(q.jobs, work) }
+func (q *syncJobs) run(work func() func()) { q.jobs = append(q.jobs, work) }
 
-func (q *uiQueue) drain() {
+func (q *syncJobs) drain() {
 	for len(q.jobs) > 0 {
 		job := q.jobs[0]
 		q.jobs = q.jobs[1:]
@@ -597,10 +597,8 @@ func (q *uiQueue) drain() {
 	}
 }
 
-// act does f as the UI goroutine would: taking turns with the callbacks of
-// jobs, which Fyne's test driver runs on the workers (see goJob).
+// act does f as the UI goroutine would. The workers' UI callbacks run on
+// the test goroutine too (see uiQueue), so f never overlaps one.
 func (w *MainWindow) act(f func()) {
-	w.uiMu.Lock()
-	defer w.uiMu.Unlock()
 	f()
 }

@@ -63,8 +63,6 @@ type MainWindow struct {
 
 	// jobs counts worker goroutines and their UI callbacks; tests wait on it.
 	jobs sync.WaitGroup
-	// uiMu makes the callbacks of jobs take turns (see goJob).
-	uiMu sync.Mutex
 
 	// browser and history are the library's search, Trash and history
 	// tools (search.go, trash.go, history.go).
@@ -175,15 +173,22 @@ func (w *MainWindow) goJob(work func() func()) {
 	go func() {
 		defer w.jobs.Done()
 		if done := work(); done != nil {
-			fyne.DoAndWait(func() {
-				// The UI goroutine runs one callback at a time; Fyne's test
-				// driver runs them on the workers, so they take turns here.
-				w.uiMu.Lock()
-				defer w.uiMu.Unlock()
-				done()
-			})
+			w.onUI(done, true)
 		}
 	}()
+}
+
+// onUI runs f on the UI goroutine, waiting for it when wait is set: that is
+// fyne.DoAndWait or fyne.Do, unless Options replaced them for a test.
+func (w *MainWindow) onUI(f func(), wait bool) {
+	switch {
+	case w.opt.onUI != nil:
+		w.opt.onUI(f, wait)
+	case wait:
+		fyne.DoAndWait(f)
+	default:
+		fyne.Do(f)
+	}
 }
 
 // edit applies a change from the form to the open draft: the draft becomes

@@ -302,7 +302,7 @@ func TestFormEditsReachArticle(t *testing.T) {
 	w.form.kind.SetSelected(string(editor.AttributionSyndicated))
 	test.Type(w.form.publisher, "Coast Daily")
 	w.form.status.SetSelected(string(editor.StatusFiled))
-	confirmTransition(t, w.MainWindow, editor.StatusFiled, "") // a checked transition, see workflow.go
+	confirmTransition(t, w, editor.StatusFiled, "") // a checked transition, see workflow.go
 	w.advance(w.opt.autosaveDelay())
 
 	got := mustGet(t, store, w.article.ID)

@@ -29,9 +29,9 @@ func entryIn(t testing.TB, o fyne.CanvasObject) *widget.Entry {
 
 // confirmTransition answers the status dialog: types note and presses
 // "Move to STATUS".
-func confirmTransition(t testing.TB, w *MainWindow, to editor.Status, note string) {
+func confirmTransition(t testing.TB, w *testWindow, to editor.Status, note string) {
 	t.Helper()
-	d := topOverlay(t, w)
+	d := topOverlay(t, w.MainWindow)
 	if note != "" {
 		test.Type(entryIn(t, d), note)
 	}
@@ -81,7 +81,7 @@ func TestStatusOffersOnlyLegalTransitions(t *testing.T) {
 	if got := mustGet(t, store, a.ID).Status; got != editor.StatusDraft {
 		t.Fatal("the status changed before the dialog was answered")
 	}
-	confirmTransition(t, w.MainWindow, editor.StatusFiled, "ready for the desk")
+	confirmTransition(t, w, editor.StatusFiled, "ready for the desk")
 	if got := mustGet(t, store, a.ID).Status; got != editor.StatusFiled {
 		t.Fatalf("status after the move = %s, want filed", got)
 	}
