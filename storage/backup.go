@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -232,12 +233,32 @@ func syncFile(path string) error {
 
 // Check verifies the library: SQLite's integrity_check and foreign-key
 // check, the full-text index against the drafts, every draft's head
-// revision, and the author and tag tables against the drafts. It returns
+// revision, the author and tag tables against the drafts, and that every
+// draft deleted for good is a blank tombstone. It returns
 // the problems found, none for a healthy library; the error is for a check
 // that could not run.
 func (db *DB) Check(ctx context.Context) ([]string, error) {
 	var problems []string
-	rows, err := db.read.QueryContext(ctx, `PRAGMA integrity_check`)
+	// integrity_check also checks the full-text index, but with the index
+	// layout FTS5 cached on this connection when it last searched, which
+	// is stale once another connection has written: any FTS5 query first
+	// refreshes it. Both run in one read transaction, so that no write
+	// comes between them.
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
+		return nil, db.storeError("check", err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, db.storeError("check", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM drafts_fts WHERE rowid = 0`).Scan(&n); err != nil {
+		return nil, db.storeError("check", err)
+	}
+	rows, err := tx.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
 		return nil, db.storeError("check", err)
 	}
@@ -255,11 +276,13 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 	if err := rows.Err(); err != nil {
 		return nil, db.storeError("check", err)
 	}
+	if err := tx.Rollback(); err != nil {
+		return nil, db.storeError("check", err)
+	}
 	if len(problems) > 0 {
 		return problems, nil // the rest would only repeat the damage
 	}
 
-	var n int
 	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&n); err != nil {
 		return nil, db.storeError("check", err)
 	}
@@ -289,6 +312,14 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 		{`SELECT count(*) FROM drafts WHERE id <> json_extract(doc, '$.id') OR slug <> json_extract(doc, '$.slug')
 			OR headline <> ifnull(json_extract(doc, '$.headline'), '') OR status <> json_extract(doc, '$.status')`,
 			"%d drafts have columns that disagree with their stored article"},
+		// A tombstone's doc is consistent too (see purgeTx), so the check
+		// above holds for it; this one makes sure no text is left behind.
+		{`SELECT count(*) FROM drafts WHERE purged_at IS NOT NULL AND (trashed_at IS NULL
+			OR slug <> 'purged-' || id OR headline <> '' OR body <> '' OR authors <> '[]' OR words <> 0
+			OR deck <> '' OR tags <> '' OR trim(byline) <> '[]'
+			OR EXISTS (SELECT 1 FROM draft_authors WHERE draft = drafts.seq)
+			OR EXISTS (SELECT 1 FROM draft_tags WHERE draft = drafts.seq))`,
+			"%d drafts deleted for good still hold text"},
 	} {
 		if err := db.read.QueryRowContext(ctx, c.query).Scan(&n); err != nil {
 			return nil, db.storeError("check", err)

@@ -256,4 +256,30 @@ func TestCheck(t *testing.T) {
 			t.Fatalf("problems = %q, want %q", got, want)
 		}
 	})
+	t.Run("TombstoneWithText", func(t *testing.T) {
+		db, c := mustOpen(t)
+		seed(t, db, c, "One", "Two")
+		a := testArticle(c.Now())
+		if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Delete(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if problems, err := db.Check(ctx); err != nil || len(problems) != 0 {
+			t.Fatalf("after Delete: %q, %v", problems, err)
+		}
+		// Text put back into a tombstone, as a bug or a hand edit would
+		// (the triggers keep the index in step).
+		if _, err := db.write.Exec(`UPDATE drafts SET body = 'Tea growers' WHERE id = ?`, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		problems, err := db.Check(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Join(problems, "\n"), "1 drafts deleted for good still hold text"; got != want {
+			t.Fatalf("problems = %q, want %q", got, want)
+		}
+	})
 }

@@ -23,11 +23,13 @@ type draftState struct {
 	published  time.Time
 	correction string
 	trashed    bool
+	purged     bool
 }
 
 // Create inserts a new article and its first revision. It sets a.Created
 // (when zero) and a.Updated to the library clock. ECONFLICT if the ID or
-// slug is taken, EINVALID if the article fails Validate.
+// slug is taken (an ID stays taken after its draft is deleted for good),
+// EINVALID if the article fails Validate.
 func (db *DB) Create(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
 	return db.save(ctx, a, opt, true)
 }
@@ -39,7 +41,8 @@ func (db *DB) Create(ctx context.Context, a *editor.Article, opt editor.SaveOpti
 // Saving never moves a stored article through the workflow: an edit keeps
 // the stored status (and sets a.Status to it), so a stale copy cannot undo
 // a transition; Transition changes status. ECONFLICT if the slug belongs to
-// another article, EINVALID.
+// another article or the ID to a draft deleted for good (an ID is never
+// reused), EINVALID.
 func (db *DB) Save(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
 	return db.save(ctx, a, opt, false)
 }
@@ -85,6 +88,9 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	exists := err == nil
 	if err != nil && editor.ErrorCode(err) != editor.ENOTFOUND {
 		return nil, err
+	}
+	if exists && cur.purged {
+		return nil, editor.Errorf(editor.ECONFLICT, "the article with ID %s was deleted for good, and an ID is never used again; save the text as a new article", a.ID)
 	}
 	if exists && create {
 		return nil, editor.Errorf(editor.ECONFLICT, "an article with ID %s already exists", a.ID)
@@ -252,7 +258,8 @@ func (db *DB) coalesceTx(ctx context.Context, tx *sql.Tx, head string, opt edito
 // same limit.
 const CoalesceWindow = time.Minute
 
-// draftStateTx reads the stored state of the draft with id. ENOTFOUND.
+// draftStateTx reads the stored state of the draft with id, purged or not.
+// ENOTFOUND.
 func draftStateTx(ctx context.Context, tx *sql.Tx, id string) (draftState, error) {
 	var (
 		s                  draftState
@@ -260,9 +267,10 @@ func draftStateTx(ctx context.Context, tx *sql.Tx, id string) (draftState, error
 		trashed, published sql.NullInt64
 	)
 	err := tx.QueryRowContext(ctx, `
-		SELECT seq, head_revision, status, created, published, ifnull(json_extract(doc, '$.correction_note'), ''), trashed_at
+		SELECT seq, head_revision, status, created, published, ifnull(json_extract(doc, '$.correction_note'), ''), trashed_at,
+			purged_at IS NOT NULL
 		FROM drafts WHERE id = ?`, id).
-		Scan(&s.seq, &head, &s.status, &s.created, &published, &s.correction, &trashed)
+		Scan(&s.seq, &head, &s.status, &s.created, &published, &s.correction, &trashed, &s.purged)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
@@ -306,32 +314,48 @@ func writeError(err error, a *editor.Article) error {
 	return fmt.Errorf("write draft: %w", err)
 }
 
-// Get returns the article with this ID, in Trash or not. ENOTFOUND.
+// Get returns the article with this ID, in Trash or not. ENOTFOUND, also
+// for an article deleted for good.
 func (db *DB) Get(ctx context.Context, id string) (*editor.Article, error) {
 	var doc, body string
-	err := db.read.QueryRowContext(ctx, `SELECT doc, body FROM drafts WHERE id = ?`, id).Scan(&doc, &body)
+	var purged bool
+	err := db.read.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL FROM drafts WHERE id = ?`, id).Scan(&doc, &body, &purged)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
 		return nil, db.storeError("get article", err)
 	}
+	if purged {
+		return nil, purgedError(id)
+	}
 	return unmarshalDraft(doc, body)
+}
+
+// purgedError is the ENOTFOUND error for the ID of a draft deleted for
+// good.
+func purgedError(id string) error {
+	return editor.Errorf(editor.ENOTFOUND, "the article with ID %s was deleted for good", id)
 }
 
 // MinPrefix is the shortest ID prefix Lookup accepts.
 const MinPrefix = 8
 
 // Lookup finds an article by full ID, slug, or a unique ID prefix of at
-// least MinPrefix characters, in that order. ENOTFOUND, and ECONFLICT for a
-// prefix that several articles share.
+// least MinPrefix characters, in that order. It never finds an article
+// deleted for good. ENOTFOUND, and ECONFLICT for a prefix that several
+// articles share.
 func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return nil, editor.Errorf(editor.EINVALID, "no article ID or slug given")
 	}
-	var doc, body string
-	err := db.read.QueryRowContext(ctx, `SELECT doc, body FROM drafts WHERE id = ?1 OR slug = ?1 ORDER BY id = ?1 DESC LIMIT 1`, ref).Scan(&doc, &body)
-	if err == nil {
+	var doc, body, id string
+	var purged bool
+	err := db.read.QueryRowContext(ctx, `SELECT doc, body, id, purged_at IS NOT NULL FROM drafts WHERE id = ?1 OR slug = ?1 ORDER BY id = ?1 DESC LIMIT 1`, ref).
+		Scan(&doc, &body, &id, &purged)
+	if err == nil && purged {
+		return nil, purgedError(id)
+	} else if err == nil {
 		return unmarshalDraft(doc, body)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return nil, db.storeError("look up article", err)
@@ -341,7 +365,7 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	if len(prefix) < MinPrefix || strings.Trim(prefix, "0123456789abcdef-") != "" {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID or slug %q", ref)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT id, headline, doc, body FROM drafts WHERE id >= ? AND id < ? ORDER BY id LIMIT 3`,
+	rows, err := db.read.QueryContext(ctx, `SELECT id, headline, doc, body FROM drafts WHERE id >= ? AND id < ? AND purged_at IS NULL ORDER BY id LIMIT 3`,
 		prefix, prefix+"\x7f")
 	if err != nil {
 		return nil, db.storeError("look up article", err)
@@ -367,24 +391,54 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	return nil, editor.Errorf(editor.ECONFLICT, "ID prefix %q matches several articles (%s); give more of the ID", ref, strings.Join(ids, ", "))
 }
 
-// Delete removes the article and its history for good. ENOTFOUND.
+// Delete deletes the article for good, in Trash or not, in one IMMEDIATE
+// transaction. Its revisions are kept, whole: revisions only ever grow, as
+// a later sync between devices needs. The draft becomes a tombstone (see
+// purgeTx) that nothing but that sync is meant to read: Get, Lookup, List,
+// Count, Revisions and Revision no longer find it, its slug is free for a
+// new article, and its ID is never used again. ENOTFOUND, also for an
+// article already deleted for good.
 func (db *DB) Delete(ctx context.Context, id string) error {
-	if err := db.writable(); err != nil {
-		return err
+	return db.update(ctx, "delete article", func(tx *sql.Tx) error {
+		cur, err := draftStateTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if cur.purged {
+			return purgedError(id)
+		}
+		return purgeTx(ctx, tx, []int64{cur.seq}, db.now())
+	})
+}
+
+// purgeTx turns the drafts with these seqs into tombstones, marked with
+// purged_at. A tombstone keeps its seq, ID, status, times, head revision
+// and every revision; it stays (or goes) in Trash, so that the live
+// condition trashed_at IS NULL leaves it out. Its slug becomes
+// "purged-<id>", freeing the old one, and its searchable text (headline,
+// body, authors, and the doc the deck, byline and tags come from) is
+// blanked: the schema's update trigger takes the old terms out of the
+// full-text index. Its author and tag rows go too.
+func purgeTx(ctx context.Context, tx *sql.Tx, seqs []int64, now time.Time) error {
+	for _, seq := range seqs {
+		_, err := tx.ExecContext(ctx, `
+			UPDATE drafts SET purged_at = ?1, trashed_at = ifnull(trashed_at, ?1), slug = 'purged-' || id,
+				headline = '', authors = '[]', words = 0, body = '',
+				doc = json_object('id', id, 'slug', 'purged-' || id, 'headline', '', 'status', status)
+			WHERE seq = ?2 AND purged_at IS NULL`, nanos(now), seq)
+		if err != nil {
+			return fmt.Errorf("purge draft: %w", err)
+		}
+		// The schema's triggers have emptied these already; this makes
+		// sure of it.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM draft_authors WHERE draft = ?`, seq); err != nil {
+			return fmt.Errorf("purge authors: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM draft_tags WHERE draft = ?`, seq); err != nil {
+			return fmt.Errorf("purge tags: %w", err)
+		}
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return db.storeError("delete article", err)
-	}
-	defer func() { _ = tx.Rollback() }()
-	res, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE id = ?`, id)
-	if err != nil {
-		return db.storeError("delete article", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
-	}
-	return db.storeError("delete article", tx.Commit())
+	return nil
 }
 
 // writable returns an error for a library opened read-only.

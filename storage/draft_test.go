@@ -339,16 +339,169 @@ func TestRevisionsAreImmutable(t *testing.T) {
 			t.Errorf("%s: err = %v, want the immutability trigger", stmt, err)
 		}
 	}
-	// Deleting the draft takes its history with it.
+	// Deleting the draft for good keeps its history, and the schema
+	// refuses to delete a revision even then, or the draft row itself.
 	if err := db.Delete(ctx, a.ID); err != nil {
 		t.Fatal(err)
 	}
+	if got, want := revisionRows(t, db), 2; got != want {
+		t.Fatalf("%d revisions left after Delete, want %d", got, want)
+	}
+	for _, stmt := range []string{`DELETE FROM revisions`, `DELETE FROM revisions WHERE id = ?`} {
+		_, err := db.write.Exec(stmt, first.ID)
+		if err == nil || !strings.Contains(err.Error(), "a revision is never deleted") {
+			t.Errorf("%s after Delete: err = %v, want the immutability trigger", stmt, err)
+		}
+	}
+	if _, err := db.write.Exec(`DELETE FROM drafts WHERE id = ?`, a.ID); err == nil || !strings.Contains(err.Error(), "drafts are never deleted") {
+		t.Errorf("DELETE FROM drafts: err = %v, want the tombstone trigger", err)
+	}
+	if got, want := revisionRows(t, db), 2; got != want {
+		t.Fatalf("%d revisions left after raw deletes, want %d", got, want)
+	}
+}
+
+// revisionRows counts the revision rows with a direct query, whatever the
+// state of their drafts.
+func revisionRows(tb testing.TB, db *DB) int {
+	tb.Helper()
 	var n int
 	if err := db.read.QueryRow(`SELECT count(*) FROM revisions`).Scan(&n); err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+// revisionDocs returns every revision row's ID and full doc, read
+// directly.
+func revisionDocs(tb testing.TB, db *DB) map[string]string {
+	tb.Helper()
+	rows, err := db.read.Query(`SELECT id, doc FROM revisions`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rows.Close()
+	docs := map[string]string{}
+	for rows.Next() {
+		var id, doc string
+		if err := rows.Scan(&id, &doc); err != nil {
+			tb.Fatal(err)
+		}
+		docs[id] = doc
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return docs
+}
+
+// wantPurged checks that the draft a, deleted for good, is a tombstone no
+// caller finds, that its slug is free and its ID refused, and that the
+// library passes Check. revs are its revision IDs, which must still be
+// stored.
+func wantPurged(t *testing.T, db *DB, c *clock, a *editor.Article, revs []string) {
+	t.Helper()
+	ctx := context.Background()
+	_, err := db.Get(ctx, a.ID)
+	wantCode(t, err, editor.ENOTFOUND)
+	if err != nil && !strings.Contains(err.Error(), "deleted for good") {
+		t.Errorf("Get: %v, want it to say the article was deleted for good", err)
+	}
+	for _, ref := range []string{a.ID, a.Slug, a.ID[:MinPrefix]} {
+		_, err := db.Lookup(ctx, ref)
+		wantCode(t, err, editor.ENOTFOUND)
+	}
+	_, err = db.Revisions(ctx, a.ID)
+	wantCode(t, err, editor.ENOTFOUND)
+	docs := revisionDocs(t, db)
+	for _, id := range revs {
+		_, err := db.Revision(ctx, id)
+		wantCode(t, err, editor.ENOTFOUND)
+		_, err = db.Restore(ctx, id)
+		wantCode(t, err, editor.ENOTFOUND)
+		if doc, ok := docs[id]; !ok {
+			t.Errorf("revision %s is gone", id)
+		} else if !strings.Contains(doc, a.Headline) {
+			t.Errorf("revision %s lost its text: %s", id, doc)
+		}
+	}
+	wantCode(t, db.Trash(ctx, a.ID), editor.ENOTFOUND)
+	wantCode(t, db.Untrash(ctx, a.ID), editor.ENOTFOUND)
+	wantCode(t, db.Delete(ctx, a.ID), editor.ENOTFOUND)
+	_, err = db.Transition(ctx, a.ID, editor.StatusFiled, "")
+	wantCode(t, err, editor.ENOTFOUND)
+
+	// Not listed, counted or found by search, live or in Trash, by its
+	// words or by its tombstone slug.
+	for _, trashed := range []bool{false, true} {
+		for _, query := range []string{"", "growers", "purged", a.Slug, a.ID[:8]} {
+			opt := editor.ListOptions{Trashed: trashed, Query: query}
+			list, err := db.List(ctx, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range list {
+				if s.ID == a.ID {
+					t.Errorf("List(%+v) shows the deleted draft", opt)
+				}
+			}
+			n, err := db.Count(ctx, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != len(list) {
+				t.Errorf("Count(%+v) = %d, List has %d", opt, n, len(list))
+			}
+			counts, err := db.StatusCounts(ctx, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			total := 0
+			for _, k := range counts {
+				total += k
+			}
+			if total != len(list) {
+				t.Errorf("StatusCounts(%+v) = %v, List has %d", opt, counts, len(list))
+			}
+		}
+	}
+	var authors, tags int
+	if err := db.read.QueryRow(`SELECT (SELECT count(*) FROM draft_authors WHERE draft = d.seq), (SELECT count(*) FROM draft_tags WHERE draft = d.seq)
+		FROM drafts d WHERE d.id = ?`, a.ID).Scan(&authors, &tags); err != nil {
 		t.Fatal(err)
 	}
-	if n != 0 {
-		t.Fatalf("%d revisions left after Delete, want 0", n)
+	if authors != 0 || tags != 0 {
+		t.Errorf("deleted draft keeps %d author and %d tag rows", authors, tags)
+	}
+
+	// Its ID is never reused, by Save or Create.
+	again := testArticle(c.Now())
+	again.ID = a.ID
+	again.Slug = "a-new-slug-for-an-old-id"
+	_, err = db.Save(ctx, again, editor.SaveOptions{})
+	wantCode(t, err, editor.ECONFLICT)
+	if err != nil && !strings.Contains(err.Error(), "deleted for good") {
+		t.Errorf("Save with a deleted ID: %v, want it to say why", err)
+	}
+	_, err = db.Create(ctx, again, editor.SaveOptions{})
+	wantCode(t, err, editor.ECONFLICT)
+
+	// Its slug is free for a new story.
+	fresh := testArticle(c.Now())
+	fresh.Slug = a.Slug
+	if _, err := db.Create(ctx, fresh, editor.SaveOptions{}); err != nil {
+		t.Fatalf("a new article cannot take the deleted draft's slug: %v", err)
+	}
+	if got, err := db.Lookup(ctx, a.Slug); err != nil || got.ID != fresh.ID {
+		t.Fatalf("Lookup(%q) = %v, %v; want the new article", a.Slug, got, err)
+	}
+
+	problems, err := db.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 0 {
+		t.Fatalf("Check after deleting for good: %v", problems)
 	}
 }
 
@@ -402,27 +555,51 @@ func TestGet(t *testing.T) {
 
 func TestDelete(t *testing.T) {
 	ctx := context.Background()
-	t.Run("OK", func(t *testing.T) {
-		db, c := mustOpen(t)
-		a := testArticle(c.Now())
-		if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
-			t.Fatal(err)
+	for _, trashFirst := range []bool{false, true} {
+		name := "Live"
+		if trashFirst {
+			name = "FromTrash"
 		}
-		if err := db.Delete(ctx, a.ID); err != nil {
-			t.Fatal(err)
-		}
-		_, err := db.Get(ctx, a.ID)
-		wantCode(t, err, editor.ENOTFOUND)
-		hits, err := db.List(ctx, editor.ListOptions{Query: "growers"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(hits) != 0 {
-			t.Fatalf("search finds a deleted draft: %v", hits)
-		}
-		_, err = db.Revisions(ctx, a.ID)
-		wantCode(t, err, editor.ENOTFOUND)
-	})
+		t.Run(name, func(t *testing.T) {
+			db, c := mustOpen(t)
+			a := testArticle(c.Now())
+			first, err := db.Create(ctx, a, editor.SaveOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Advance(time.Hour)
+			a.Body += " More."
+			second, err := db.Save(ctx, a, editor.SaveOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			other := testArticle(c.Now())
+			other.Slug, other.Headline = "port-strike", "Port workers end strike"
+			if _, err := db.Create(ctx, other, editor.SaveOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if trashFirst {
+				if err := db.Trash(ctx, a.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := revisionDocs(t, db)
+			if len(before) != 3 {
+				t.Fatalf("%d revisions before Delete, want 3", len(before))
+			}
+			c.Advance(time.Hour)
+			if err := db.Delete(ctx, a.ID); err != nil {
+				t.Fatal(err)
+			}
+			if got := revisionDocs(t, db); !reflect.DeepEqual(got, before) {
+				t.Fatalf("revisions changed by Delete:\n%v\nwant\n%v", got, before)
+			}
+			wantPurged(t, db, c, a, []string{first.ID, second.ID})
+			if got, err := db.Get(ctx, other.ID); err != nil || got.Headline != other.Headline {
+				t.Fatalf("the other article after Delete: %v, %v", got, err)
+			}
+		})
+	}
 	t.Run("ErrNotFound", func(t *testing.T) {
 		db, _ := mustOpen(t)
 		wantCode(t, db.Delete(ctx, editor.NewID()), editor.ENOTFOUND)

@@ -45,6 +45,10 @@ func probeCommonTag(ctx context.Context, tx *sql.Tx, q *listQuery, opt editor.Li
 	return nil
 }
 
+// trashCondition selects the drafts in Trash: trashed, not deleted for
+// good.
+const trashCondition = `d.trashed_at IS NOT NULL AND d.purged_at IS NULL`
+
 // defaultManyHits is the number of search hits above which ranking them all by
 // bm25 costs more than an as-you-type search may take (tens of
 // milliseconds at 100,000 drafts), or sorting every one by date: see
@@ -54,8 +58,10 @@ const defaultManyHits = 2000
 // buildListQuery checks opt and turns it into a listQuery.
 func buildListQuery(opt editor.ListOptions) (listQuery, error) {
 	q := listQuery{expr: MatchExpression(opt.Query), tag: -1}
+	// A draft deleted for good keeps trashed_at, so the live condition
+	// leaves it out as it is; Trash must name it.
 	if opt.Trashed {
-		q.filters = append(q.filters, `d.trashed_at IS NOT NULL`)
+		q.filters = append(q.filters, trashCondition)
 	} else {
 		q.filters = append(q.filters, `d.trashed_at IS NULL`)
 	}
@@ -445,19 +451,22 @@ func (db *DB) Count(ctx context.Context, opt editor.ListOptions) (int, error) {
 	}
 	defer func() { _ = tx.Rollback() }()
 	if len(q.filters) == 1 { // Trash or not, nothing else
-		var all, trashed int
+		var all, trashed, purged int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM drafts_fts WHERE drafts_fts MATCH ?`, q.expr).Scan(&all); err != nil {
 			return 0, db.storeError("count articles", err)
 		}
-		// Trash is small: probe the index for each draft in it.
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM drafts d WHERE d.trashed_at IS NOT NULL
-			AND EXISTS (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? AND drafts_fts.rowid = d.seq)`, q.expr).Scan(&trashed); err != nil {
+		// Trash and the drafts deleted for good (which keep trashed_at)
+		// are few: probe the index for each. A deleted draft's only
+		// indexed text is its "purged-<id>" slug, so it rarely matches.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE d.purged_at IS NULL), count(*) FILTER (WHERE d.purged_at IS NOT NULL)
+			FROM drafts d WHERE d.trashed_at IS NOT NULL
+			AND EXISTS (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? AND drafts_fts.rowid = d.seq)`, q.expr).Scan(&trashed, &purged); err != nil {
 			return 0, db.storeError("count articles", err)
 		}
 		if opt.Trashed {
 			return trashed, nil
 		}
-		return all - trashed, nil
+		return all - trashed - purged, nil
 	}
 	query, args, err := db.countSQL(ctx, tx, q, `count(*)`, ``)
 	if err != nil {

@@ -79,6 +79,12 @@ func TestWriteFixture(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		if i == 10 && SchemaVersion() >= 2 {
+			// Schema 2 keeps drafts deleted for good as tombstones.
+			if err := db.Delete(ctx, a.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	if _, err := db.write.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		t.Fatal(err)
@@ -122,15 +128,33 @@ func TestMigrateFixtures(t *testing.T) {
 			if got, want := fmt.Sprint(after.revisions), fmt.Sprint(before.revisions); got != want {
 				t.Fatalf("revisions after upgrade:\n%s\nwant\n%s", got, want)
 			}
+			if got, want := fmt.Sprint(after.purged), fmt.Sprint(before.purged); got != want {
+				t.Fatalf("drafts deleted for good after upgrade: %s, want %s", got, want)
+			}
+			// Drafts deleted for good (schema 2 on) stay hidden; their
+			// revisions are kept but not shown.
 			for _, id := range before.drafts {
-				if _, err := db.Get(ctx, id); err != nil {
+				_, err := db.Get(ctx, id)
+				if before.purged[id] {
+					wantCode(t, err, editor.ENOTFOUND)
+				} else if err != nil {
 					t.Fatalf("Get(%s) after upgrade: %v", id, err)
 				}
 			}
 			for _, id := range before.revisions {
-				if _, err := db.Revision(ctx, id); err != nil {
+				_, err := db.Revision(ctx, id)
+				if before.purgedRevs[id] {
+					wantCode(t, err, editor.ENOTFOUND)
+				} else if err != nil {
 					t.Fatalf("Revision(%s) after upgrade: %v", id, err)
 				}
+			}
+			var version int
+			if err := db.read.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+				t.Fatal(err)
+			}
+			if version != SchemaVersion() {
+				t.Fatalf("schema %d after upgrade, want %d", version, SchemaVersion())
 			}
 			problems, err := db.Check(ctx)
 			if err != nil {
@@ -153,12 +177,38 @@ func TestMigrateFixtures(t *testing.T) {
 			if p.Publisher != "Lakeside Courier" {
 				t.Fatalf("profile after upgrade = %+v", p)
 			}
+
+			// The upgraded library keeps every revision when Trash is
+			// emptied, and refuses to delete one.
+			trashed, err := db.Count(ctx, editor.ListOptions{Trashed: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if trashed == 0 {
+				t.Fatal("fixture holds no draft in Trash")
+			}
+			if n, err := db.EmptyTrash(ctx); err != nil || n != trashed {
+				t.Fatalf("EmptyTrash = %d, %v; want %d", n, err, trashed)
+			}
+			if _, err := db.write.Exec(`DELETE FROM revisions`); err == nil {
+				t.Fatal("the upgraded library lets revisions be deleted")
+			}
+			if got, want := fmt.Sprint(snapshot(t, path).revisions), fmt.Sprint(before.revisions); got != want {
+				t.Fatalf("revisions after emptying Trash:\n%s\nwant\n%s", got, want)
+			}
+			if problems, err := db.Check(ctx); err != nil || len(problems) != 0 {
+				t.Fatalf("Check after emptying Trash: %v, %v", problems, err)
+			}
 		})
 	}
 }
 
-// librarySnapshot lists the IDs a library holds, sorted.
-type librarySnapshot struct{ drafts, revisions []string }
+// librarySnapshot lists the IDs a library holds, sorted, and which of them
+// belong to drafts deleted for good.
+type librarySnapshot struct {
+	drafts, revisions  []string
+	purged, purgedRevs map[string]bool
+}
 
 // snapshot reads the draft and revision IDs with a plain SQLite connection,
 // so that it works on any schema version.
@@ -169,14 +219,29 @@ func snapshot(t *testing.T, path string) librarySnapshot {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	var s librarySnapshot
-	for _, q := range []struct {
+	s := librarySnapshot{purged: map[string]bool{}, purgedRevs: map[string]bool{}}
+	var tombstones bool // schema 2 on
+	if err := raw.QueryRow(`SELECT count(*) > 0 FROM pragma_table_info('drafts') WHERE name = 'purged_at'`).Scan(&tombstones); err != nil {
+		t.Fatal(err)
+	}
+	var purged, purgedRevs []string
+	queries := []struct {
 		query string
 		dest  *[]string
 	}{
 		{`SELECT id FROM drafts`, &s.drafts},
 		{`SELECT id FROM revisions`, &s.revisions},
-	} {
+	}
+	if tombstones {
+		queries = append(queries, []struct {
+			query string
+			dest  *[]string
+		}{
+			{`SELECT id FROM drafts WHERE purged_at IS NOT NULL`, &purged},
+			{`SELECT r.id FROM revisions r JOIN drafts d ON d.id = r.draft_id WHERE d.purged_at IS NOT NULL`, &purgedRevs},
+		}...)
+	}
+	for _, q := range queries {
 		rows, err := raw.Query(q.query)
 		if err != nil {
 			t.Fatal(err)
@@ -190,6 +255,12 @@ func snapshot(t *testing.T, path string) librarySnapshot {
 		}
 		rows.Close()
 		sort.Strings(*q.dest)
+	}
+	for _, id := range purged {
+		s.purged[id] = true
+	}
+	for _, id := range purgedRevs {
+		s.purgedRevs[id] = true
 	}
 	return s
 }

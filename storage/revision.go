@@ -9,7 +9,9 @@ import (
 )
 
 // Revisions lists an article's revisions, newest first, without their
-// Article. ENOTFOUND when there is no such article.
+// Article. ENOTFOUND when there is no such article, or it was deleted for
+// good: its revisions stay in the library, whole, for a later sync between
+// devices, but no caller is shown them.
 func (db *DB) Revisions(ctx context.Context, articleID string) ([]editor.Revision, error) {
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -17,12 +19,15 @@ func (db *DB) Revisions(ctx context.Context, articleID string) ([]editor.Revisio
 	}
 	defer func() { _ = tx.Rollback() }()
 
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM drafts WHERE id = ?`, articleID).Scan(&n); err != nil {
+	var purged bool
+	err = tx.QueryRowContext(ctx, `SELECT purged_at IS NOT NULL FROM drafts WHERE id = ?`, articleID).Scan(&purged)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", articleID)
+	} else if err != nil {
 		return nil, db.storeError("list revisions", err)
 	}
-	if n == 0 {
-		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", articleID)
+	if purged {
+		return nil, purgedError(articleID)
 	}
 	rows, err := tx.QueryContext(ctx, `
 		SELECT id, draft_id, parent_id, kind, created, device, author, words, note
@@ -45,11 +50,14 @@ func (db *DB) Revisions(ctx context.Context, articleID string) ([]editor.Revisio
 	return revs, nil
 }
 
-// Revision returns one revision with its Article. ENOTFOUND.
+// Revision returns one revision with its Article. ENOTFOUND, also for a
+// revision of an article deleted for good (the revision stays in the
+// library, whole, for a later sync between devices).
 func (db *DB) Revision(ctx context.Context, id string) (*editor.Revision, error) {
 	row := db.read.QueryRowContext(ctx, `
-		SELECT id, draft_id, parent_id, kind, created, device, author, words, note, doc
-		FROM revisions WHERE id = ?`, id)
+		SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.doc
+		FROM revisions r JOIN drafts d ON d.id = r.draft_id
+		WHERE r.id = ? AND d.purged_at IS NULL`, id)
 	r, err := scanRevision(row, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no revision with ID %s", id)

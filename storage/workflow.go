@@ -40,7 +40,8 @@ func (db *DB) Transition(ctx context.Context, id string, to editor.Status, note 
 // Restore makes an older revision's text the article's newest revision. The
 // article keeps its current workflow status, publication time and
 // correction note, since those belong to the workflow, not to the text.
-// ENOTFOUND, ECONFLICT when the old slug is now another article's.
+// ENOTFOUND, also for a revision of an article deleted for good; ECONFLICT
+// when the old slug is now another article's.
 func (db *DB) Restore(ctx context.Context, revisionID string) (*editor.Revision, error) {
 	var rev *editor.Revision
 	err := db.update(ctx, "restore revision", func(tx *sql.Tx) error {
@@ -77,30 +78,38 @@ func (db *DB) Restore(ctx context.Context, revisionID string) (*editor.Revision,
 // time. ENOTFOUND.
 func (db *DB) Trash(ctx context.Context, id string) error {
 	return db.update(ctx, "move to Trash", func(tx *sql.Tx) error {
-		return execOne(ctx, tx, id, `UPDATE drafts SET trashed_at = ifnull(trashed_at, ?) WHERE id = ?`, nanos(db.now()), id)
+		return execOne(ctx, tx, id, `UPDATE drafts SET trashed_at = ifnull(trashed_at, ?) WHERE id = ? AND purged_at IS NULL`, nanos(db.now()), id)
 	})
 }
 
-// Untrash brings the article back from Trash. ENOTFOUND.
+// Untrash brings the article back from Trash. ENOTFOUND, also for an
+// article deleted for good: emptying Trash cannot be undone.
 func (db *DB) Untrash(ctx context.Context, id string) error {
 	return db.update(ctx, "restore from Trash", func(tx *sql.Tx) error {
-		return execOne(ctx, tx, id, `UPDATE drafts SET trashed_at = NULL WHERE id = ?`, id)
+		return execOne(ctx, tx, id, `UPDATE drafts SET trashed_at = NULL WHERE id = ? AND purged_at IS NULL`, id)
 	})
 }
 
-// EmptyTrash deletes every article in Trash for good, with its revisions,
-// and returns how many it deleted.
+// EmptyTrash deletes every article in Trash for good, in one IMMEDIATE
+// transaction, and returns how many it deleted. Like Delete it keeps
+// every revision, whole, and leaves each draft a tombstone that Get,
+// Lookup, List, Count, Revisions and Revision no longer find; the
+// revisions stay for a later sync between devices. The drafts' slugs are
+// free again; their IDs are never reused.
 func (db *DB) EmptyTrash(ctx context.Context) (int, error) {
-	var n int64
+	var n int
 	err := db.update(ctx, "empty Trash", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE trashed_at IS NOT NULL`)
+		seqs, err := querySeqs(ctx, tx, `SELECT seq FROM drafts WHERE trashed_at IS NOT NULL AND purged_at IS NULL`)
 		if err != nil {
-			return err
+			return fmt.Errorf("read Trash: %w", err)
 		}
-		n, err = res.RowsAffected()
-		return err
+		n = len(seqs)
+		return purgeTx(ctx, tx, seqs, db.now())
 	})
-	return int(n), err
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // update runs fn in one IMMEDIATE write transaction and commits it. Errors
@@ -127,19 +136,38 @@ func execOne(ctx context.Context, tx *sql.Tx, id, query string, args ...any) err
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
+		return notFoundTx(ctx, tx, id)
 	}
 	return nil
 }
 
-// getTx reads an article inside a transaction. ENOTFOUND.
+// notFoundTx returns the ENOTFOUND error for an ID no live or trashed
+// draft has: it names a draft deleted for good as such.
+func notFoundTx(ctx context.Context, tx *sql.Tx, id string) error {
+	var purged bool
+	err := tx.QueryRowContext(ctx, `SELECT purged_at IS NOT NULL FROM drafts WHERE id = ?`, id).Scan(&purged)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("read draft %s: %w", id, err)
+	}
+	if purged {
+		return purgedError(id)
+	}
+	return editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
+}
+
+// getTx reads an article inside a transaction. ENOTFOUND, also for an
+// article deleted for good.
 func getTx(ctx context.Context, tx *sql.Tx, id string) (*editor.Article, error) {
 	var doc, body string
-	err := tx.QueryRowContext(ctx, `SELECT doc, body FROM drafts WHERE id = ?`, id).Scan(&doc, &body)
+	var purged bool
+	err := tx.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL FROM drafts WHERE id = ?`, id).Scan(&doc, &body, &purged)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
 		return nil, fmt.Errorf("read article: %w", err)
+	}
+	if purged {
+		return nil, purgedError(id)
 	}
 	return unmarshalDraft(doc, body)
 }

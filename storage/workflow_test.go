@@ -4,6 +4,8 @@ package storage
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -189,4 +191,73 @@ func TestTransition(t *testing.T) {
 			t.Fatalf("imported status %q, published %v", got.Status, got.Published)
 		}
 	})
+}
+
+func TestEmptyTrash(t *testing.T) {
+	ctx := context.Background()
+	db, c := mustOpen(t)
+	var (
+		as   []*editor.Article
+		revs = map[string][]string{}
+	)
+	for i, h := range []string{"Tea growers count losses", "Port workers end strike", "Rains return to the highlands"} {
+		a := testArticle(c.Now())
+		a.Slug, a.Headline = fmt.Sprintf("story-%d", i), h
+		for j := 0; j <= i; j++ {
+			c.Advance(time.Hour)
+			a.Body += " More."
+			rev, err := db.Save(ctx, a, editor.SaveOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			revs[a.ID] = append(revs[a.ID], rev.ID)
+		}
+		as = append(as, a)
+	}
+	if _, err := db.Transition(ctx, as[1].ID, editor.StatusFiled, "filed"); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as[:2] {
+		if err := db.Trash(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := revisionDocs(t, db)
+	if got, want := len(before), 1+2+3+1; got != want {
+		t.Fatalf("%d revisions before emptying Trash, want %d", got, want)
+	}
+
+	c.Advance(time.Hour)
+	n, err := db.EmptyTrash(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 {
+		t.Fatalf("EmptyTrash = %d, want 2", n)
+	}
+	if got := revisionDocs(t, db); !reflect.DeepEqual(got, before) {
+		t.Fatalf("revisions changed by EmptyTrash:\n%v\nwant\n%v", got, before)
+	}
+	if got, want := revisionRows(t, db), len(before); got != want {
+		t.Fatalf("%d revision rows after EmptyTrash, want %d", got, want)
+	}
+	if n, err := db.Count(ctx, editor.ListOptions{Trashed: true}); err != nil || n != 0 {
+		t.Fatalf("Trash after emptying holds %d, %v", n, err)
+	}
+	if n, err := db.EmptyTrash(ctx); err != nil || n != 0 {
+		t.Fatalf("emptying an empty Trash = %d, %v; want 0", n, err)
+	}
+
+	// The live draft is untouched.
+	got, err := db.Get(ctx, as[2].ID)
+	if err != nil || got.Headline != as[2].Headline {
+		t.Fatalf("live draft after EmptyTrash: %v, %v", got, err)
+	}
+	if list, err := db.Revisions(ctx, as[2].ID); err != nil || len(list) != 3 {
+		t.Fatalf("live draft's revisions after EmptyTrash: %d, %v", len(list), err)
+	}
+
+	for _, a := range as[:2] {
+		wantPurged(t, db, c, a, revs[a.ID])
+	}
 }
