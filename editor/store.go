@@ -119,7 +119,13 @@ type Store interface {
 	// Lookup finds an article by full ID, unique ID prefix of at least
 	// 8 characters, or slug. ENOTFOUND, ECONFLICT for an ambiguous prefix.
 	Lookup(ctx context.Context, ref string) (*Article, error)
-	// Delete removes the article. ENOTFOUND.
+	// Delete deletes the article for good, in Trash or not. Its
+	// revisions are kept, whole (revisions only ever grow, as a later sync
+	// between devices needs), but Get, Lookup, List, Count, Revisions and
+	// Revision no longer find the article or its history; its slug is free
+	// for a new article and its ID is never used again (Save and Create
+	// refuse it with ECONFLICT). ENOTFOUND, also for an article already
+	// deleted for good.
 	Delete(ctx context.Context, id string) error
 	// Trash moves the article to Trash: List leaves it out unless
 	// ListOptions.Trashed is set, and Get and Lookup still find it.
@@ -127,8 +133,8 @@ type Store interface {
 	Trash(ctx context.Context, id string) error
 	// Untrash brings the article back from Trash. ENOTFOUND.
 	Untrash(ctx context.Context, id string) error
-	// EmptyTrash deletes every article in Trash for good, with its
-	// revisions, and returns how many it deleted.
+	// EmptyTrash deletes every article in Trash for good, as Delete does,
+	// keeping every revision, and returns how many it deleted.
 	EmptyTrash(ctx context.Context) (int, error)
 	// Transition moves the article to another workflow status, checked
 	// with CheckTransition, and records a status revision carrying the
