@@ -100,22 +100,6 @@ func TestMarkdownRoundTrip(t *testing.T) {
 	}
 }
 
-// htmlText returns the text content of n.
-func htmlText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
-}
-
 // findAll returns the elements under n for which match is true.
 func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
 	var out []*html.Node
@@ -132,33 +116,15 @@ func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
 	return out
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasClass(n *html.Node, class string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}
-
 // byClass returns the text of the one element with the class, failing the
 // test when there is not exactly one.
 func byClass(t *testing.T, doc *html.Node, class string) string {
 	t.Helper()
-	nodes := findAll(doc, func(n *html.Node) bool { return hasClass(n, class) })
+	nodes := findAll(doc, func(n *html.Node) bool { return hasHTMLClass(n, class) })
 	if len(nodes) != 1 {
 		t.Fatalf("found %d elements with class %q, want 1", len(nodes), class)
 	}
-	return htmlText(nodes[0])
+	return nodeText(nodes[0])
 }
 
 func TestHTMLDocumentJSONLDAgreesWithArticle(t *testing.T) {
@@ -174,11 +140,11 @@ func TestHTMLDocumentJSONLDAgreesWithArticle(t *testing.T) {
 				t.Fatal(err)
 			}
 			scripts := findAll(doc, func(n *html.Node) bool { return n.Data == "script" })
-			if len(scripts) != 1 || attr(scripts[0], "type") != "application/ld+json" {
+			if len(scripts) != 1 || htmlAttr(scripts[0], "type") != "application/ld+json" {
 				t.Fatalf("want exactly one JSON-LD script, found %d", len(scripts))
 			}
 			var ld map[string]any
-			if err := json.Unmarshal([]byte(htmlText(scripts[0])), &ld); err != nil {
+			if err := json.Unmarshal([]byte(nodeText(scripts[0])), &ld); err != nil {
 				t.Fatalf("JSON-LD is not valid JSON: %v", err)
 			}
 			f, err := BuildFrame(a, p, fixtureResolver)
@@ -205,8 +171,8 @@ func TestHTMLDocumentJSONLDAgreesWithArticle(t *testing.T) {
 					t.Errorf("visible byline %q, want %q", got, FormatByline(a.Byline))
 				}
 				var visible []string
-				for _, n := range findAll(doc, func(n *html.Node) bool { return hasClass(n, "fn") }) {
-					visible = append(visible, htmlText(n))
+				for _, n := range findAll(doc, func(n *html.Node) bool { return hasHTMLClass(n, "fn") }) {
+					visible = append(visible, nodeText(n))
 				}
 				if !reflect.DeepEqual(visible, a.Byline.Authors) {
 					t.Errorf("visible authors %q, want %q", visible, a.Byline.Authors)
@@ -248,7 +214,7 @@ func TestHTMLDocumentJSONLDAgreesWithArticle(t *testing.T) {
 			check("publisher", map[string]any{"@type": "Organization", "name": p.Publisher})
 			// The page's <title> and lang agree too.
 			titles := findAll(doc, func(n *html.Node) bool { return n.Data == "title" })
-			if len(titles) != 1 || htmlText(titles[0]) != a.Headline {
+			if len(titles) != 1 || nodeText(titles[0]) != a.Headline {
 				t.Errorf("page title does not equal the headline")
 			}
 		})
@@ -285,17 +251,17 @@ func TestHTMLFragmentFrameText(t *testing.T) {
 			t.Errorf(".%s text %q, want %q", class, got, want)
 		}
 	}
-	aside := findAll(doc, func(n *html.Node) bool { return n.Data == "aside" && hasClass(n, "related") })
+	aside := findAll(doc, func(n *html.Node) bool { return n.Data == "aside" && hasHTMLClass(n, "related") })
 	if len(aside) != 1 {
 		t.Fatalf("found %d related asides", len(aside))
 	}
 	h2 := findAll(aside[0], func(n *html.Node) bool { return n.Data == "h2" })
-	if len(h2) != 1 || htmlText(h2[0]) != "More Harbor Times" {
+	if len(h2) != 1 || nodeText(h2[0]) != "More Harbor Times" {
 		t.Errorf("related heading wrong")
 	}
 	var items []string
 	for _, li := range findAll(aside[0], func(n *html.Node) bool { return n.Data == "li" }) {
-		items = append(items, htmlText(li))
+		items = append(items, nodeText(li))
 	}
 	if want := []string{"One", "Two & <three>"}; !reflect.DeepEqual(items, want) {
 		t.Errorf("related items %q, want %q", items, want)

@@ -87,7 +87,13 @@ func fixtureOptions() RenderOptions {
 // file under -update.
 func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
+	assertGoldenFile(t, filepath.Join("testdata", "golden", name), got)
+}
+
+// assertGoldenFile compares got with the file at path, or rewrites the
+// file under -update.
+func assertGoldenFile(t *testing.T, path string, got []byte) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -102,7 +108,7 @@ func assertGolden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -run Golden -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update to accept):\n%s", name, firstDiff(string(want), string(got)))
+		t.Errorf("%s differs from the golden file (run with -update to accept):\n%s", path, firstDiff(string(want), string(got)))
 	}
 }
 

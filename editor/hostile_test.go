@@ -73,8 +73,8 @@ func checkSafeHTML(t *testing.T, out []byte, wantScripts int) *html.Node {
 		}
 		if n.Data == "script" {
 			scripts++
-			if attr(n, "type") != "application/ld+json" {
-				t.Errorf("script of type %q", attr(n, "type"))
+			if htmlAttr(n, "type") != "application/ld+json" {
+				t.Errorf("script of type %q", htmlAttr(n, "type"))
 			}
 		}
 		for _, a := range n.Attr {
@@ -137,7 +137,7 @@ func TestHostileInputHTML(t *testing.T) {
 			doc := checkSafeHTML(t, page, 1)
 			script := findAll(doc, func(n *html.Node) bool { return n.Data == "script" })[0]
 			var ld map[string]any
-			if err := json.Unmarshal([]byte(htmlText(script)), &ld); err != nil {
+			if err := json.Unmarshal([]byte(nodeText(script)), &ld); err != nil {
 				t.Fatalf("JSON-LD does not parse: %v", err)
 			}
 			if ld["headline"] != hostileText {

@@ -76,12 +76,12 @@ func entryText(t *testing.T, page []byte) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nodes := findAll(doc, func(n *html.Node) bool { return hasClass(n, "entry-content") })
+	nodes := findAll(doc, func(n *html.Node) bool { return hasHTMLClass(n, "entry-content") })
 	if len(nodes) != 1 {
 		t.Fatalf("%d entry-content elements", len(nodes))
 	}
 	// Footnote back-links are navigation; their arrow is not text.
-	return strings.Join(strings.Fields(strings.ReplaceAll(htmlText(nodes[0]), "↩︎", "")), " ")
+	return strings.Join(strings.Fields(strings.ReplaceAll(nodeText(nodes[0]), "↩︎", "")), " ")
 }
 
 func TestHTMLImportOfExport(t *testing.T) {

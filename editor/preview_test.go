@@ -2,7 +2,6 @@ package editor
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,19 +12,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 )
-
-// The -update flag regenerates golden files. Another test file of the
-// package may define it too, so it is registered only once.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files under testdata/")
-	}
-}
-
-func previewUpdateGoldens() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // previewFixture is the YAML front matter of a testdata/preview fixture.
 type previewFixture struct {
@@ -171,26 +157,6 @@ func dumpPreviewInlines(b *strings.Builder, ins []Inline, depth int) {
 	}
 }
 
-func checkPreviewGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if previewUpdateGoldens() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run with -update and review the diff\n--- got ---\n%s", path, got)
-	}
-}
-
 func TestPreviewGolden(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "preview", "*.md"))
 	if err != nil {
@@ -207,8 +173,8 @@ func TestPreviewGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkPreviewGolden(t, filepath.Join("testdata", "preview-golden", name+".golden"), []byte(dumpPreview(pv)))
-			checkPreviewGolden(t, filepath.Join("testdata", "preview-golden", name+".txt"), []byte(pv.PlainText()))
+			assertGoldenFile(t, filepath.Join("testdata", "preview-golden", name+".golden"), []byte(dumpPreview(pv)))
+			assertGoldenFile(t, filepath.Join("testdata", "preview-golden", name+".txt"), []byte(pv.PlainText()))
 		})
 	}
 }
