@@ -8,9 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	fynestorage "fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dateline-news/dateline/assets"
@@ -135,25 +133,4 @@ func hasEntryText(o fyne.CanvasObject, text string) bool {
 		}
 	})
 	return found
-}
-
-// walk calls f for o and every object under it, descending into widgets
-// through their renderers.
-func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	f(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walk(c, f)
-		}
-	case *container.Scroll:
-		walk(x.Content, f)
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walk(c, f)
-		}
-	}
 }

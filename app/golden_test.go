@@ -6,21 +6,29 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/dateline-news/dateline/assets"
 )
 
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files under testdata/")
-	}
-}
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
-// updateGoldens reports whether the test run was asked to rewrite goldens.
-func updateGoldens() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
+// assertMarkup compares the canvas with testdata/name, writing the file
+// first under -update.
+func assertMarkup(t *testing.T, name string, c fyne.Canvas) {
+	t.Helper()
+	if *update {
+		path := filepath.Join("testdata", name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(test.RenderToMarkup(c)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s", path)
+	}
+	test.AssertRendersToMarkup(t, name, c)
 }
 
 // TestMainWindowMarkup pins the main window's layout with the sample
@@ -33,14 +41,5 @@ func TestMainWindowMarkup(t *testing.T) {
 	if w.article == nil {
 		t.Fatal("sample not opened")
 	}
-	const name = "main_window.xml"
-	if updateGoldens() {
-		path := filepath.Join("testdata", name)
-		if err := os.WriteFile(path, []byte(test.RenderToMarkup(w.Window.Canvas())), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s", path)
-		return
-	}
-	test.AssertRendersToMarkup(t, name, w.Window.Canvas())
+	assertMarkup(t, "main_window.xml", w.Window.Canvas())
 }

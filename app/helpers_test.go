@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -256,4 +258,25 @@ func seed(t testing.TB, s editor.Store, clk *fakeClock, headline, body string) *
 	}
 	clk.Advance(time.Second)
 	return a
+}
+
+// walk calls f for o and every object under it, descending into widgets
+// through their renderers.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, f)
+		}
+	case *container.Scroll:
+		walk(x.Content, f)
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walk(c, f)
+		}
+	}
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,35 +16,6 @@ import (
 
 	"github.com/dateline-news/dateline/editor"
 )
-
-// The -update flag rewrites markup goldens; another test file may define
-// it too, so it is registered only once.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files under testdata/")
-	}
-}
-
-func previewUpdateGoldens() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// assertPreviewMarkup compares the canvas with testdata/name, writing the
-// file first under -update.
-func assertPreviewMarkup(t *testing.T, name string, c fyne.Canvas) {
-	t.Helper()
-	if previewUpdateGoldens() {
-		path := filepath.Join("testdata", name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(test.RenderToMarkup(c)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	test.AssertRendersToMarkup(t, name, c)
-}
 
 func loadPreviewArticle(t testing.TB, name string) *editor.Article {
 	t.Helper()
@@ -86,7 +56,7 @@ func TestPreviewViewRendersArticle(t *testing.T) {
 	w := test.NewTempWindow(t, v)
 	w.Resize(fyne.NewSize(520, 640))
 
-	assertPreviewMarkup(t, "preview/article.xml", w.Canvas())
+	assertMarkup(t, "preview/article.xml", w.Canvas())
 
 	want := "Strike ends at the port\nby Amina Otieno, Correspondent\n" +
 		"MOMBASA, Kenya (Harbor Times) – Workers went back on Tuesday, “for now.”\n" +
@@ -134,7 +104,7 @@ func TestPreviewViewPlainTextMatchesEditor(t *testing.T) {
 			t.Errorf("fixture text lacks %q", s)
 		}
 	}
-	assertPreviewMarkup(t, "preview/mombasa.xml", w.Canvas())
+	assertMarkup(t, "preview/mombasa.xml", w.Canvas())
 }
 
 func TestPreviewViewShowsTemplateError(t *testing.T) {

@@ -29,24 +29,6 @@ func (s *countingStore) List(ctx context.Context, opt editor.ListOptions) ([]edi
 	return out, err
 }
 
-// walk calls f for o and every object inside it, widgets included.
-func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	f(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walkObjects(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walkObjects(c, f)
-		}
-	}
-}
-
 // topOverlay is the dialog showing on top of the window, failing the test
 // when there is none.
 func topOverlay(t testing.TB, w *MainWindow) fyne.CanvasObject {
@@ -63,7 +45,7 @@ func buttonIn(t testing.TB, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
 	var labels []string
-	walkObjects(o, func(c fyne.CanvasObject) {
+	walk(o, func(c fyne.CanvasObject) {
 		if b, ok := c.(*widget.Button); ok && b.Visible() {
 			labels = append(labels, b.Text)
 			if b.Text == text {
@@ -80,7 +62,7 @@ func buttonIn(t testing.TB, o fyne.CanvasObject, text string) *widget.Button {
 // textIn joins the texts of the visible labels and rich texts inside o.
 func textIn(o fyne.CanvasObject) string {
 	var parts []string
-	walkObjects(o, func(c fyne.CanvasObject) {
+	walk(o, func(c fyne.CanvasObject) {
 		switch x := c.(type) {
 		case *widget.Label:
 			if x.Visible() {
@@ -137,7 +119,7 @@ func TestSearchNarrowsListAndHighlightsSnippet(t *testing.T) {
 	// word in bold.
 	row := rowObject(t, w.MainWindow, 0)
 	var snip *widget.RichText
-	walkObjects(row, func(c fyne.CanvasObject) {
+	walk(row, func(c fyne.CanvasObject) {
 		if r, ok := c.(*widget.RichText); ok && r.Visible() {
 			snip = r
 		}

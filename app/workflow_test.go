@@ -16,7 +16,7 @@ import (
 func entryIn(t testing.TB, o fyne.CanvasObject) *widget.Entry {
 	t.Helper()
 	var found *widget.Entry
-	walkObjects(o, func(c fyne.CanvasObject) {
+	walk(o, func(c fyne.CanvasObject) {
 		if e, ok := c.(*widget.Entry); ok && found == nil {
 			found = e
 		}
