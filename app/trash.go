@@ -148,7 +148,7 @@ func (w *MainWindow) EmptyTrash() {
 				drafts = "the " + formatThousands(n) + " drafts"
 			}
 			d := dialog.NewConfirm("Empty Trash?",
-				fmt.Sprintf("Delete %s in Trash and all their history for good?\nThis cannot be undone.", drafts),
+				fmt.Sprintf("Delete %s in Trash for good?\nThey leave every list and search and cannot be brought back.\nTheir revisions stay in the library file.", drafts),
 				func(ok bool) {
 					if ok {
 						w.emptyTrashNow()

@@ -89,7 +89,9 @@ func TestGUIWritesSavesAndQuits(t *testing.T) {
 	lib := filepath.Join(t.TempDir(), "library.db")
 
 	gui := exec.Command(binary, "--library", lib)
-	gui.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=")
+	// A config folder of its own: Fyne keeps its preferences file there, and
+	// the test must neither read another run's nor leave one behind.
+	gui.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=", "XDG_CONFIG_HOME="+t.TempDir())
 	var guiErr strings.Builder
 	gui.Stderr = &guiErr
 	if err := gui.Start(); err != nil {
@@ -120,6 +122,16 @@ func TestGUIWritesSavesAndQuits(t *testing.T) {
 	}
 	if !waitFor(20*time.Second, listed("Tea growers count losses after a dry season")) {
 		t.Fatalf("the first-run sample article never reached the library; stderr: %s", guiErr.String())
+	}
+
+	// The first start of the day backs the library up beside it.
+	backups := filepath.Join(filepath.Dir(lib), "backups")
+	if !waitFor(10*time.Second, func() bool {
+		entries, _ := os.ReadDir(backups)
+		return len(entries) == 1
+	}) {
+		entries, err := os.ReadDir(backups)
+		t.Errorf("want one automatic backup in %s at start-up, got %v (%v)", backups, entries, err)
 	}
 
 	if path := os.Getenv("DATELINE_SCREENSHOT"); path != "" {

@@ -151,7 +151,7 @@ func runTrash(ctx context.Context, env Env, c command, args []string) int {
 			fmt.Fprintln(env.Stderr, "Trash is empty.")
 			return ExitOK
 		}
-		if !*yes && !confirm(env, fmt.Sprintf("Delete the %d drafts in Trash and all their history for good?", n)) {
+		if !*yes && !confirm(env, fmt.Sprintf("Delete the %d drafts in Trash for good? They leave every list and search; their revisions stay in the library file.", n)) {
 			fmt.Fprintln(env.Stderr, "Trash left as it was.")
 			return ExitFailure
 		}
