@@ -243,10 +243,10 @@ func (w *MainWindow) RunBatchExport(opt editor.BatchOptions, dir string) {
 		var res editor.BatchResult
 		err := os.MkdirAll(dir, 0o755)
 		if err != nil {
-			err = editor.Errorf(editor.EUNAVAILABLE, "cannot create the folder %s: %s", dir, pathErrorText(err))
+			err = editor.Errorf(editor.EUNAVAILABLE, "cannot create the folder %s: %s", dir, editor.PathErrorText(err))
 		} else {
 			res, err = editor.ExportBatch(ctx, w.store, opt, func(name string, data []byte) error {
-				return writeFileAtomic(filepath.Join(dir, name), data)
+				return editor.WriteFileAtomic(filepath.Join(dir, name), data)
 			}, progress)
 		}
 		return func() {
@@ -315,33 +315,4 @@ func (w *MainWindow) batchExportDone(res editor.BatchResult, err error, dir stri
 		title = "Export cancelled"
 	}
 	dialog.NewCustom(title, "OK", scroll, w.Window).Show()
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so that a full disk never leaves a half-written export
-// where a good file was.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "cannot write to %s: %s", dir, pathErrorText(err))
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // a no-op after the rename
-	if _, err = tmp.Write(data); err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "cannot write %s: %s", filepath.Base(path), pathErrorText(err))
-	}
-	return nil
 }

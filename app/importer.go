@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -132,7 +131,7 @@ func readImportURI(uri fyne.URI) (*editor.Article, error) {
 	if uri.Scheme() == "file" {
 		st, err := os.Stat(uri.Path())
 		if err != nil {
-			return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", pathErrorText(err))
+			return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", editor.PathErrorText(err))
 		}
 		if st.IsDir() {
 			return nil, editor.Errorf(editor.EINVALID, "is a folder, not a file")
@@ -143,12 +142,12 @@ func readImportURI(uri fyne.URI) (*editor.Article, error) {
 	}
 	in, err := fynestorage.Reader(uri)
 	if err != nil {
-		return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", pathErrorText(err))
+		return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", editor.PathErrorText(err))
 	}
 	defer in.Close()
 	data, err := io.ReadAll(io.LimitReader(in, editor.MaxImportBytes+1))
 	if err != nil {
-		return nil, editor.Errorf(editor.EUNAVAILABLE, "cannot read the file: %s", pathErrorText(err))
+		return nil, editor.Errorf(editor.EUNAVAILABLE, "cannot read the file: %s", editor.PathErrorText(err))
 	}
 	if len(data) > editor.MaxImportBytes {
 		return nil, editor.Errorf(editor.EINVALID, "the file is larger than %d MB; imports are limited to %d MB", editor.MaxImportBytes>>20, editor.MaxImportBytes>>20)
@@ -158,16 +157,6 @@ func readImportURI(uri fyne.URI) (*editor.Article, error) {
 		return nil, err
 	}
 	return editor.Import(f, data)
-}
-
-// pathErrorText drops the "open /long/path:" prefix of an *os.PathError,
-// which the summary already names by file.
-func pathErrorText(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // next asks about the first file still waiting for an answer, or finishes

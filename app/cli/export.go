@@ -71,56 +71,18 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 		}
 		return ExitOK
 	}
-	if err := WriteFileAtomic(*out, data); err != nil {
+	if err := editor.WriteFileAtomic(*out, data); err != nil {
 		return fail(env, err)
 	}
 	fmt.Fprintf(env.Stderr, "Exported %s to %s\n", a.Slug, *out)
 	return ExitOK
 }
 
-// WriteFileAtomic writes data to a temporary file beside path and renames it
-// into place, so that a full disk or a crash never leaves a half-written
-// export where a good file was.
-func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "cannot write to %s: %s", dir, unwrapPathError(err))
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // a no-op after the rename
-	if _, err = tmp.Write(data); err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "cannot write %s: %s", path, unwrapPathError(err))
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "cannot write %s: %s", path, unwrapPathError(err))
-	}
-	if err := os.Rename(name, path); err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "cannot write %s: %s", path, unwrapPathError(err))
-	}
-	return nil
-}
-
-// unwrapPathError drops the "open /long/path:" prefix of an *os.PathError,
-// which the message already names.
-func unwrapPathError(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 // exportBatch writes one file per selected draft into dir, with a progress
 // line when stderr is a terminal and a summary at the end.
 func exportBatch(ctx context.Context, env Env, opt editor.BatchOptions, dir string) int {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fail(env, editor.Errorf(editor.EUNAVAILABLE, "cannot create the directory %s: %s", dir, unwrapPathError(err)))
+		return fail(env, editor.Errorf(editor.EUNAVAILABLE, "cannot create the directory %s: %s", dir, editor.PathErrorText(err)))
 	}
 	store, ok := openStore(env)
 	if !ok {
@@ -135,7 +97,7 @@ func exportBatch(ctx context.Context, env Env, opt editor.BatchOptions, dir stri
 		}
 	}
 	res, err := editor.ExportBatch(ctx, store, opt, func(name string, data []byte) error {
-		return WriteFileAtomic(filepath.Join(dir, name), data)
+		return editor.WriteFileAtomic(filepath.Join(dir, name), data)
 	}, progress)
 	if tty {
 		fmt.Fprint(env.Stderr, "\r\033[K")

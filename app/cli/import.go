@@ -77,7 +77,7 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 func readArticleFile(path string, forced editor.Format) (*editor.Article, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", unwrapPathError(err))
+		return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", editor.PathErrorText(err))
 	}
 	if st.IsDir() {
 		return nil, editor.Errorf(editor.EINVALID, "is a directory, not a file")
@@ -87,7 +87,7 @@ func readArticleFile(path string, forced editor.Format) (*editor.Article, error)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, editor.Errorf(editor.EUNAVAILABLE, "cannot read the file: %s", unwrapPathError(err))
+		return nil, editor.Errorf(editor.EUNAVAILABLE, "cannot read the file: %s", editor.PathErrorText(err))
 	}
 	f := forced
 	if f == "" {
