@@ -9,9 +9,6 @@ import (
 	"github.com/dateline-news/dateline/editor"
 )
 
-// maxImportBytes bounds one imported file.
-const maxImportBytes = 10 << 20
-
 // runImport implements "dateline import".
 func runImport(ctx context.Context, env Env, c command, args []string) int {
 	fs := newFlagSet(env, c.name, c.args, c.summary)
@@ -82,8 +79,8 @@ func readArticleFile(path string, forced editor.Format) (*editor.Article, error)
 	if st.IsDir() {
 		return nil, editor.Errorf(editor.EINVALID, "is a directory, not a file")
 	}
-	if st.Size() > maxImportBytes {
-		return nil, editor.Errorf(editor.EINVALID, "the file is %.1f MB; imports are limited to 10 MB", float64(st.Size())/(1<<20))
+	if st.Size() > editor.MaxImportBytes {
+		return nil, editor.Errorf(editor.EINVALID, "the file is %.1f MB; imports are limited to %d MB", float64(st.Size())/(1<<20), editor.MaxImportBytes>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
