@@ -226,6 +226,23 @@ func openStore(env Env) (editor.Store, bool) {
 	return s, true
 }
 
+// openDraft opens env.Library and looks up the draft ref names by ID, ID
+// prefix or slug. On failure it prints the error and leaves nothing open;
+// otherwise the caller closes the store.
+func openDraft(ctx context.Context, env Env, ref string) (editor.Store, *editor.Article, bool) {
+	store, ok := openStore(env)
+	if !ok {
+		return nil, nil, false
+	}
+	a, err := store.Lookup(ctx, ref)
+	if err != nil {
+		store.Close()
+		fail(env, err)
+		return nil, nil, false
+	}
+	return store, a, true
+}
+
 // fail prints err as one line on stderr and returns ExitFailure.
 func fail(env Env, err error) int {
 	msg := strings.ReplaceAll(editor.ErrorMessage(err), "\n", " ")

@@ -44,16 +44,11 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 	if fs.NArg() != 1 {
 		return usage(env, c.name, "name exactly one draft by ID or slug")
 	}
-	store, ok := openStore(env)
+	store, a, ok := openDraft(ctx, env, fs.Arg(0))
 	if !ok {
 		return ExitFailure
 	}
 	defer store.Close()
-
-	a, err := store.Lookup(ctx, fs.Arg(0))
-	if err != nil {
-		return fail(env, err)
-	}
 	if a.Status == editor.StatusKilled && !*force {
 		return fail(env, editor.Errorf(editor.ECONFLICT, "%q is killed and must not be used; pass --force to export it anyway", a.Slug))
 	}

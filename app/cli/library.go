@@ -65,15 +65,11 @@ func runHistory(ctx context.Context, env Env, c command, args []string) int {
 	if fs.NArg() != 1 {
 		return usage(env, c.name, "name exactly one draft by ID or slug")
 	}
-	store, ok := openStore(env)
+	store, a, ok := openDraft(ctx, env, fs.Arg(0))
 	if !ok {
 		return ExitFailure
 	}
 	defer store.Close()
-	a, err := store.Lookup(ctx, fs.Arg(0))
-	if err != nil {
-		return fail(env, err)
-	}
 	revs, err := store.Revisions(ctx, a.ID)
 	if err != nil {
 		return fail(env, err)
@@ -108,15 +104,11 @@ func runStatus(ctx context.Context, env Env, c command, args []string) int {
 	if _, err := parseStatuses(string(to)); err != nil {
 		return usage(env, c.name, "%s", editor.ErrorMessage(err))
 	}
-	store, ok := openStore(env)
+	store, a, ok := openDraft(ctx, env, fs.Arg(0))
 	if !ok {
 		return ExitFailure
 	}
 	defer store.Close()
-	a, err := store.Lookup(ctx, fs.Arg(0))
-	if err != nil {
-		return fail(env, err)
-	}
 	if _, err := store.Transition(ctx, a.ID, to, *note); err != nil {
 		return fail(env, err)
 	}
