@@ -89,14 +89,15 @@ func (w *MainWindow) refuseKilledExport(f editor.Format) {
 	d.Show()
 }
 
-// showExportSave asks where to save a in format f and writes it there.
+// showExportSave asks where to save a in format f and writes it there. The
+// suggested name is the one a batch export would give the file.
 func (w *MainWindow) showExportSave(f editor.Format, a *editor.Article) {
 	prof := w.profile
 	opt := w.render
 	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
 		w.exportTo(out, err, f, a, prof, opt)
 	}, w.Window)
-	d.SetFileName(exportFileName(a, f))
+	d.SetFileName(editor.ExportFileName(a.Slug, a.ID, f, map[string]bool{}))
 	d.Show()
 }
 

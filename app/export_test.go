@@ -21,7 +21,7 @@ func TestExportWritesEditorBytes(t *testing.T) {
 			clk := newFakeClock()
 			store := openStore(t, clk)
 			w := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
-			path := filepath.Join(t.TempDir(), exportFileName(w.article, f))
+			path := filepath.Join(t.TempDir(), editor.ExportFileName(w.article.Slug, w.article.ID, f, map[string]bool{}))
 			out, err := fynestorage.Writer(fynestorage.NewFileURI(path))
 			if err != nil {
 				t.Fatal(err)

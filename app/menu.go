@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/dateline-news/dateline/editor"
@@ -60,14 +59,7 @@ func (w *MainWindow) Export(f editor.Format) {
 		w.refuseKilledExport(f) // exports only after an explicit confirmation
 		return
 	}
-	snap := w.article.Clone()
-	prof := w.profile
-	opt := w.render
-	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
-		w.exportTo(out, err, f, snap, prof, opt)
-	}, w.Window)
-	d.SetFileName(exportFileName(snap, f))
-	d.Show()
+	w.showExportSave(f, w.article.Clone())
 }
 
 // exportTo takes the save dialog's answer: it writes the export on a worker
@@ -90,16 +82,6 @@ func (w *MainWindow) exportTo(out fyne.URIWriteCloser, err error, f editor.Forma
 			w.setStatus("Exported "+out.URI().Name(), false)
 		}
 	})
-}
-
-// exportFileName is the name the save dialog suggests: the slug and the
-// format's extension.
-func exportFileName(a *editor.Article, f editor.Format) string {
-	name := a.Slug
-	if name == "" {
-		name = "article"
-	}
-	return name + f.Ext()
 }
 
 // writeExport renders a in format f and writes it to out, closing it.
