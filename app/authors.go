@@ -108,29 +108,35 @@ func (e *authorsEditor) remove(i int) {
 func (e *authorsEditor) rebuild() {
 	objs := make([]fyne.CanvasObject, len(e.entries))
 	for i, en := range e.entries {
-		i := i
-		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.move(i, -1) })
-		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(i, +1) })
-		del := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { e.remove(i) })
-		for _, b := range []*widget.Button{up, down, del} {
-			b.Importance = widget.LowImportance
-			if e.disabled {
-				b.Disable()
-			}
-		}
-		if i == 0 {
-			up.Disable()
-		}
-		if i == len(e.entries)-1 {
-			down.Disable()
-		}
-		objs[i] = container.NewBorder(nil, nil, nil, container.NewHBox(up, down, del), en)
+		objs[i] = listRow(i, len(e.entries), e.disabled, e.move, e.remove, en)
 	}
 	e.rows.Objects = objs
 	e.rows.Refresh()
 	if e.relayout != nil {
 		e.relayout()
 	}
+}
+
+// listRow is row i of n of a list editor (authors, teasers): content with
+// buttons to move it up or down or remove it. The first row cannot move
+// up, the last cannot move down, and a disabled editor's buttons are off.
+func listRow(i, n int, disabled bool, move func(i, d int), remove func(i int), content fyne.CanvasObject) fyne.CanvasObject {
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { move(i, -1) })
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { move(i, +1) })
+	del := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { remove(i) })
+	for _, b := range []*widget.Button{up, down, del} {
+		b.Importance = widget.LowImportance
+		if disabled {
+			b.Disable()
+		}
+	}
+	if i == 0 {
+		up.Disable()
+	}
+	if i == n-1 {
+		down.Disable()
+	}
+	return container.NewBorder(nil, nil, nil, container.NewHBox(up, down, del), content)
 }
 
 // Enable and Disable switch the whole editor.

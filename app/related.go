@@ -112,22 +112,7 @@ func (e *relatedEditor) remove(i int) {
 func (e *relatedEditor) rebuild() {
 	objs := make([]fyne.CanvasObject, len(e.items))
 	for i, t := range e.items {
-		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.move(i, -1) })
-		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(i, +1) })
-		del := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { e.remove(i) })
-		for _, b := range []*widget.Button{up, down, del} {
-			b.Importance = widget.LowImportance
-			if e.disabled {
-				b.Disable()
-			}
-		}
-		if i == 0 {
-			up.Disable()
-		}
-		if i == len(e.items)-1 {
-			down.Disable()
-		}
-		objs[i] = container.NewBorder(nil, nil, nil, container.NewHBox(up, down, del), e.rowContent(i, t))
+		objs[i] = listRow(i, len(e.items), e.disabled, e.move, e.remove, e.rowContent(i, t))
 	}
 	e.rows.Objects = objs
 	e.rows.Refresh()
