@@ -87,12 +87,6 @@ func defaultPathHint() string {
 	return "the user data directory"
 }
 
-// IsCommand reports whether name is a CLI verb.
-func IsCommand(name string) bool {
-	_, ok := lookup(name)
-	return ok
-}
-
 func lookup(name string) (command, bool) {
 	for _, c := range commands {
 		if c.name == name {
