@@ -80,19 +80,6 @@ func (c *fakeClock) Advance(d time.Duration) {
 	}
 }
 
-// pending reports how many timers are waiting.
-func (c *fakeClock) pending() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	n := 0
-	for _, t := range c.timers {
-		if !t.stopped.Load() {
-			n++
-		}
-	}
-	return n
-}
-
 // openStore opens a real library in a temporary directory, stamped with
 // the fake clock's time.
 func openStore(t testing.TB, clk *fakeClock) *storage.DB {
