@@ -15,9 +15,6 @@ import (
 type maintainer interface {
 	Backup(ctx context.Context, path string) (string, error)
 	Check(ctx context.Context) ([]string, error)
-	EmptyTrash(ctx context.Context) (int, error)
-	Trash(ctx context.Context, id string) error
-	Untrash(ctx context.Context, id string) error
 }
 
 var _ maintainer = (*storage.DB)(nil)
@@ -129,7 +126,7 @@ func runTrash(ctx context.Context, env Env, c command, args []string) int {
 	if *empty == (fs.NArg() > 0) {
 		return usage(env, c.name, "name drafts to move to (or, with --restore, out of) Trash, or pass --empty alone")
 	}
-	store, m, ok := openMaintainer(env)
+	store, ok := openStore(env)
 	if !ok {
 		return ExitFailure
 	}
@@ -147,7 +144,7 @@ func runTrash(ctx context.Context, env Env, c command, args []string) int {
 			fmt.Fprintln(env.Stderr, "Trash left as it was.")
 			return ExitFailure
 		}
-		if n, err = m.EmptyTrash(ctx); err != nil {
+		if n, err = store.EmptyTrash(ctx); err != nil {
 			return fail(env, err)
 		}
 		fmt.Fprintf(env.Stderr, "Deleted %d drafts from Trash.\n", n)
@@ -159,10 +156,10 @@ func runTrash(ctx context.Context, env Env, c command, args []string) int {
 		if *restore {
 			a, err = lookupTrashed(ctx, store, ref)
 			if err == nil {
-				err = m.Untrash(ctx, a.ID)
+				err = store.Untrash(ctx, a.ID)
 			}
 		} else if a, err = store.Lookup(ctx, ref); err == nil {
-			err = m.Trash(ctx, a.ID)
+			err = store.Trash(ctx, a.ID)
 		}
 		if err != nil {
 			return fail(env, err)
