@@ -234,7 +234,7 @@ func summaryOf(a *editor.Article) editor.Summary {
 		Status:   a.Status,
 		Created:  a.Created,
 		Updated:  a.Updated,
-		Words:    len(strings.Fields(a.Body)),
+		Words:    editor.CountWords(a.Body),
 	}
 }
 

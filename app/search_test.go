@@ -584,3 +584,22 @@ func (q *syncJobs) drain() {
 func (w *MainWindow) act(f func()) {
 	f()
 }
+
+// TestSummaryOfCountsWordsAsTheLibrary checks that a row built in the
+// window after a save shows the length the library gives the same draft
+// when the page is read again, Markdown marks and dashes not counted.
+func TestSummaryOfCountsWordsAsTheLibrary(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	a := seed(t, store, clk, "Port strike", "# Talks\n\n- Dockers — 1,200 of them — walked out.\n- Well-being first.")
+	rows, err := store.List(context.Background(), editor.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 {
+		t.Fatalf("%d rows, want 1", len(rows))
+	}
+	if got, want := summaryOf(a).Words, rows[0].Words; got != want {
+		t.Errorf("summaryOf counts %d words, the library %d", got, want)
+	}
+}

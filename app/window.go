@@ -479,7 +479,7 @@ func (w *MainWindow) setStatus(msg string, bad bool) {
 
 // wordCount says how long the body is: "812 words".
 func wordCount(a *editor.Article) string {
-	n := len(strings.Fields(a.Body))
+	n := editor.CountWords(a.Body)
 	if n == 1 {
 		return "1 word"
 	}
