@@ -85,8 +85,7 @@ type libraryBrowser struct {
 	pageGen uint64
 	tick    uint64
 
-	searchTimer stopper
-	searchSeq   uint64
+	searchDebounce debounce
 
 	// trashSel is the draft picked in the Trash view.
 	trashSel string
@@ -301,19 +300,7 @@ func (b *libraryBrowser) isDefault() bool {
 
 // scheduleSearch restarts the search debounce.
 func (b *libraryBrowser) scheduleSearch() {
-	if b.searchTimer != nil {
-		b.searchTimer.Stop()
-	}
-	b.searchSeq++
-	seq := b.searchSeq
-	b.searchTimer = b.w.clock.AfterFunc(searchDelay, func() {
-		fyne.Do(func() {
-			if seq == b.searchSeq {
-				b.searchTimer = nil
-				b.reloadNow()
-			}
-		})
-	})
+	b.searchDebounce.schedule(b.w.clock, searchDelay, b.reloadNow)
 }
 
 // reloadNow runs the query the controls describe on a worker and shows its
@@ -326,11 +313,7 @@ func (b *libraryBrowser) reloadNow() { b.reload(true) }
 func (b *libraryBrowser) refresh() { b.reload(false) }
 
 func (b *libraryBrowser) reload(fromTop bool) {
-	if b.searchTimer != nil {
-		b.searchTimer.Stop()
-		b.searchTimer = nil
-		b.searchSeq++
-	}
+	b.searchDebounce.stop()
 	opt, err := b.options()
 	if err != nil {
 		b.pane.count.SetText(editor.ErrorMessage(err))

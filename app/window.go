@@ -58,8 +58,7 @@ type MainWindow struct {
 	// drafts, creating one, closing. Each is told whether the save worked.
 	waiting []func(saved bool)
 
-	autosaveTimer, previewTimer stopper
-	autosaveSeq, previewSeq     uint64
+	autosaveDebounce, previewDebounce debounce
 
 	// jobs counts worker goroutines and their UI callbacks; tests wait on it.
 	jobs sync.WaitGroup
@@ -211,50 +210,18 @@ func (w *MainWindow) edit(change func(a *editor.Article)) {
 
 // scheduleAutosave restarts the autosave debounce.
 func (w *MainWindow) scheduleAutosave() {
-	if w.autosaveTimer != nil {
-		w.autosaveTimer.Stop()
-	}
-	w.autosaveSeq++
-	seq := w.autosaveSeq
-	w.autosaveTimer = w.clock.AfterFunc(w.opt.autosaveDelay(), func() {
-		fyne.Do(func() {
-			if seq == w.autosaveSeq {
-				w.autosaveTimer = nil
-				w.save(nil)
-			}
-		})
-	})
+	w.autosaveDebounce.schedule(w.clock, w.opt.autosaveDelay(), func() { w.save(nil) })
 }
 
 // schedulePreview restarts the preview debounce.
 func (w *MainWindow) schedulePreview() {
-	if w.previewTimer != nil {
-		w.previewTimer.Stop()
-	}
-	w.previewSeq++
-	seq := w.previewSeq
-	w.previewTimer = w.clock.AfterFunc(w.opt.previewDelay(), func() {
-		fyne.Do(func() {
-			if seq == w.previewSeq {
-				w.previewTimer = nil
-				w.renderPreview()
-			}
-		})
-	})
+	w.previewDebounce.schedule(w.clock, w.opt.previewDelay(), w.renderPreview)
 }
 
 // stopTimers cancels pending autosave and preview runs.
 func (w *MainWindow) stopTimers() {
-	if w.autosaveTimer != nil {
-		w.autosaveTimer.Stop()
-		w.autosaveTimer = nil
-	}
-	if w.previewTimer != nil {
-		w.previewTimer.Stop()
-		w.previewTimer = nil
-	}
-	w.autosaveSeq++
-	w.previewSeq++
+	w.autosaveDebounce.stop()
+	w.previewDebounce.stop()
 }
 
 // renderPreview hands a snapshot of the draft to the preview.
@@ -284,11 +251,7 @@ func (w *MainWindow) save(then func(saved bool)) {
 }
 
 func (w *MainWindow) startSave() {
-	if w.autosaveTimer != nil {
-		w.autosaveTimer.Stop()
-		w.autosaveTimer = nil
-		w.autosaveSeq++
-	}
+	w.autosaveDebounce.stop()
 	snap := w.article.Clone()
 	snap.Updated = w.clock.Now()
 	edits := w.edits
