@@ -10,12 +10,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/signal"
-	"runtime"
 	"strings"
-	"time"
 
 	// localefix must initialise before Fyne reads the locale.
 	_ "github.com/dateline-news/dateline/app/localefix"
@@ -101,8 +98,10 @@ func parseGlobals(args []string) (globals, []string, error) {
 
 // runGUI opens the library and runs the window until it closes.
 func runGUI(path string, stderr io.Writer) int {
-	if err := checkDisplay(); err != nil {
-		fmt.Fprintf(stderr, "dateline: %v; the editor window needs a graphical session. For headless use, try the command line: dateline --help\n", err)
+	// Checked before the library is opened, so that no display leaves no
+	// new library file behind; app.Run checks again for other callers.
+	if err := app.CheckDisplay(); err != nil {
+		fmt.Fprintf(stderr, "dateline: %s\n", editor.ErrorMessage(err))
 		return cli.ExitUsage
 	}
 	store, err := storage.Open(path)
@@ -124,61 +123,4 @@ func runGUI(path string, stderr io.Writer) int {
 		return cli.ExitFailure
 	}
 	return cli.ExitOK
-}
-
-// checkDisplay reports a missing X11 or Wayland display before GLFW would
-// panic over it. macOS and Windows always have one.
-func checkDisplay() error {
-	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
-		return nil
-	}
-	if w := os.Getenv("WAYLAND_DISPLAY"); w != "" {
-		return nil
-	}
-	d := os.Getenv("DISPLAY")
-	if d == "" {
-		return fmt.Errorf("no display found (DISPLAY and WAYLAND_DISPLAY are not set)")
-	}
-	if !x11Reachable(d) {
-		return fmt.Errorf("cannot connect to the X display %q", d)
-	}
-	return nil
-}
-
-// x11Reachable dials the X server named by display (":0", "host:1.0",
-// "unix:0") with a short timeout.
-func x11Reachable(display string) bool {
-	host, num, ok := strings.Cut(display, ":")
-	if !ok {
-		return false
-	}
-	num, _, _ = strings.Cut(num, ".")
-	if num == "" {
-		return false
-	}
-	var conn net.Conn
-	var err error
-	if host == "" || host == "unix" || strings.HasPrefix(host, "/") {
-		sock := "/tmp/.X11-unix/X" + num
-		if strings.HasPrefix(host, "/") { // launchd-style socket path
-			sock = display
-		}
-		conn, err = net.DialTimeout("unix", sock, time.Second)
-		if err != nil && host == "" {
-			// An abstract socket (Linux) is also how local X servers listen.
-			conn, err = net.DialTimeout("unix", "@/tmp/.X11-unix/X"+num, time.Second)
-		}
-	} else {
-		port := 6000
-		fmt.Sscanf(num, "%d", &port)
-		if port < 6000 {
-			port += 6000
-		}
-		conn, err = net.DialTimeout("tcp", net.JoinHostPort(host, fmt.Sprint(port)), 2*time.Second)
-	}
-	if err != nil {
-		return false
-	}
-	_ = conn.Close()
-	return true
 }

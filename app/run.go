@@ -1,8 +1,11 @@
 package app
 
 import (
+	"fmt"
+	"net"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,7 +70,7 @@ func (o Options) previewDelay() time.Duration {
 // instead of letting the windowing library panic, so that main can print
 // one line and point to the command line.
 func Run(store editor.Store, opt Options) error {
-	if err := checkDisplay(); err != nil {
+	if err := CheckDisplay(); err != nil {
 		return err
 	}
 	id := opt.AppID
@@ -87,15 +90,63 @@ func Icon() fyne.Resource {
 	return fyne.NewStaticResource("dateline.png", assets.Icon)
 }
 
-// checkDisplay reports a missing X11 or Wayland display on the systems that
-// need one.
-func checkDisplay() error {
+// CheckDisplay reports a missing or unreachable X11 or Wayland display on
+// the systems that need one, before the windowing library would panic over
+// it: an *editor.Error with code EUNAVAILABLE that points to the command
+// line.
+func CheckDisplay() error {
 	switch runtime.GOOS {
 	case "windows", "darwin", "android", "ios", "js":
 		return nil
 	}
-	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		return editor.Errorf(editor.EUNAVAILABLE, "no display found (DISPLAY and WAYLAND_DISPLAY are unset); the GUI needs one — use the command line instead, see: dateline --help")
+	if os.Getenv("WAYLAND_DISPLAY") != "" {
+		return nil
+	}
+	const hint = "; the GUI needs one — use the command line instead, see: dateline --help"
+	d := os.Getenv("DISPLAY")
+	if d == "" {
+		return editor.Errorf(editor.EUNAVAILABLE, "no display found (DISPLAY and WAYLAND_DISPLAY are unset)"+hint)
+	}
+	if !x11Reachable(d) {
+		return editor.Errorf(editor.EUNAVAILABLE, "cannot connect to the X display %q"+hint, d)
 	}
 	return nil
+}
+
+// x11Reachable dials the X server named by display (":0", "host:1.0",
+// "unix:0") with a short timeout.
+func x11Reachable(display string) bool {
+	host, num, ok := strings.Cut(display, ":")
+	if !ok {
+		return false
+	}
+	num, _, _ = strings.Cut(num, ".")
+	if num == "" {
+		return false
+	}
+	var conn net.Conn
+	var err error
+	if host == "" || host == "unix" || strings.HasPrefix(host, "/") {
+		sock := "/tmp/.X11-unix/X" + num
+		if strings.HasPrefix(host, "/") { // launchd-style socket path
+			sock = display
+		}
+		conn, err = net.DialTimeout("unix", sock, time.Second)
+		if err != nil && host == "" {
+			// An abstract socket (Linux) is also how local X servers listen.
+			conn, err = net.DialTimeout("unix", "@/tmp/.X11-unix/X"+num, time.Second)
+		}
+	} else {
+		port := 6000
+		fmt.Sscanf(num, "%d", &port)
+		if port < 6000 {
+			port += 6000
+		}
+		conn, err = net.DialTimeout("tcp", net.JoinHostPort(host, fmt.Sprint(port)), 2*time.Second)
+	}
+	if err != nil {
+		return false
+	}
+	_ = conn.Close()
+	return true
 }

@@ -30,16 +30,18 @@ func TestRunWithoutDisplayFailsCleanly(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the display check applies to X11 and Wayland systems")
 	}
-	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
-	err := Run(nil, Options{})
-	if err == nil {
-		t.Fatal("Run without a display returned nil")
-	}
-	if got := editor.ErrorCode(err); got != editor.EUNAVAILABLE {
-		t.Errorf("error code = %q, want %q", got, editor.EUNAVAILABLE)
-	}
-	if msg := editor.ErrorMessage(err); !regexp.MustCompile(`dateline --help`).MatchString(msg) {
-		t.Errorf("message %q does not point to the command line", msg)
+	for _, display := range []string{"", ":87"} { // unset, and set but with no server
+		t.Setenv("DISPLAY", display)
+		err := Run(nil, Options{})
+		if err == nil {
+			t.Fatalf("DISPLAY=%q: Run without a display returned nil", display)
+		}
+		if got := editor.ErrorCode(err); got != editor.EUNAVAILABLE {
+			t.Errorf("DISPLAY=%q: error code = %q, want %q", display, got, editor.EUNAVAILABLE)
+		}
+		if msg := editor.ErrorMessage(err); !regexp.MustCompile(`dateline --help`).MatchString(msg) {
+			t.Errorf("DISPLAY=%q: message %q does not point to the command line", display, msg)
+		}
 	}
 }
