@@ -8,7 +8,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/util"
 )
 
 // RenderWireText renders a as plain-text wire copy, one paragraph per line
@@ -174,7 +173,7 @@ func (w *wireWriter) inlineTo(b *strings.Builder, n ast.Node) {
 			if c.IsRaw() {
 				b.Write(v)
 			} else {
-				b.Write(unescapeMarkdownText(v))
+				b.WriteString(resolveText(v))
 			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
@@ -183,7 +182,7 @@ func (w *wireWriter) inlineTo(b *strings.Builder, n ast.Node) {
 			if c.IsCode() || c.IsRaw() {
 				b.Write(c.Value)
 			} else {
-				b.Write(unescapeMarkdownText(c.Value))
+				b.WriteString(resolveText(c.Value))
 			}
 		case *DatelineRunIn:
 			b.WriteString(c.PlainText())
@@ -211,34 +210,4 @@ func (w *wireWriter) inlineTo(b *strings.Builder, n ast.Node) {
 			w.inlineTo(b, c)
 		}
 	}
-}
-
-// unescapeMarkdownText turns the source of a Markdown text run into the
-// text it shows: backslash escapes of ASCII punctuation lose their
-// backslash and entity and numeric character references are resolved.
-func unescapeMarkdownText(v []byte) []byte {
-	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
-		return v
-	}
-	out := make([]byte, 0, len(v))
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if c == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
-			out = append(out, v[i+1])
-			i++
-			continue
-		}
-		if c == '&' {
-			if j := bytes.IndexByte(v[i:], ';'); j > 1 && j < 40 {
-				ref := v[i : i+j+1]
-				if r := util.ResolveNumericReferences(util.ResolveEntityNames(ref)); !bytes.Equal(r, ref) {
-					out = append(out, r...)
-					i += j
-					continue
-				}
-			}
-		}
-		out = append(out, c)
-	}
-	return out
 }
