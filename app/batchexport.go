@@ -64,7 +64,7 @@ const (
 func (w *MainWindow) refuseKilledExport(f editor.Format) {
 	snap := w.article.Clone()
 	msg := widget.NewLabel(fmt.Sprintf("“%s” is killed: it was withdrawn and must not be used, so it is not exported.\n\n"+
-		"The command line exports a killed story only with --force.", summaryHeadline(summaryOf(snap))))
+		"The command line exports a killed story only with --force.", articleHeadline(snap)))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons("Killed story not exported", container.NewPadded(msg), w.Window)
 	ok := widget.NewButton("OK", d.Hide)
@@ -72,7 +72,7 @@ func (w *MainWindow) refuseKilledExport(f editor.Format) {
 	anyway := widget.NewButton(killedExportAnywayLabel, func() {
 		d.Hide()
 		confirm := dialog.NewConfirm("Export a killed story?",
-			fmt.Sprintf("“%s” is killed. An exported copy can be published by mistake.\n\nExport it as %s anyway?", summaryHeadline(summaryOf(snap)), formatLabel(f)),
+			fmt.Sprintf("“%s” is killed. An exported copy can be published by mistake.\n\nExport it as %s anyway?", articleHeadline(snap), formatLabel(f)),
 			func(yes bool) {
 				if yes {
 					w.showExportSave(f, snap)

@@ -588,7 +588,7 @@ func (w *MainWindow) RestoreRevision(articleID, revisionID string) {
 				}
 				w.library.upsert(summaryOf(a))
 				w.history.refresh()
-				w.setStatus("Restored an earlier revision of “"+summaryHeadline(summaryOf(a))+"”; the text before it is in the history.", false)
+				w.setStatus("Restored an earlier revision of “"+articleHeadline(a)+"”; the text before it is in the history.", false)
 			}
 		})
 	})

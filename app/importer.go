@@ -109,7 +109,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 				}
 				if editor.ErrorCode(err) == editor.ECONFLICT {
 					if existing, gerr := w.store.Get(ctx, a.ID); gerr == nil {
-						clashes = append(clashes, importClash{name: uri.Name(), article: a, existing: summaryHeadline(summaryOf(existing))})
+						clashes = append(clashes, importClash{name: uri.Name(), article: a, existing: articleHeadline(existing)})
 						continue
 					}
 				}

@@ -113,6 +113,12 @@ func summaryHeadline(s editor.Summary) string {
 	return "(untitled) " + s.Slug
 }
 
+// articleHeadline is summaryHeadline for an article, without building its
+// whole summary (which counts the body's words).
+func articleHeadline(a *editor.Article) string {
+	return summaryHeadline(editor.Summary{Headline: a.Headline, Slug: a.Slug})
+}
+
 // formatUpdated shows today's times as "14:03", this year's dates as
 // "Jan 21" and older ones with the year, in now's time zone.
 func formatUpdated(t, now time.Time) string {

@@ -59,7 +59,7 @@ func (w *MainWindow) MoveToTrash() {
 		w.setStatus("Open a draft to move it to Trash.", true)
 		return
 	}
-	id, name := w.article.ID, summaryHeadline(summaryOf(w.article))
+	id, name := w.article.ID, articleHeadline(w.article)
 	w.save(func(saved bool) {
 		if !saved || w.article == nil || w.article.ID != id {
 			return

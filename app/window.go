@@ -379,7 +379,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.library.selectID(a.ID)
 	w.history.articleOpened()
 	w.renderPreview()
-	w.setStatus("Opened "+summaryHeadline(summaryOf(a)), false)
+	w.setStatus("Opened "+articleHeadline(a), false)
 }
 
 // NewArticle saves the open draft, then creates an empty one, adds it to

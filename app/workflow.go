@@ -132,7 +132,7 @@ func (w *MainWindow) transition(id string, to editor.Status, note string) {
 					w.form.showStatus(a.Status)
 					w.renderPreview()
 				}
-				w.setStatus("“"+summaryHeadline(summaryOf(a))+"” is now "+string(a.Status)+".", false)
+				w.setStatus("“"+articleHeadline(a)+"” is now "+string(a.Status)+".", false)
 				w.browser.refresh()
 				w.history.refresh()
 			}
