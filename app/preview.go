@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -176,7 +177,7 @@ func (c *segmentConverter) block(b *editor.Block, decor, cont string, quoted boo
 		for i, item := range b.Items {
 			marker := bullet
 			if b.Ordered {
-				marker = itoa(b.Start+i) + "."
+				marker = strconv.Itoa(b.Start+i) + "."
 			}
 			marker = padMarker(marker)
 			c.blocks(item, decor+marker, cont+indentStep, quoted)
@@ -292,16 +293,6 @@ func padMarker(m string) string {
 		return m + strings.Repeat(" ", len(indentStep)-n)
 	}
 	return m + " "
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // tableSegment draws a GFM table as a grid of cells, the header row on the
