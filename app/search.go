@@ -294,8 +294,13 @@ func parseFilterDay(s, what string) (time.Time, error) {
 // first, the order in which a just-saved draft goes to the top.
 func (b *libraryBrowser) isDefault() bool {
 	o := b.opt
-	return !o.Trashed && strings.TrimSpace(o.Query) == "" && len(o.Statuses) == 0 && o.Author == "" && o.Tag == "" &&
-		o.UpdatedFrom.IsZero() && o.UpdatedTo.IsZero() && (o.Sort == "" || o.Sort == editor.SortUpdated)
+	return !o.Trashed && !filtered(o) && (o.Sort == "" || o.Sort == editor.SortUpdated)
+}
+
+// filtered reports whether opt narrows the list by a search or a filter.
+func filtered(opt editor.ListOptions) bool {
+	return strings.TrimSpace(opt.Query) != "" || len(opt.Statuses) > 0 || opt.Author != "" || opt.Tag != "" ||
+		!opt.UpdatedFrom.IsZero() || !opt.UpdatedTo.IsZero()
 }
 
 // scheduleSearch restarts the search debounce.
@@ -399,14 +404,13 @@ func countLine(total int, filed int64, opt editor.ListOptions) string {
 		}
 		return drafts + " in Trash"
 	}
-	filtered := strings.TrimSpace(opt.Query) != "" || len(opt.Statuses) > 0 || opt.Author != "" || opt.Tag != "" ||
-		!opt.UpdatedFrom.IsZero() || !opt.UpdatedTo.IsZero()
+	narrowed := filtered(opt)
 	switch {
-	case filtered && total == 0:
+	case narrowed && total == 0:
 		return "No drafts match"
-	case filtered && total == 1:
+	case narrowed && total == 1:
 		drafts += " matches"
-	case filtered:
+	case narrowed:
 		drafts += " match"
 	}
 	if filed > 0 {
