@@ -207,6 +207,21 @@ func (a *Article) PublicationDate() time.Time {
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
+// CheckSlug reports why s is no valid slug, as Validate does: an *Error
+// with code EINVALID, or nil. The empty slug is left to the caller (a
+// draft's slug is required; a field may still be empty while typed).
+func CheckSlug(s string) error {
+	switch {
+	case s == "":
+		return nil
+	case len(s) > 100:
+		return Errorf(EINVALID, "slug is longer than 100 characters")
+	case !slugPattern.MatchString(s):
+		return Errorf(EINVALID, "slug %q may only hold lowercase letters, digits and single hyphens", s)
+	}
+	return nil
+}
+
 // MaxBodyBytes bounds the size of an article body.
 const MaxBodyBytes = 10 << 20
 
@@ -220,10 +235,8 @@ func (a *Article) Validate() error {
 		return Errorf(EINVALID, "article ID %q is not a UUID", a.ID)
 	case a.Slug == "":
 		return Errorf(EINVALID, "slug is required")
-	case len(a.Slug) > 100:
-		return Errorf(EINVALID, "slug is longer than 100 characters")
-	case !slugPattern.MatchString(a.Slug):
-		return Errorf(EINVALID, "slug %q may only hold lowercase letters, digits and single hyphens", a.Slug)
+	case CheckSlug(a.Slug) != nil:
+		return CheckSlug(a.Slug)
 	case !a.Status.Valid():
 		return Errorf(EINVALID, "unknown status %q", a.Status)
 	case !a.Attribution.Kind.Valid():
