@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"regexp"
 	"strings"
 	"time"
 
@@ -46,9 +45,6 @@ type articleForm struct {
 // dateHint is the date field's help line while its text is valid.
 const dateHint = "AP style (Jan. 21, March 5) or 2026-01-21"
 
-// slugPattern is the form of a slug, as editor.Article.Validate checks it.
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
 // kindLabels are the attribution kinds as the select shows them.
 var kindLabels = []string{string(editor.AttributionOriginal), string(editor.AttributionContributed), string(editor.AttributionSyndicated)}
 
@@ -61,12 +57,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	})
 	f.deck = f.entry("Optional subheadline", func(a *editor.Article, s string) { a.Deck = s })
 	f.slug = f.entry("kenya-tea-harvest", func(a *editor.Article, s string) { a.Slug = strings.TrimSpace(s) })
-	f.slug.Validator = func(s string) error {
-		if s = strings.TrimSpace(s); s != "" && !slugPattern.MatchString(s) {
-			return errors.New("lowercase letters, digits and single hyphens")
-		}
-		return nil
-	}
+	f.slug.Validator = func(s string) error { return editor.CheckSlug(strings.TrimSpace(s)) }
 
 	f.authors = newAuthorsEditor(func(names []string) {
 		f.change(func(a *editor.Article) { a.Byline.Authors = names })
@@ -262,7 +253,6 @@ func (f *articleForm) followHeadline(a *editor.Article, headline string) {
 	f.loading = false
 }
 
-// load fills the form from a without reporting changes.
 // autoSlug reports whether a's slug is still the automatic one: unset,
 // "untitled-…", or the headline's slug, possibly with the numeric suffix a
 // save added to keep it unique. Only an automatic slug follows the headline
@@ -286,6 +276,7 @@ func (f *articleForm) adoptSlug(s string) {
 	f.loading = false
 }
 
+// load fills the form from a without reporting changes.
 func (f *articleForm) load(a *editor.Article) {
 	f.loading = true
 	defer func() { f.loading = false }()

@@ -478,3 +478,24 @@ func TestAutomaticSlugIsMadeUniqueWhenSaved(t *testing.T) {
 		t.Errorf("a typed slug that is taken must be reported, got status %q", got)
 	}
 }
+
+// TestSlugFieldRefusesWhatSaveRefuses checks that the slug field flags the
+// slugs a save would reject, the too-long one included, and accepts the
+// rest and the empty field being typed.
+func TestSlugFieldRefusesWhatSaveRefuses(t *testing.T) {
+	clk := newFakeClock()
+	w := newTestWindow(t, openStore(t, clk), clk, Options{})
+	for _, tt := range []struct {
+		slug string
+		ok   bool
+	}{
+		{"", true},
+		{" kenya-tea-harvest ", true},
+		{"Kenya Tea", false},
+		{strings.Repeat("a", 101), false},
+	} {
+		if err := w.form.slug.Validator(tt.slug); (err == nil) != tt.ok {
+			t.Errorf("slug field %q: %v, want ok %v", tt.slug, err, tt.ok)
+		}
+	}
+}
