@@ -50,9 +50,8 @@ type settingsEditor struct {
 	base editor.Profile
 	// article is the draft the sample is rendered for.
 	article *editor.Article
-	// current is the profile as typed; valid says whether it passed.
+	// current is the profile as typed, as validate last read it.
 	current editor.Profile
-	valid   bool
 }
 
 // newSettingsEditor shows p for editing; the sample is rendered for a.
@@ -226,8 +225,9 @@ func (s *settingsEditor) validate() bool {
 	if moved && s.relayout != nil {
 		s.relayout()
 	}
-	s.current, s.valid = p, len(problems) == 0
-	if s.valid {
+	s.current = p
+	valid := len(problems) == 0
+	if valid {
 		s.save.Enable()
 		s.sample.Importance = widget.MediumImportance
 		s.sample.SetText(settingsSample(p, s.article))
@@ -240,7 +240,7 @@ func (s *settingsEditor) validate() bool {
 			s.sample.SetText("Fix the fields marked in red to see the sample and save.")
 		}
 	}
-	return s.valid
+	return valid
 }
 
 func (s *settingsEditor) fields() []*settingsField {
