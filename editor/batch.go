@@ -70,13 +70,8 @@ func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name
 		return res, err
 	}
 	list := opt.List
-	list.Limit, list.Offset = 0, 0
-	total, err := s.Count(ctx, list)
-	if err != nil {
-		return res, err
-	}
 	// Collect the IDs first so that saves during the export cannot shift
-	// the pages.
+	// the pages; their number is the total the progress counts to.
 	var ids []Summary
 	for list.Offset = 0; ; list.Offset += batchPage {
 		list.Limit = batchPage
@@ -89,9 +84,7 @@ func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name
 			break
 		}
 	}
-	if len(ids) != total {
-		total = len(ids)
-	}
+	total := len(ids)
 	taken := map[string]bool{}
 	resolve := StoreResolver(ctx, s)
 	for i, sum := range ids {
