@@ -192,9 +192,6 @@ func (h *historyPanel) refresh() {
 	h.load()
 }
 
-// articleOpened is refresh under the name the window's hooks use.
-func (h *historyPanel) articleOpened() { h.refresh() }
-
 // load reads the open draft's revisions on a worker, with the texts of
 // the newest historyTextLimit, and counts each one's change.
 func (h *historyPanel) load() {

@@ -93,7 +93,7 @@ func (w *MainWindow) closeArticle() {
 	w.form.clear()
 	w.library.selectID("")
 	w.preview.SetPreview(nil)
-	w.history.articleOpened()
+	w.history.refresh()
 }
 
 // RestoreFromTrash takes the draft with this ID out of Trash.

@@ -377,7 +377,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.saveErr = nil
 	w.form.load(a)
 	w.library.selectID(a.ID)
-	w.history.articleOpened()
+	w.history.refresh()
 	w.renderPreview()
 	w.setStatus("Opened "+articleHeadline(a), false)
 }
