@@ -553,16 +553,22 @@ func (b *libraryBrowser) upsert(s editor.Summary) bool {
 		}
 		return true
 	}
+	onFirstPage := false
 	for i := range l.items {
 		if l.items[i].ID == s.ID {
 			l.items = append(l.items[:i], l.items[i+1:]...)
+			onFirstPage = true
 			break
 		}
 	}
 	l.items = append([]editor.Summary{s}, l.items...)
-	// Rows past the first page moved down by one; fetch them again and
-	// show the old ones meanwhile, so the list does not blink.
-	b.refetchPages()
+	if !onFirstPage {
+		// Rows past the first page moved down by one; fetch them again and
+		// show the old ones meanwhile, so the list does not blink. A row
+		// that moves up within the first page (every autosave of the draft
+		// on top) moves no row across a page.
+		b.refetchPages()
+	}
 	if !known {
 		// New, or further down than the rows fetched: count again.
 		l.totalCount++

@@ -413,6 +413,24 @@ func TestLibraryListPages(t *testing.T) {
 	if got := w.library.list.Length(); got != n {
 		t.Errorf("list length after saving = %d, want %d", got, n)
 	}
+
+	// Saving it again, now that it is on top, moves no row across a page:
+	// no page is fetched again.
+	lists := store.lists.Load()
+	typeAtEnd(w.form.body, " Again.")
+	w.browser.run = ui.run
+	w.advance(w.opt.autosaveDelay())
+	ui.drain()
+	w.browser.run = w.goJob
+	if got := store.lists.Load() - lists; got != 0 {
+		t.Errorf("saving the draft on top ran %d List queries, want none", got)
+	}
+	if s, _ := w.library.row(0); s.ID != want[0].ID {
+		t.Errorf("row 0 after saving again = %q, want the saved draft", s.Headline)
+	}
+	if s, ok := w.library.row(1500); !ok || s.ID != above[0].ID {
+		t.Errorf("row 1500 after saving again = %q, want %q", s.Headline, above[0].Headline)
+	}
 }
 
 func TestSnippetSegments(t *testing.T) {
