@@ -34,7 +34,8 @@ type libraryPane struct {
 	onSelect func(id string)
 	// now is the time updated stamps are shown relative to.
 	now func() time.Time
-	// browser pages, searches and filters the list; see search.go.
+	// browser pages, searches and filters the list; see search.go. Every
+	// pane has one (attachBrowser).
 	browser *libraryBrowser
 }
 
@@ -148,39 +149,11 @@ func (l *libraryPane) setCount(total int) {
 		total = len(l.items)
 	}
 	l.totalCount = total
-	if l.browser != nil {
-		l.browser.showCount(total)
-		return
-	}
-	switch total {
-	case 1:
-		l.count.SetText("1 draft")
-	default:
-		l.count.SetText(formatThousands(total) + " drafts")
-	}
+	l.browser.showCount(total)
 }
 
-// upsert puts s at the top of the list, replacing the row of the same
-// draft: a just-saved draft is the newest.
-func (l *libraryPane) upsert(s editor.Summary) {
-	if l.browser != nil && l.browser.upsert(s) {
-		return
-	}
-	added := true
-	for i := range l.items {
-		if l.items[i].ID == s.ID {
-			l.items = append(l.items[:i], l.items[i+1:]...)
-			added = false
-			break
-		}
-	}
-	l.items = append([]editor.Summary{s}, l.items...)
-	l.list.Refresh()
-	if added {
-		l.setCount(l.totalCount + 1)
-	}
-	l.reselect()
-}
+// upsert takes a just-saved draft's row; the browser knows where it goes.
+func (l *libraryPane) upsert(s editor.Summary) { l.browser.upsert(s) }
 
 // selectID marks the draft shown in the form.
 func (l *libraryPane) selectID(id string) {
@@ -207,10 +180,7 @@ func (l *libraryPane) indexOf(id string) int {
 			return i
 		}
 	}
-	if l.browser != nil {
-		return l.browser.indexOf(id)
-	}
-	return -1
+	return l.browser.indexOf(id)
 }
 
 // formatThousands writes n with comma separators: 1,284.

@@ -526,15 +526,14 @@ func (b *libraryBrowser) indexOf(id string) int {
 
 // upsert takes a just-saved draft's row. In the default view the row
 // moves to the top, where the store now lists it; in a search, filter,
-// other order or Trash it is updated where it is. It returns true: the
-// pane's own upsert, which knows no pages, is not needed.
-func (b *libraryBrowser) upsert(s editor.Summary) bool {
+// other order or Trash it is updated where it is.
+func (b *libraryBrowser) upsert(s editor.Summary) {
 	l := b.pane
 	known := l.indexOf(s.ID) >= 0
 	if !b.isDefault() && !known && !s.Created.IsZero() && s.Created.Equal(s.Updated) {
 		// A draft just created: show the whole library, where it is on top.
 		b.showAll()
-		return true
+		return
 	}
 	if !b.isDefault() {
 		patch := func(rows []editor.Summary, base int) {
@@ -551,7 +550,7 @@ func (b *libraryBrowser) upsert(s editor.Summary) bool {
 		for p, rows := range b.pages {
 			patch(rows, p*libraryPageRows)
 		}
-		return true
+		return
 	}
 	onFirstPage := false
 	for i := range l.items {
@@ -577,7 +576,6 @@ func (b *libraryBrowser) upsert(s editor.Summary) bool {
 	l.list.Refresh()
 	l.setCount(l.totalCount)
 	l.reselect()
-	return true
 }
 
 // showAll clears the search and the filters and shows the live library,
@@ -696,9 +694,6 @@ func showSnippet(line []fyne.CanvasObject, s editor.Summary) {
 // length is the list's row count: the count of the whole query, of which
 // only some pages are fetched.
 func (l *libraryPane) length() int {
-	if l.browser == nil {
-		return len(l.items)
-	}
 	return max(l.totalCount, len(l.items))
 }
 
@@ -707,9 +702,6 @@ func (l *libraryPane) length() int {
 func (l *libraryPane) row(i int) (editor.Summary, bool) {
 	if i >= 0 && i < len(l.items) {
 		return l.items[i], true
-	}
-	if l.browser == nil {
-		return editor.Summary{}, false
 	}
 	return l.browser.row(i)
 }
