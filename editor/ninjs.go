@@ -197,24 +197,6 @@ func RenderNinjs(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	return append(out, '\n'), nil
 }
 
-// wireFrameLines are the wire-copy lines of a after the byline: the body
-// with its dateline, tagline, correction, footer and related list.
-func wireFrameLines(a *Article, p Profile, f Frame) []string {
-	lines := WireBodyLines(a, p.Dash)
-	for _, s := range []string{f.Tagline, f.Correction, f.Footer} {
-		if s = oneLine(s); s != "" {
-			lines = append(lines, s)
-		}
-	}
-	if len(f.Related) > 0 {
-		lines = append(lines, oneLine(f.RelatedHeading))
-		for _, t := range f.Related {
-			lines = append(lines, oneLine(t.Text))
-		}
-	}
-	return lines
-}
-
 // ParseNinjs reads an IPTC ninjs 2.x news item, as RenderNinjs writes it or
 // as an agency delivers it. The Markdown source body is used when present;
 // otherwise the text/html body goes through the HTML importer, or the

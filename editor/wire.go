@@ -34,31 +34,38 @@ func RenderWireText(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export wire text: %w", err)
 	}
-	var lines []string
-	add := func(s string) {
-		if s = oneLine(s); s != "" {
-			lines = append(lines, s)
-		}
-	}
-	add(a.Headline)
-	add(a.Deck)
-	add(f.Byline)
-	lines = append(lines, WireBodyLines(a, p.Dash)...)
-	add(f.Tagline)
-	add(f.Correction)
-	add(f.Footer)
-	if len(f.Related) > 0 {
-		add(f.RelatedHeading)
-		for _, t := range f.Related {
-			add(t.Text)
-		}
-	}
+	lines := appendWireLines(nil, a.Headline, a.Deck, f.Byline)
+	lines = append(lines, wireFrameLines(a, p, f)...)
 	var buf bytes.Buffer
 	for _, l := range lines {
 		buf.WriteString(l)
 		buf.WriteByte('\n')
 	}
 	return buf.Bytes(), nil
+}
+
+// wireFrameLines are the wire-copy lines of a after the byline: the body
+// with its dateline, tagline, correction, footer and related list. The
+// wire export and ninjs's text/plain body both use them.
+func wireFrameLines(a *Article, p Profile, f Frame) []string {
+	lines := appendWireLines(WireBodyLines(a, p.Dash), f.Tagline, f.Correction, f.Footer)
+	if len(f.Related) > 0 {
+		lines = appendWireLines(lines, f.RelatedHeading)
+		for _, t := range f.Related {
+			lines = appendWireLines(lines, t.Text)
+		}
+	}
+	return lines
+}
+
+// appendWireLines appends each of ss as one line, leaving out empty ones.
+func appendWireLines(lines []string, ss ...string) []string {
+	for _, s := range ss {
+		if s = oneLine(s); s != "" {
+			lines = append(lines, s)
+		}
+	}
+	return lines
 }
 
 // oneLine collapses the white space of s, newlines included, into single
