@@ -2,11 +2,6 @@ package editor
 
 import (
 	"bytes"
-	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -14,23 +9,7 @@ import (
 // (_test/spec.json in the goldmark module).
 func commonMarkBodies(t *testing.T) []string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
-	if err != nil {
-		t.Fatalf("locate goldmark module: %v", err)
-	}
-	data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "_test", "spec.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var examples []struct {
-		Markdown string `json:"markdown"`
-	}
-	if err := json.Unmarshal(data, &examples); err != nil {
-		t.Fatal(err)
-	}
-	if len(examples) < 600 {
-		t.Fatalf("spec.json holds %d examples", len(examples))
-	}
+	examples := loadPreviewSpecExamples(t)
 	bodies := make([]string, len(examples))
 	for i, e := range examples {
 		bodies[i] = e.Markdown
