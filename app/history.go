@@ -402,16 +402,7 @@ func (h *historyPanel) showDiff() {
 			if rowsGen == h.gen {
 				h.rows = revs // keep the texts read meanwhile
 			}
-			added, removed := 0, 0
-			for _, s := range spans {
-				n := countWords(s.Text)
-				switch s.Op {
-				case diffInsert:
-					added += n
-				case diffDelete:
-					removed += n
-				}
-			}
+			added, removed := spanChange(spans)
 			sum := title + ": " + formatChange(added, removed) + " words."
 			if added == 0 && removed == 0 {
 				sum = title + ": no change in the text."
@@ -419,17 +410,6 @@ func (h *historyPanel) showDiff() {
 			h.setDiff(spans, sum)
 		}
 	})
-}
-
-// countWords counts the word tokens of s.
-func countWords(s string) int {
-	n := 0
-	for _, t := range tokenizeWords(s) {
-		if isWord(t) {
-			n++
-		}
-	}
-	return n
 }
 
 // setDiff shows spans under the summary line.

@@ -149,23 +149,31 @@ func wordDiff(old, new string) []diffSpan {
 
 // wordChange counts the words a change from old to new added and removed.
 func wordChange(old, new string) (added, removed int) {
-	for _, s := range wordDiff(old, new) {
-		if s.Op == diffEqual {
-			continue
-		}
-		n := 0
-		for _, t := range tokenizeWords(s.Text) {
-			if isWord(t) {
-				n++
-			}
-		}
-		if s.Op == diffInsert {
-			added += n
-		} else {
-			removed += n
+	return spanChange(wordDiff(old, new))
+}
+
+// spanChange counts the words spans insert and delete.
+func spanChange(spans []diffSpan) (added, removed int) {
+	for _, s := range spans {
+		switch s.Op {
+		case diffInsert:
+			added += countWords(s.Text)
+		case diffDelete:
+			removed += countWords(s.Text)
 		}
 	}
 	return added, removed
+}
+
+// countWords counts the word tokens of s.
+func countWords(s string) int {
+	n := 0
+	for _, t := range tokenizeWords(s) {
+		if isWord(t) {
+			n++
+		}
+	}
+	return n
 }
 
 // formatChange writes a change size as "+12 −3", "+4", "−2" or "±0".
