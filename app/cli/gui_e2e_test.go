@@ -160,7 +160,40 @@ func TestGUIWritesSavesAndQuits(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatalf("Ctrl+Q did not close the window; stderr: %s", guiErr.String())
 	}
-	if s := guiErr.String(); strings.Contains(s, "panic") || strings.Contains(s, "Fyne error") {
+	if s := withoutFynePrefsRace(guiErr.String()); strings.Contains(s, "panic") || strings.Contains(s, "Fyne error") {
 		t.Errorf("the GUI logged errors:\n%s", s)
+	}
+}
+
+// withoutFynePrefsRace drops the three log lines of one known Fyne 2.7 race
+// from a GUI log: at exit Fyne rewrites its preferences file, its own file
+// watcher can read the file half-written when the machine is loaded (it
+// ignores its own writes for only 100 ms), and it logs "Preferences load
+// error: EOF". Dateline stores no preferences; every other error stays.
+func withoutFynePrefsRace(log string) string {
+	lines := strings.Split(log, "\n")
+	var kept []string
+	for i := 0; i < len(lines); i++ {
+		if strings.Contains(lines[i], "Fyne error:  Preferences load error:") &&
+			i+1 < len(lines) && strings.Contains(lines[i+1], "Cause: EOF") {
+			i += 2 // and its "At: …preferences.go" line
+			continue
+		}
+		kept = append(kept, lines[i])
+	}
+	return strings.Join(kept, "\n")
+}
+
+func TestWithoutFynePrefsRace(t *testing.T) {
+	race := "2026/11/27 06:04:39 Fyne error:  Preferences load error:\n" +
+		"2026/11/27 06:04:39   Cause: EOF\n" +
+		"2026/11/27 06:04:39   At: /root/go/pkg/mod/fyne.io/fyne/v2@v2.7.1/app/preferences.go:103\n"
+	other := "2026/11/27 06:04:40 Fyne error:  Failed to load icon\n"
+	if got := withoutFynePrefsRace(race + other); got != other {
+		t.Errorf("got %q, want only the other error kept", got)
+	}
+	corrupt := "x Fyne error:  Preferences load error:\nx   Cause: invalid character 'x'\n"
+	if got := withoutFynePrefsRace(corrupt); got != corrupt {
+		t.Errorf("a load error other than EOF must be kept, got %q", got)
 	}
 }
