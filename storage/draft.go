@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/dateline-news/dateline/editor"
 )
@@ -126,7 +125,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	if err != nil {
 		return nil, err
 	}
-	words := countWords(a.Body)
+	words := editor.CountWords(a.Body)
 
 	// A status change, an import or a restore always gets its own revision;
 	// only edits of one session within a minute coalesce.
@@ -455,32 +454,6 @@ func validKind(k editor.RevisionKind) bool {
 		return true
 	}
 	return false
-}
-
-// countWords counts the words of a Markdown body: runs of letters or
-// digits. An apostrophe or hyphen inside a word, and a comma or point inside
-// a number ("1,200"), do not split it.
-func countWords(s string) int {
-	n := 0
-	var prev rune
-	in := false
-	for _, r := range s {
-		isWord := unicode.IsLetter(r) || unicode.IsNumber(r)
-		switch {
-		case isWord && !in:
-			n++
-			in = true
-		case isWord:
-		case in && (r == '\'' || r == '’' || r == '-'):
-			// still inside the word, unless no letter follows
-		case in && (r == ',' || r == '.') && unicode.IsNumber(prev):
-			// maybe a thousands separator or decimal point
-		default:
-			in = false
-		}
-		prev = r
-	}
-	return n
 }
 
 // marshalArticle encodes an article as the JSON kept in doc columns.

@@ -718,8 +718,8 @@ func TestCountWords(t *testing.T) {
 		{"# Heading\n\n- item one\n- item two", 5},
 		{"Müller sagte: „Nein“", 3},
 	} {
-		if got := countWords(tt.in); got != tt.want {
-			t.Errorf("countWords(%q) = %d, want %d", tt.in, got, tt.want)
+		if got := editor.CountWords(tt.in); got != tt.want {
+			t.Errorf("CountWords(%q) = %d, want %d", tt.in, got, tt.want)
 		}
 	}
 }

@@ -238,7 +238,7 @@ func TestGenerator(t *testing.T) {
 		if err := a.Validate(); err != nil {
 			t.Fatalf("draft %d: %v", i, err)
 		}
-		if w := countWords(a.Body); w < 300 || w > 1520 {
+		if w := editor.CountWords(a.Body); w < 300 || w > 1520 {
 			t.Fatalf("draft %d has %d words", i, w)
 		}
 	}

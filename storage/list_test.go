@@ -130,7 +130,7 @@ func TestList(t *testing.T) {
 		s := list[0]
 		if s.ID != a.ID || s.Slug != a.Slug || s.Headline != a.Headline || s.Status != a.Status ||
 			strings.Join(s.Authors, ";") != "Dana Whitfield;Omar Haddad" || !s.Created.Equal(a.Created) ||
-			s.Words != countWords(a.Body) || s.Snippet != "" {
+			s.Words != editor.CountWords(a.Body) || s.Snippet != "" {
 			t.Fatalf("summary = %+v, does not match %s", s, jsonOf(t, a))
 		}
 	})
