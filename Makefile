@@ -12,10 +12,10 @@ FUZZTIME      ?= 50000x
 
 # System packages cgo needs: a C compiler, pkg-config, OpenGL and X11 headers
 # (Fyne's GLFW driver) — go-sqlite3 compiles SQLite itself with gcc. The test
-# run also needs an X server (Xvfb), xdotool and ImageMagick for the
-# end-to-end check of the real window.
+# run also needs an X server (Xvfb) with Mesa's software OpenGL, xdotool and
+# ImageMagick for the end-to-end check of the real window.
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev
-TEST_PACKAGES  := xvfb xauth xdotool imagemagick
+TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 
