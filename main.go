@@ -107,6 +107,7 @@ func runGUI(path string, stderr io.Writer) int {
 	store, err := storage.Open(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "dateline: %s\n", editor.ErrorMessage(err))
+		app.ShowStartError(path, err)
 		return cli.ExitFailure
 	}
 	defer store.Close()

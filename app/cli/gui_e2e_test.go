@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -195,5 +196,62 @@ func TestWithoutFynePrefsRace(t *testing.T) {
 	corrupt := "x Fyne error:  Preferences load error:\nx   Cause: invalid character 'x'\n"
 	if got := withoutFynePrefsRace(corrupt); got != corrupt {
 		t.Errorf("a load error other than EOF must be kept, got %q", got)
+	}
+}
+
+// TestGUIExplainsALibraryItCannotOpen starts the window on a file that is
+// not a library: the user sees why in a window (not only on stderr), and
+// dismissing it (Escape) exits 1 with the file untouched.
+func TestGUIExplainsALibraryItCannotOpen(t *testing.T) {
+	requireTools(t, "Xvfb", "xdotool")
+	display := startXvfb(t)
+	lib := filepath.Join(t.TempDir(), "notes.db")
+	junk := []byte("shopping list: tea, sugar, milk — definitely not an SQLite database")
+	if err := os.WriteFile(lib, junk, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gui := exec.Command(binary, "--library", lib)
+	gui.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=", "XDG_CONFIG_HOME="+t.TempDir())
+	var guiErr strings.Builder
+	gui.Stderr = &guiErr
+	if err := gui.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- gui.Wait() }()
+	t.Cleanup(func() {
+		if gui.ProcessState == nil {
+			_ = gui.Process.Kill()
+		}
+	})
+
+	var win string
+	if !waitFor(30*time.Second, func() bool {
+		win = xdotool(t, display, "search", "--onlyvisible", "--name", "library cannot be opened")
+		return win != ""
+	}) {
+		t.Fatalf("no explanation window appeared; stderr: %s", guiErr.String())
+	}
+	if !strings.Contains(guiErr.String(), "not a Dateline library") {
+		t.Errorf("stderr should carry the reason too: %q", guiErr.String())
+	}
+	win = strings.Fields(win)[0]
+	xdotool(t, display, "windowactivate", "--sync", win)
+	xdotool(t, display, "windowfocus", "--sync", win)
+	xdotool(t, display, "key", "--window", win, "Escape")
+	select {
+	case err := <-exited:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("closing the explanation: %v, want exit status 1", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("closing the explanation window did not end the program")
+	}
+	if s := guiErr.String(); strings.Contains(s, "panic") || strings.Contains(s, "goroutine ") {
+		t.Errorf("the explanation window crashed instead of closing:\n%s", s)
+	}
+	if got, _ := os.ReadFile(lib); string(got) != string(junk) {
+		t.Error("the file that is not a library was changed")
 	}
 }
