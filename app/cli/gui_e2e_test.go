@@ -1,3 +1,5 @@
+//go:build !windows
+
 package cli_test
 
 import (
@@ -6,7 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -26,13 +30,11 @@ func requireTools(t *testing.T, tools ...string) {
 }
 
 // startXvfb starts a virtual X server on a free display and returns its name.
+// The server is stopped with SIGTERM, so that it removes its lock file.
 func startXvfb(t *testing.T) string {
 	t.Helper()
 	for n := 71; n < 120; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+		if !displayFree(n) {
 			continue
 		}
 		display := fmt.Sprintf(":%d", n)
@@ -40,7 +42,16 @@ func startXvfb(t *testing.T) string {
 		if err := cmd.Start(); err != nil {
 			t.Fatalf("start Xvfb: %v", err)
 		}
-		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+		t.Cleanup(func() {
+			_ = cmd.Process.Signal(syscall.SIGTERM)
+			done := make(chan struct{})
+			go func() { _ = cmd.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				_ = cmd.Process.Kill()
+			}
+		})
 		if waitFor(10*time.Second, func() bool {
 			_, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
 			return err == nil
@@ -51,6 +62,27 @@ func startXvfb(t *testing.T) string {
 	}
 	t.Fatal("no free X display number")
 	return ""
+}
+
+// displayFree reports whether display :n can be used: no lock file, or a
+// stale one whose server is gone (then the lock and socket are removed).
+func displayFree(n int) bool {
+	lock := fmt.Sprintf("/tmp/.X%d-lock", n)
+	data, err := os.ReadFile(lock)
+	if err != nil {
+		_, serr := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+		return os.IsNotExist(err) && os.IsNotExist(serr)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil || pid <= 0 {
+		return false
+	}
+	if syscall.Kill(pid, 0) == nil {
+		return false // a live server
+	}
+	_ = os.Remove(lock)
+	_ = os.Remove(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+	return true
 }
 
 // waitFor polls cond until it holds or the timeout passes.
