@@ -35,7 +35,7 @@ help:
 # root, sudo otherwise, and prints the exact command when it can do neither.
 deps:
 	@$(MAKE) --no-print-directory _apt PACKAGES="$(BUILD_PACKAGES)"
-	@command -v $(GO) >/dev/null 2>&1 || { echo "make deps: Go is not installed; install Go 1.24 or newer from your distribution or go.dev, then run make again" >&2; exit 1; }
+	@command -v $(GO) >/dev/null 2>&1 || { echo "make deps: Go is not installed; install Go 1.25 or newer from your distribution or go.dev, then run make again" >&2; exit 1; }
 
 test-deps: deps
 	@$(MAKE) --no-print-directory _apt PACKAGES="$(TEST_PACKAGES)"
