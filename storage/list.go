@@ -430,6 +430,13 @@ func summaries(hits []hit) []editor.Summary {
 	return list
 }
 
+// countTrashedHitsSQL counts a search's hits in Trash and among the drafts
+// deleted for good. It reads only the partial index drafts_trash (schema
+// 3), never a draft row, whose body would make it slow.
+const countTrashedHitsSQL = `SELECT count(*) FILTER (WHERE d.purged_at IS NULL), count(*) FILTER (WHERE d.purged_at IS NOT NULL)
+	FROM drafts d WHERE d.trashed_at IS NOT NULL
+	AND EXISTS (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? AND drafts_fts.rowid = d.seq)`
+
 // Count returns how many drafts match opt, ignoring Limit, Offset and Sort.
 // A search is counted in the index alone when only Trash separates the
 // hits, since looking up every hit's draft costs far more (half a second
@@ -458,9 +465,7 @@ func (db *DB) Count(ctx context.Context, opt editor.ListOptions) (int, error) {
 		// Trash and the drafts deleted for good (which keep trashed_at)
 		// are few: probe the index for each. A deleted draft's only
 		// indexed text is its "purged-<id>" slug, so it rarely matches.
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE d.purged_at IS NULL), count(*) FILTER (WHERE d.purged_at IS NOT NULL)
-			FROM drafts d WHERE d.trashed_at IS NOT NULL
-			AND EXISTS (SELECT 1 FROM drafts_fts WHERE drafts_fts MATCH ? AND drafts_fts.rowid = d.seq)`, q.expr).Scan(&trashed, &purged); err != nil {
+		if err := tx.QueryRowContext(ctx, countTrashedHitsSQL, q.expr).Scan(&trashed, &purged); err != nil {
 			return 0, db.storeError("count articles", err)
 		}
 		if opt.Trashed {

@@ -126,3 +126,13 @@ func wantMatchDriven(t *testing.T, plan []string) {
 		t.Fatalf("drafts are not looked up by primary key:\n%s", got)
 	}
 }
+
+// TestCountTrashedHitsPlan proves that counting a search's hits in Trash
+// reads only the drafts_trash index, never a draft row with its body.
+func TestCountTrashedHitsPlan(t *testing.T) {
+	db, _ := mustOpen(t)
+	plan := strings.Join(queryPlan(t, db, countTrashedHitsSQL, MatchExpression("tea ")), "\n")
+	if !strings.Contains(plan, "USING COVERING INDEX drafts_trash") {
+		t.Errorf("the Trash count does not stay in the drafts_trash index:\n%s", plan)
+	}
+}
