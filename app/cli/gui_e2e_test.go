@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -85,6 +86,64 @@ func displayFree(n int) bool {
 	return true
 }
 
+// startGUI starts the window on lib and display. It returns the program's
+// stderr and a channel that gets its exit; the program is killed if the test
+// ends first.
+func startGUI(t *testing.T, display, lib string) (*syncBuffer, <-chan error) {
+	t.Helper()
+	gui := exec.Command(binary, "--library", lib)
+	// A config folder of its own: Fyne keeps its preferences file there, and
+	// the test must neither read another run's nor leave one behind.
+	gui.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=", "XDG_CONFIG_HOME="+t.TempDir())
+	stderr := &syncBuffer{}
+	gui.Stderr = stderr
+	if err := gui.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- gui.Wait() }()
+	t.Cleanup(func() {
+		if gui.ProcessState == nil {
+			_ = gui.Process.Kill()
+		}
+	})
+	return stderr, exited
+}
+
+// syncBuffer collects a program's output while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+// Write implements io.Writer.
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+// String returns what was written so far.
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitForWindow waits for a visible window whose title matches name and
+// returns its ID.
+func waitForWindow(t *testing.T, display, name string, stderr *syncBuffer) string {
+	t.Helper()
+	var win string
+	if !waitFor(30*time.Second, func() bool {
+		win = xdotool(t, display, "search", "--onlyvisible", "--name", name)
+		return win != ""
+	}) {
+		t.Fatalf("no window %q appeared; stderr: %s", name, stderr.String())
+	}
+	return strings.Fields(win)[0]
+}
+
 // waitFor polls cond until it holds or the timeout passes.
 func waitFor(timeout time.Duration, cond func() bool) bool {
 	deadline := time.Now().Add(timeout)
@@ -121,31 +180,8 @@ func TestGUIWritesSavesAndQuits(t *testing.T) {
 	display := startXvfb(t)
 	lib := filepath.Join(t.TempDir(), "library.db")
 
-	gui := exec.Command(binary, "--library", lib)
-	// A config folder of its own: Fyne keeps its preferences file there, and
-	// the test must neither read another run's nor leave one behind.
-	gui.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=", "XDG_CONFIG_HOME="+t.TempDir())
-	var guiErr strings.Builder
-	gui.Stderr = &guiErr
-	if err := gui.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- gui.Wait() }()
-	t.Cleanup(func() {
-		if gui.ProcessState == nil {
-			_ = gui.Process.Kill()
-		}
-	})
-
-	var win string
-	if !waitFor(30*time.Second, func() bool {
-		win = xdotool(t, display, "search", "--onlyvisible", "--name", "^Dateline")
-		return win != ""
-	}) {
-		t.Fatalf("no Dateline window appeared; stderr: %s", guiErr.String())
-	}
-	win = strings.Fields(win)[0]
+	guiErr, exited := startGUI(t, display, lib)
+	win := waitForWindow(t, display, "^Dateline", guiErr)
 
 	listed := func(want string) func() bool {
 		return func() bool {
@@ -242,32 +278,11 @@ func TestGUIExplainsALibraryItCannotOpen(t *testing.T) {
 	if err := os.WriteFile(lib, junk, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	gui := exec.Command(binary, "--library", lib)
-	gui.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=", "XDG_CONFIG_HOME="+t.TempDir())
-	var guiErr strings.Builder
-	gui.Stderr = &guiErr
-	if err := gui.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- gui.Wait() }()
-	t.Cleanup(func() {
-		if gui.ProcessState == nil {
-			_ = gui.Process.Kill()
-		}
-	})
-
-	var win string
-	if !waitFor(30*time.Second, func() bool {
-		win = xdotool(t, display, "search", "--onlyvisible", "--name", "library cannot be opened")
-		return win != ""
-	}) {
-		t.Fatalf("no explanation window appeared; stderr: %s", guiErr.String())
-	}
+	guiErr, exited := startGUI(t, display, lib)
+	win := waitForWindow(t, display, "library cannot be opened", guiErr)
 	if !strings.Contains(guiErr.String(), "not a Dateline library") {
 		t.Errorf("stderr should carry the reason too: %q", guiErr.String())
 	}
-	win = strings.Fields(win)[0]
 	xdotool(t, display, "windowactivate", "--sync", win)
 	xdotool(t, display, "windowfocus", "--sync", win)
 	xdotool(t, display, "key", "--window", win, "Escape")
