@@ -20,6 +20,8 @@ var (
 	shortcutQuit           = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	// shortcutImport is Ctrl+I.
 	shortcutImport = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	// shortcutPreferences is Ctrl+comma, as in most desktop applications.
+	shortcutPreferences = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // mainMenu is the window's menu bar.
@@ -33,7 +35,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
-	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator(), quit)
+	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), w.preferencesMenuItem(), fyne.NewMenuItemSeparator(), quit)
 	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.draftMenu())
 }
 
@@ -46,6 +48,7 @@ func (w *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.RequestClose() })
 	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.ShowImportDialog() })
 	c.AddShortcut(shortcutTrash, func(fyne.Shortcut) { w.MoveToTrash() })
+	c.AddShortcut(shortcutPreferences, func(fyne.Shortcut) { w.showPreferences() })
 }
 
 // Export asks where to save the open draft in format f and writes it

@@ -79,6 +79,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w := &MainWindow{app: a, store: store, opt: opt, clock: clk}
 	w.render = editor.RenderOptions{Resolve: editor.StoreResolver(context.Background(), store)}
 	w.profile = editor.DefaultProfile()
+	applyAppearance(a, loadAppearance(a.Preferences())) // the user's theme and text size, preferences.go
 
 	w.Window = a.NewWindow(windowTitle(opt.LibraryPath))
 	w.library = newLibraryPane(w.NewArticle, w.OpenDraft, clk.Now)
