@@ -112,15 +112,20 @@ func TestFileMenu(t *testing.T) {
 			labels = append(labels, it.Label)
 		}
 	}
-	if got, want := strings.Join(labels, "|"), "New article|Import…|Export as HTML page…|Export as HTML fragment…|Export as Markdown…|Export as Wire text…|Export as ninjs JSON…|Export library…|Publication settings…|Quit"; got != want {
+	if got, want := strings.Join(labels, "|"), "New article|Import…|Export as HTML page…|Export as HTML fragment…|Export as Markdown…|Export as Wire text…|Export as ninjs JSON…|Export library…|Publication settings…|Preferences…|Quit"; got != want {
 		t.Errorf("File menu = %s, want %s", got, want)
 	}
 
-	// Ctrl+N creates a draft wherever the focus is.
+	// Ctrl+N opens a new draft wherever the focus is, with the cursor in
+	// its headline; Ctrl+, opens Preferences.
 	w.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(shortcutNew)
 	w.settle()
-	if got := w.library.list.Length(); got != 1 {
-		t.Errorf("Ctrl+N left %d rows, want 1", got)
+	if w.article == nil || w.Window.Canvas().Focused() != w.form.headline {
+		t.Errorf("Ctrl+N opened %v with focus on %T, want a new draft with the headline focused", w.article, w.Window.Canvas().Focused())
+	}
+	w.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(shortcutPreferences)
+	if len(w.Window.Canvas().Overlays().List()) == 0 {
+		t.Error("Ctrl+, opened no dialog")
 	}
 }
 

@@ -79,7 +79,7 @@ func Run(store editor.Store, opt Options) error {
 	}
 	a := fyneapp.NewWithID(id)
 	a.SetIcon(Icon())
-	a.Settings().SetTheme(newTheme())
+	applyAppearance(a, loadAppearance(a.Preferences())) // the user's theme and text size, preferences.go
 	w := NewMainWindow(a, store, opt)
 	w.Window.ShowAndRun()
 	return nil

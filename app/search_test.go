@@ -183,8 +183,14 @@ func TestNewArticleClearsSearch(t *testing.T) {
 	if w.browser.search.Text != "" {
 		t.Errorf("search still %q after New article", w.browser.search.Text)
 	}
+	if got := w.library.list.Length(); got != 2 {
+		t.Errorf("library shows %d rows after New article, want the whole library's 2", got)
+	}
+	test.Type(w.form.headline, "Harbour dues")
+	w.advance(w.opt.autosaveDelay())
+	w.settle()
 	if got := w.library.list.Length(); got != 3 {
-		t.Errorf("library shows %d rows after New article, want 3", got)
+		t.Errorf("library shows %d rows after typing into the new draft, want 3", got)
 	}
 	if s, _ := w.library.row(0); s.ID != w.article.ID {
 		t.Errorf("top row %q is not the new draft", s.Headline)

@@ -79,7 +79,6 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w := &MainWindow{app: a, store: store, opt: opt, clock: clk}
 	w.render = editor.RenderOptions{Resolve: editor.StoreResolver(context.Background(), store)}
 	w.profile = editor.DefaultProfile()
-	applyAppearance(a, loadAppearance(a.Preferences())) // the user's theme and text size, preferences.go
 
 	w.Window = a.NewWindow(windowTitle(opt.LibraryPath))
 	w.library = newLibraryPane(w.NewArticle, w.OpenDraft, clk.Now)
@@ -383,27 +382,22 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.setStatus("Opened "+articleHeadline(a), false)
 }
 
-// NewArticle saves the open draft, then creates an empty one, adds it to
-// the library and opens it.
+// NewArticle saves the open draft, then opens an empty one with the cursor
+// in the headline. The new draft is not stored until something is typed
+// into it (the first autosave inserts it), so a Ctrl+N that changes its
+// mind leaves nothing behind. When the open draft is already saved, the
+// switch happens at once, before the next key is handled, so that typing
+// straight after Ctrl+N lands in the new headline.
 func (w *MainWindow) NewArticle() {
 	w.save(func(saved bool) {
 		if !saved {
 			return
 		}
-		a := editor.NewArticle(w.clock.Now())
-		session := editor.NewID()
-		w.goJob(func() func() {
-			_, err := w.store.Create(context.Background(), a, editor.SaveOptions{Kind: editor.RevisionEdit, Session: session})
-			return func() {
-				if err != nil {
-					w.showError("Could not create a draft", err)
-					return
-				}
-				w.library.upsert(summaryOf(a))
-				w.setArticle(a, session)
-				w.Window.Canvas().Focus(w.form.headline)
-			}
-		})
+		if !w.browser.isDefault() {
+			w.browser.showAll() // a new story is written against the whole library
+		}
+		w.setArticle(editor.NewArticle(w.clock.Now()), editor.NewID())
+		w.Window.Canvas().Focus(w.form.headline)
 	})
 }
 
