@@ -142,7 +142,13 @@ func (q *uiQueue) drain() bool {
 // library is loaded.
 func newTestWindow(t testing.TB, store editor.Store, clk *fakeClock, opt Options) *testWindow {
 	t.Helper()
-	a := test.NewTempApp(t)
+	return newTestWindowOn(t, test.NewTempApp(t), store, clk, opt)
+}
+
+// newTestWindowOn is newTestWindow on an app of the test's, so that a
+// second window can see what the first one left in the preferences.
+func newTestWindowOn(t testing.TB, a fyne.App, store editor.Store, clk *fakeClock, opt Options) *testWindow {
+	t.Helper()
 	q := newUIQueue()
 	opt.onUI = q.post
 	w := newMainWindow(a, store, opt, clk)

@@ -81,6 +81,7 @@ func Run(store editor.Store, opt Options) error {
 	a.SetIcon(Icon())
 	applyAppearance(a, loadAppearance(a.Preferences())) // the user's theme and text size, preferences.go
 	w := NewMainWindow(a, store, opt)
+	w.FitToScreen()
 	w.Window.ShowAndRun()
 	return nil
 }

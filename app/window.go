@@ -46,6 +46,9 @@ type MainWindow struct {
 	article *editor.Article
 	// session identifies this window's editing run on article.
 	session string
+	// fresh is set while article is a new draft that no save has stored
+	// yet (see NewArticle).
+	fresh bool
 	// dirty is set when article has edits not yet saved.
 	dirty bool
 	// edits counts edits, so that a save knows whether it saved the latest.
@@ -67,6 +70,10 @@ type MainWindow struct {
 	// tools (search.go, trash.go, history.go).
 	browser *libraryBrowser
 	history *historyPanel
+
+	// mainSplit divides the library from the rest; rightSplit the form
+	// from the preview. Their positions are remembered (geometry.go).
+	mainSplit, rightSplit *container.Split
 }
 
 // NewMainWindow builds the main window on a and store and loads the
@@ -95,12 +102,13 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
-	right := container.NewHSplit(w.form.object, w.history.side)
-	right.Offset = 0.52
-	main := container.NewHSplit(w.library.object, right)
-	main.Offset = 0.22
-	w.Window.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, main))
-	w.Window.Resize(fyne.NewSize(1400, 860))
+	prefs := a.Preferences()
+	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
+	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
+	w.mainSplit = container.NewHSplit(w.library.object, w.rightSplit)
+	w.mainSplit.Offset = rememberedOffset(prefs, prefSplitLibrary, 0.22)
+	w.Window.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, w.mainSplit))
+	w.Window.Resize(defaultWindowSize) // Run fits it to the screen (geometry.go)
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
@@ -124,8 +132,14 @@ func windowTitle(path string) string {
 // and opens the newest draft.
 func (w *MainWindow) start() {
 	sample := w.opt.Sample
+	last := w.lastDraft()
 	w.goJob(func() func() {
 		ctx := context.Background()
+		if last != "" {
+			if _, err := w.store.Get(ctx, last); err != nil {
+				last = "" // trashed or gone since: open the newest instead
+			}
+		}
 		prof, profErr := w.store.Profile(ctx)
 		total, err := w.store.Count(ctx, editor.ListOptions{})
 		var sampleErr error
@@ -156,7 +170,9 @@ func (w *MainWindow) start() {
 				w.showError("Could not add the sample article", sampleErr)
 			}
 			w.library.setItems(items, total)
-			if len(items) > 0 && w.article == nil {
+			if last != "" && w.article == nil {
+				w.load(last) // where the last session left off
+			} else if len(items) > 0 && w.article == nil {
 				w.load(items[0].ID)
 			} else if len(items) == 0 {
 				w.setStatus("The library is empty: choose New article to start.", false)
@@ -303,6 +319,7 @@ func (w *MainWindow) saveDone(snap *editor.Article, edits uint64, rev *editor.Re
 	w.library.upsert(summaryOf(snap))
 	w.history.refresh()
 	if current {
+		w.fresh = false
 		w.article.Updated = snap.Updated
 		if w.article.Slug != snap.Slug && w.article.Slug == editor.Slugify(snap.Headline) {
 			w.article.Slug = snap.Slug
@@ -373,6 +390,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.stopTimers()
 	w.article = a
 	w.session = session
+	w.fresh = false
 	w.dirty = false
 	w.saveErr = nil
 	w.form.load(a)
@@ -397,6 +415,7 @@ func (w *MainWindow) NewArticle() {
 			w.browser.showAll() // a new story is written against the whole library
 		}
 		w.setArticle(editor.NewArticle(w.clock.Now()), editor.NewID())
+		w.fresh = true
 		w.Window.Canvas().Focus(w.form.headline)
 	})
 }
@@ -407,6 +426,7 @@ func (w *MainWindow) RequestClose() {
 	w.save(func(saved bool) {
 		if saved {
 			w.stopTimers()
+			w.rememberGeometry()
 			w.Window.Close()
 			return
 		}
@@ -415,6 +435,7 @@ func (w *MainWindow) RequestClose() {
 			func(ok bool) {
 				if ok {
 					w.stopTimers()
+					w.rememberGeometry()
 					w.Window.Close()
 				}
 			}, w.Window)

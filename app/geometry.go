@@ -1,0 +1,105 @@
+package app
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"fyne.io/fyne/v2"
+)
+
+// The window's geometry: the size it opens at, and what is remembered
+// between runs (size, split positions, the open draft). Everything is kept
+// in Fyne's app preferences, per library file where it concerns the
+// library, so that two libraries do not fight over one "last draft".
+
+// Sizes of the main window.
+var (
+	// defaultWindowSize is the first window on a large screen.
+	defaultWindowSize = fyne.NewSize(1400, 860)
+	// minimumWindowSize is the smallest size whose layout is still usable.
+	minimumWindowSize = fyne.NewSize(1024, 600)
+)
+
+// screenShare is the most of the screen a first window takes.
+const screenShare = 0.9
+
+// fitWindowSize is the size to open the window at: the remembered size
+// when there is a usable one, otherwise the default; never more than 90 %
+// of the screen's work area (when known), and never less than the minimum
+// usable layout unless the screen itself is smaller.
+func fitWindowSize(remembered fyne.Size, work fyne.Size, workKnown bool) fyne.Size {
+	want := defaultWindowSize
+	if remembered.Width >= minimumWindowSize.Width && remembered.Height >= minimumWindowSize.Height {
+		want = remembered
+	}
+	if !workKnown {
+		return want
+	}
+	maxW, maxH := work.Width*screenShare, work.Height*screenShare
+	floorW, floorH := fyne.Min(minimumWindowSize.Width, work.Width), fyne.Min(minimumWindowSize.Height, work.Height)
+	w := fyne.Max(fyne.Min(want.Width, fyne.Max(maxW, floorW)), floorW)
+	h := fyne.Max(fyne.Min(want.Height, fyne.Max(maxH, floorH)), floorH)
+	return fyne.NewSize(float32(int(w)), float32(int(h)))
+}
+
+// Preference keys of the geometry. Keys about a library carry a hash of
+// its path.
+const (
+	prefWindowWidth  = "window.width"
+	prefWindowHeight = "window.height"
+	prefSplitLibrary = "window.split.library"
+	prefSplitPreview = "window.split.preview"
+	prefLastDraft    = "library.lastDraft."
+)
+
+// libraryKey is the preference key of name for the library at path.
+func libraryKey(name, path string) string {
+	sum := sha256.Sum256([]byte(path))
+	return name + hex.EncodeToString(sum[:8])
+}
+
+// rememberedSize is the window size stored at the last close.
+func rememberedSize(p fyne.Preferences) fyne.Size {
+	return fyne.NewSize(float32(p.Float(prefWindowWidth)), float32(p.Float(prefWindowHeight)))
+}
+
+// rememberedOffset is a split's stored position, or def when none is
+// stored or it is out of range.
+func rememberedOffset(p fyne.Preferences, key string, def float64) float64 {
+	v := p.FloatWithFallback(key, def)
+	if v < 0.05 || v > 0.95 {
+		return def
+	}
+	return v
+}
+
+// FitToScreen sizes the window for the screen it opens on (see
+// fitWindowSize). Run calls it on the main goroutine before showing the
+// window.
+func (w *MainWindow) FitToScreen() {
+	work, ok := primaryWorkArea(w.Window)
+	w.Window.Resize(fitWindowSize(rememberedSize(w.app.Preferences()), work, ok))
+}
+
+// rememberGeometry stores the window's size and split positions and the
+// open draft, for the next start.
+func (w *MainWindow) rememberGeometry() {
+	p := w.app.Preferences()
+	if s := w.Window.Canvas().Size(); s.Width >= minimumWindowSize.Width && s.Height >= minimumWindowSize.Height {
+		p.SetFloat(prefWindowWidth, float64(s.Width))
+		p.SetFloat(prefWindowHeight, float64(s.Height))
+	}
+	if w.mainSplit != nil {
+		p.SetFloat(prefSplitLibrary, w.mainSplit.Offset)
+		p.SetFloat(prefSplitPreview, w.rightSplit.Offset)
+	}
+	if w.article != nil && !w.fresh {
+		p.SetString(libraryKey(prefLastDraft, w.opt.LibraryPath), w.article.ID)
+	}
+}
+
+// lastDraft is the draft that was open when the window last closed on
+// this library, or "".
+func (w *MainWindow) lastDraft() string {
+	return w.app.Preferences().String(libraryKey(prefLastDraft, w.opt.LibraryPath))
+}

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestFitWindowSize(t *testing.T) {
+	for _, c := range []struct {
+		name             string
+		remembered, work fyne.Size
+		workKnown        bool
+		wantW, wantH     float32
+	}{
+		{"1366x768 laptop", fyne.Size{}, fyne.NewSize(1366, 768), true, 1229, 691},
+		{"1280x800 laptop", fyne.Size{}, fyne.NewSize(1280, 800), true, 1152, 720},
+		{"1920x1080 desk", fyne.Size{}, fyne.NewSize(1920, 1080), true, 1400, 860},
+		{"unknown screen", fyne.Size{}, fyne.Size{}, false, 1400, 860},
+		{"remembered fits", fyne.NewSize(1300, 700), fyne.NewSize(1920, 1080), true, 1300, 700},
+		{"remembered from a bigger screen", fyne.NewSize(1800, 1000), fyne.NewSize(1366, 768), true, 1229, 691},
+		{"remembered too small to use", fyne.NewSize(300, 200), fyne.NewSize(1920, 1080), true, 1400, 860},
+		{"90% would be below the usable minimum", fyne.Size{}, fyne.NewSize(1100, 640), true, 1024, 600},
+		{"screen smaller than the minimum", fyne.Size{}, fyne.NewSize(800, 600), true, 800, 600},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := fitWindowSize(c.remembered, c.work, c.workKnown)
+			if got.Width != c.wantW || got.Height != c.wantH {
+				t.Errorf("fitWindowSize(%v, %v, %v) = %v, want %vx%v", c.remembered, c.work, c.workKnown, got, c.wantW, c.wantH)
+			}
+		})
+	}
+}
+
+// TestGeometryRemembered closes a window after moving its splits and
+// opening a draft, and checks that the next window on the same library
+// opens that draft with the same splits, while another library does not
+// inherit the draft.
+func TestGeometryRemembered(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	older := seed(t, store, clk, "Older story", "Text.")
+	seed(t, store, clk, "Newest story", "Text.")
+	a := test.NewTempApp(t)
+	w := newTestWindowOn(t, a, store, clk, Options{LibraryPath: "/lib/one.db"})
+	if w.article == nil || w.article.Headline != "Newest story" {
+		t.Fatalf("first start opened %v, want the newest draft", w.article)
+	}
+	w.OpenDraft(older.ID)
+	w.settle()
+	w.mainSplit.SetOffset(0.3)
+	w.rightSplit.SetOffset(0.6)
+	w.Window.Resize(fyne.NewSize(1200, 700))
+	w.RequestClose()
+	w.settle()
+
+	w2 := newTestWindowOn(t, a, store, clk, Options{LibraryPath: "/lib/one.db"})
+	if w2.article == nil || w2.article.ID != older.ID {
+		t.Errorf("second start opened %v, want the draft open at close (%s)", w2.article, older.ID)
+	}
+	if w2.mainSplit.Offset != 0.3 || w2.rightSplit.Offset != 0.6 {
+		t.Errorf("splits %v and %v, want 0.3 and 0.6", w2.mainSplit.Offset, w2.rightSplit.Offset)
+	}
+	if got := rememberedSize(a.Preferences()); got.Width < 1024 || got.Height < 600 {
+		t.Errorf("remembered size %v, want the closed window's", got)
+	}
+
+	w3 := newTestWindowOn(t, a, store, clk, Options{LibraryPath: "/lib/other.db"})
+	if w3.article == nil || w3.article.Headline != "Newest story" {
+		t.Errorf("another library opened %v, want its newest draft", w3.article)
+	}
+}
