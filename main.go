@@ -118,7 +118,7 @@ func runGUI(path string, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "dateline: automatic backup failed: %s\n", editor.ErrorMessage(err))
 		}
 	}()
-	err = app.Run(store, app.Options{LibraryPath: path, Sample: assets.SampleArticle})
+	err = app.Run(store, app.Options{LibraryPath: path, Sample: assets.SampleArticle, Version: version})
 	if err != nil {
 		fmt.Fprintf(stderr, "dateline: %s\n", editor.ErrorMessage(err))
 		return cli.ExitFailure

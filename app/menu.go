@@ -35,8 +35,8 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
-	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), w.preferencesMenuItem(), fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.draftMenu())
+	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator(), quit)
+	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.helpMenu())
 }
 
 // addShortcuts makes the menu's shortcuts work wherever the focus is.
@@ -49,6 +49,28 @@ func (w *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.ShowImportDialog() })
 	c.AddShortcut(shortcutTrash, func(fyne.Shortcut) { w.MoveToTrash() })
 	c.AddShortcut(shortcutPreferences, func(fyne.Shortcut) { w.showPreferences() })
+	c.AddShortcut(shortcutToggleLibrary, func(fyne.Shortcut) {
+		w.setPanes(panes{hideLibrary: !w.panes.hideLibrary, hidePreview: w.panes.hidePreview})
+	})
+	c.AddShortcut(shortcutTogglePreview, func(fyne.Shortcut) {
+		w.setPanes(panes{hideLibrary: w.panes.hideLibrary, hidePreview: !w.panes.hidePreview})
+	})
+	c.AddShortcut(shortcutFocusMode, func(fyne.Shortcut) { w.toggleFocusMode() })
+	c.AddShortcut(shortcutPalette, func(fyne.Shortcut) { w.showPalette() })
+	c.AddShortcut(shortcutHelp, func(fyne.Shortcut) { w.showShortcuts() })
+	// Alt plus a menu's first letter opens the menu bar, as on other
+	// desktops (Alt alone and F10 are Fyne's own way).
+	for _, k := range []fyne.KeyName{fyne.KeyF, fyne.KeyE, fyne.KeyV, fyne.KeyD, fyne.KeyH} {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { w.openMenuBar() })
+	}
+}
+
+// openMenuBar activates the menu bar for the keyboard, where the driver
+// can (Fyne's desktop canvas); arrows and Enter then work in it.
+func (w *MainWindow) openMenuBar() {
+	if m, ok := w.Window.Canvas().(interface{ ToggleMenu() }); ok {
+		m.ToggleMenu()
+	}
 }
 
 // Export asks where to save the open draft in format f and writes it

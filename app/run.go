@@ -40,6 +40,8 @@ type Options struct {
 	// as assets.SampleArticle) that is imported and opened if the library
 	// is empty on start, so that a first run shows a worked example.
 	Sample []byte
+	// Version is the release, shown in Help > About.
+	Version string
 	// AutosaveDelay overrides DefaultAutosaveDelay when positive.
 	AutosaveDelay time.Duration
 	// PreviewDelay overrides DefaultPreviewDelay when positive.

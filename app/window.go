@@ -74,6 +74,12 @@ type MainWindow struct {
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
 	mainSplit, rightSplit *container.Split
+	// middle holds what the window shows between the menu and the status
+	// bar, arranged for panes (view.go); viewItems are the View menu's
+	// check items.
+	middle    *fyne.Container
+	panes     panes
+	viewItems []*fyne.MenuItem
 }
 
 // NewMainWindow builds the main window on a and store and loads the
@@ -107,7 +113,9 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
 	w.mainSplit = container.NewHSplit(w.library.object, w.rightSplit)
 	w.mainSplit.Offset = rememberedOffset(prefs, prefSplitLibrary, 0.22)
-	w.Window.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, w.mainSplit))
+	w.panes = panes{hideLibrary: prefs.Bool(prefHideLibrary), hidePreview: prefs.Bool(prefHidePreview)}
+	w.middle = container.NewStack(w.arrange(w.panes))
+	w.Window.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, w.middle))
 	w.Window.Resize(defaultWindowSize) // Run fits it to the screen (geometry.go)
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())

@@ -1,0 +1,201 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// typeShortcut types s on the window's canvas, as the keyboard would.
+func (w *testWindow) typeShortcut(s fyne.Shortcut) {
+	w.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(s)
+}
+
+// contains reports whether o is in the window's content.
+func (w *testWindow) contains(o fyne.CanvasObject) bool {
+	found := false
+	walk(w.Window.Content(), func(c fyne.CanvasObject) {
+		if c == o {
+			found = true
+		}
+	})
+	return found
+}
+
+func TestMenuBarHasEveryMenu(t *testing.T) {
+	clk := newFakeClock()
+	w := newTestWindow(t, openStore(t, clk), clk, Options{})
+	var names []string
+	for _, m := range w.Window.MainMenu().Items {
+		names = append(names, m.Label)
+	}
+	if got, want := strings.Join(names, "|"), "File|Edit|View|Draft|Help"; got != want {
+		t.Errorf("menus = %s, want %s", got, want)
+	}
+}
+
+func TestViewTogglesPanesAndRemembers(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	a := test.NewTempApp(t)
+	w := newTestWindowOn(t, a, store, clk, Options{})
+	if !w.contains(w.library.object) || !w.contains(w.history.side) {
+		t.Fatal("library or preview hidden on a first start")
+	}
+	w.typeShortcut(shortcutToggleLibrary)
+	if w.contains(w.library.object) {
+		t.Error("Ctrl+Shift+L left the library pane shown")
+	}
+	if !w.contains(w.form.headline) || !w.contains(w.history.side) {
+		t.Error("hiding the library hid the form or the preview")
+	}
+	w.typeShortcut(shortcutTogglePreview)
+	if w.contains(w.history.side) {
+		t.Error("Ctrl+Shift+R left the preview shown")
+	}
+	if !w.contains(w.form.body) {
+		t.Error("hiding both panes hid the body")
+	}
+	if items := w.viewItems; items[0].Checked || items[1].Checked {
+		t.Errorf("View menu still checks the hidden panes: %v %v", items[0].Checked, items[1].Checked)
+	}
+
+	// The next window opens as this one was left.
+	w2 := newTestWindowOn(t, a, store, clk, Options{})
+	if w2.contains(w2.library.object) || w2.contains(w2.history.side) {
+		t.Error("the next window forgot the hidden panes")
+	}
+	w2.typeShortcut(shortcutToggleLibrary)
+	w2.typeShortcut(shortcutTogglePreview)
+	if !w2.contains(w2.library.object) || !w2.contains(w2.history.side) {
+		t.Error("toggling again did not bring both panes back")
+	}
+}
+
+func TestFocusModeShowsHeadlineAndBodyOnly(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.Window.Resize(fyne.NewSize(1280, 800))
+	before := w.form.headline.Position()
+
+	w.typeShortcut(shortcutFocusMode)
+	for name, o := range map[string]fyne.CanvasObject{"library": w.library.object, "preview": w.history.side, "slug": w.form.slug, "tags": w.form.tags} {
+		if w.contains(o) {
+			t.Errorf("focus mode shows the %s", name)
+		}
+	}
+	if !w.contains(w.form.headline) || !w.contains(w.form.body) {
+		t.Fatal("focus mode hides the headline or the body")
+	}
+	if got := w.Window.Canvas().Focused(); got != fyne.Focusable(w.form.body) {
+		t.Errorf("focus mode put the focus on %T, want the body", got)
+	}
+	if got := w.form.body.Size().Width; got > focusColumnWidth {
+		t.Errorf("focus mode body is %v wide, want at most %v", got, focusColumnWidth)
+	}
+	if x := w.app.Driver().AbsolutePositionForObject(w.form.body).X; x < 100 {
+		t.Errorf("focus mode body starts at x=%v, want it centred", x)
+	}
+	test.Type(w.form.body, " More.")
+	if !strings.Contains(w.article.Body, "More.") {
+		t.Errorf("typing in focus mode did not reach the draft: %q", w.article.Body)
+	}
+
+	w.typeShortcut(shortcutFocusMode)
+	if !w.contains(w.form.slug) || !w.contains(w.library.object) {
+		t.Error("leaving focus mode did not bring the form and the library back")
+	}
+	if got := w.form.headline.Position(); got != before {
+		t.Errorf("headline at %v after focus mode, want it back at %v", got, before)
+	}
+}
+
+func TestCommandPaletteRunsFromTheKeyboard(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	p := w.showPalette()
+	if len(p.shown) < 15 {
+		t.Fatalf("palette lists %d commands, want every menu item", len(p.shown))
+	}
+	test.Type(p.query, "focus")
+	if len(p.shown) != 1 || p.shown[0].label != "Focus mode" {
+		t.Fatalf("palette for 'focus' shows %v", p.shown)
+	}
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !w.panes.focus {
+		t.Error("Enter on 'Focus mode' did not enter focus mode")
+	}
+
+	p = w.showPalette()
+	test.Type(p.query, "view pane")
+	if len(p.shown) != 2 {
+		t.Fatalf("'view pane' shows %d commands, want the two pane toggles", len(p.shown))
+	}
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if p.sel != 1 {
+		t.Errorf("Down moved the selection to %d, want 1", p.sel)
+	}
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if p.sel != 1 {
+		t.Errorf("Down past the end moved the selection to %d", p.sel)
+	}
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(w.Window.Canvas().Overlays().List()) != 0 {
+		t.Error("Escape left the palette open")
+	}
+}
+
+func TestShortcutTextAndHelpList(t *testing.T) {
+	if got := shortcutText(shortcutExportMarkdown); got != "Ctrl+Shift+E" {
+		t.Errorf("shortcutText(Ctrl+Shift+E) = %q", got)
+	}
+	if got := shortcutText(shortcutPreferences); got != "Ctrl+," {
+		t.Errorf("shortcutText(Ctrl+,) = %q", got)
+	}
+	clk := newFakeClock()
+	w := newTestWindow(t, openStore(t, clk), clk, Options{})
+	rows := shortcutRows(menuCommands(w.Window.MainMenu()))
+	joined := ""
+	for _, r := range rows {
+		joined += r[0] + " " + r[1] + "\n"
+	}
+	for _, want := range []string{"Ctrl+N File › New article", "Ctrl+Shift+P View › Command palette", "Ctrl+Shift+F View › Focus mode", "Ctrl+, Edit › Preferences", "F6"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("keyboard shortcuts miss %q:\n%s", want, joined)
+		}
+	}
+}
+
+func TestEditMenuActsOnTheFocusedField(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.Window.Canvas().Focus(w.form.headline)
+	run := func(label string) {
+		for _, c := range menuCommands(w.Window.MainMenu()) {
+			if c.menu == "Edit" && c.label == label {
+				c.run()
+				return
+			}
+		}
+		t.Fatalf("no Edit › %s", label)
+	}
+	run("Select all")
+	run("Cut")
+	if w.form.headline.Text != "" {
+		t.Errorf("Edit › Cut after Select all left %q", w.form.headline.Text)
+	}
+	run("Paste")
+	run("Paste")
+	if got, want := w.form.headline.Text, "Port reopensPort reopens"; got != want {
+		t.Errorf("after two pastes the headline is %q, want %q", got, want)
+	}
+}
