@@ -57,6 +57,8 @@ func (w *MainWindow) addShortcuts() {
 	})
 	c.AddShortcut(shortcutFocusMode, func(fyne.Shortcut) { w.toggleFocusMode() })
 	c.AddShortcut(shortcutPalette, func(fyne.Shortcut) { w.showPalette() })
+	c.AddShortcut(shortcutStatus, func(fyne.Shortcut) { w.changeStatus() })
+	c.AddShortcut(shortcutHistory, func(fyne.Shortcut) { w.ShowHistory() })
 	c.AddShortcut(shortcutHelp, func(fyne.Shortcut) { w.showShortcuts() })
 	// Alt plus a menu's first letter opens the menu bar, as on other
 	// desktops (Alt alone and F10 are Fyne's own way).

@@ -5,11 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The command palette (Ctrl+Shift+P) and the list of keyboard shortcuts
@@ -54,24 +50,6 @@ func menuCommands(m *fyne.MainMenu) []command {
 	return out
 }
 
-// filterCommands keeps the commands whose title holds every word of query,
-// in any case and order; an empty query keeps them all.
-func filterCommands(cmds []command, query string) []command {
-	words := strings.Fields(strings.ToLower(query))
-	var out []command
-next:
-	for _, c := range cmds {
-		t := strings.ToLower(c.title())
-		for _, w := range words {
-			if !strings.Contains(t, w) {
-				continue next
-			}
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
 // shortcutText writes a shortcut the way menus show it: "Ctrl+Shift+E".
 func shortcutText(s fyne.Shortcut) string {
 	if s == nil {
@@ -112,105 +90,15 @@ func shortcutText(s fyne.Shortcut) string {
 	return strings.Join(append(parts, name), "+")
 }
 
-// palette is the command palette: a search field over the list of
-// commands. Up and Down move, Enter runs, Escape closes.
-type palette struct {
-	all, shown []command
-	query      *keyEntry
-	list       *widget.List
-	sel        int
-	// moving is set while the palette itself moves the selection, so that
-	// only a click runs a command from OnSelected.
-	moving bool
-	dialog dialog.Dialog
-}
-
-// showPalette opens the command palette over the window.
-func (w *MainWindow) showPalette() *palette {
-	p := &palette{all: menuCommands(w.Window.MainMenu())}
-	p.shown = p.all
-	p.query = newKeyEntry(p.key)
-	p.query.SetPlaceHolder("Type a command…")
-	p.query.OnChanged = func(q string) {
-		p.shown = filterCommands(p.all, q)
-		p.list.UnselectAll()
-		p.list.Refresh()
-		p.list.ScrollToTop()
-		p.selectRow(0)
+// showPalette opens the command palette over the window: every menu
+// command with its shortcut, filtered as you type.
+func (w *MainWindow) showPalette() *chooser {
+	cmds := menuCommands(w.Window.MainMenu())
+	items := make([]choice, len(cmds))
+	for i, c := range cmds {
+		items[i] = choice{label: c.title(), hint: shortcutText(c.shortcut)}
 	}
-	p.list = widget.NewList(func() int { return len(p.shown) },
-		func() fyne.CanvasObject {
-			key := widget.NewLabel("")
-			key.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, nil, key, widget.NewLabel(""))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(p.shown[i].title())
-			row.Objects[1].(*widget.Label).SetText(shortcutText(p.shown[i].shortcut))
-		})
-	p.list.OnSelected = func(i widget.ListItemID) {
-		p.sel = i
-		if !p.moving {
-			p.runSelected() // a click runs the command, as Enter does
-		}
-	}
-	p.selectRow(0)
-	content := container.NewBorder(p.query, nil, nil, nil, container.New(layout.NewGridWrapLayout(fyne.NewSize(560, 360)), p.list))
-	p.dialog = dialog.NewCustomWithoutButtons("Commands", content, w.Window)
-	p.dialog.Show()
-	w.Window.Canvas().Focus(p.query)
-	return p
-}
-
-// key handles the palette's keys; see keyEntry.
-func (p *palette) key(name fyne.KeyName) bool {
-	switch name {
-	case fyne.KeyEscape:
-		p.dialog.Hide()
-	case fyne.KeyUp:
-		p.move(-1)
-	case fyne.KeyDown:
-		p.move(1)
-	case fyne.KeyPageUp:
-		p.move(-10)
-	case fyne.KeyPageDown:
-		p.move(10)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		p.runSelected()
-	default:
-		return false
-	}
-	return true
-}
-
-// move moves the selection by n rows, within the list.
-func (p *palette) move(n int) {
-	if len(p.shown) == 0 {
-		return
-	}
-	p.selectRow(min(max(p.sel+n, 0), len(p.shown)-1))
-}
-
-// selectRow highlights row i without running it.
-func (p *palette) selectRow(i int) {
-	p.sel = i
-	if i < 0 || i >= len(p.shown) {
-		return
-	}
-	p.moving = true
-	p.list.Select(i)
-	p.moving = false
-}
-
-// runSelected closes the palette and runs the selected command.
-func (p *palette) runSelected() {
-	if p.sel < 0 || p.sel >= len(p.shown) {
-		return
-	}
-	run := p.shown[p.sel].run
-	p.dialog.Hide()
-	run()
+	return showChooser(w.Window, "Commands", "Type a command…", items, func(i int) { cmds[i].run() })
 }
 
 // shortcutRows lists every command that has a shortcut, and the keys that

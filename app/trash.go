@@ -16,6 +16,13 @@ import (
 // anywhere in the window. The Delete key alone does it in the library list.
 var shortcutTrash = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
 
+// Shortcuts of the Draft menu: Ctrl+Shift+S changes the status, Ctrl+Shift+H
+// shows the history.
+var (
+	shortcutStatus  = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutHistory = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+)
+
 // libraryList is the library's widget.List with the Delete key bound to
 // Move to Trash, and the selected row kept at hand.
 type libraryList struct {
@@ -47,8 +54,15 @@ func (l *libraryList) TypedKey(ev *fyne.KeyEvent) {
 func (w *MainWindow) draftMenu() *fyne.Menu {
 	trash := fyne.NewMenuItem("Move to Trash", w.MoveToTrash)
 	trash.Shortcut = shortcutTrash
-	history := fyne.NewMenuItem("Show History", w.ShowHistory)
-	status := fyne.NewMenuItem("Change Status…", func() { w.Window.Canvas().Focus(w.form.status) })
+	history := fyne.NewMenuItem("Show History", func() {
+		if w.panes.hidePreview || w.panes.focus {
+			w.setPanes(panes{hideLibrary: w.panes.hideLibrary})
+		}
+		w.ShowHistory()
+	})
+	history.Shortcut = shortcutHistory
+	status := fyne.NewMenuItem("Change Status…", func() { w.changeStatus() })
+	status.Shortcut = shortcutStatus
 	return fyne.NewMenu("Draft", status, history, fyne.NewMenuItemSeparator(), trash)
 }
 

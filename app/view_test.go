@@ -6,6 +6,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor"
 )
 
 // typeShortcut types s on the window's canvas, as the keyboard would.
@@ -121,12 +124,12 @@ func TestCommandPaletteRunsFromTheKeyboard(t *testing.T) {
 	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
 	w := newTestWindow(t, store, clk, Options{})
 	p := w.showPalette()
-	if len(p.shown) < 15 {
+	if len(p.shown) < 20 {
 		t.Fatalf("palette lists %d commands, want every menu item", len(p.shown))
 	}
 	test.Type(p.query, "focus")
-	if len(p.shown) != 1 || p.shown[0].label != "Focus mode" {
-		t.Fatalf("palette for 'focus' shows %v", p.shown)
+	if got := strings.Join(p.shownLabels(), "|"); got != "View › Focus mode" {
+		t.Fatalf("palette for 'focus' shows %q", got)
 	}
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if !w.panes.focus {
@@ -136,7 +139,7 @@ func TestCommandPaletteRunsFromTheKeyboard(t *testing.T) {
 	p = w.showPalette()
 	test.Type(p.query, "view pane")
 	if len(p.shown) != 2 {
-		t.Fatalf("'view pane' shows %d commands, want the two pane toggles", len(p.shown))
+		t.Fatalf("'view pane' shows %q, want the two pane toggles", p.shownLabels())
 	}
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	if p.sel != 1 {
@@ -197,5 +200,41 @@ func TestEditMenuActsOnTheFocusedField(t *testing.T) {
 	run("Paste")
 	if got, want := w.form.headline.Text, "Port reopensPort reopens"; got != want {
 		t.Errorf("after two pastes the headline is %q, want %q", got, want)
+	}
+}
+
+// TestChangeStatusFromTheKeyboard moves a draft to filed with Ctrl+Shift+S,
+// Down, Enter and the note dialog, without the mouse.
+func TestChangeStatusFromTheKeyboard(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	c := w.changeStatus()
+	if c == nil {
+		t.Fatal("Change Status offered nothing for a draft")
+	}
+	if got := strings.Join(c.shownLabels(), "|"); !strings.Contains(got, "filed") || strings.Contains(got, "published") {
+		t.Fatalf("a draft may move to %q; want filed and never straight to published", got)
+	}
+	test.Type(c.query, "fil")
+	c.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	overlays := w.Window.Canvas().Overlays().List()
+	if len(overlays) != 1 {
+		t.Fatalf("after choosing filed %d dialogs are open, want the note dialog", len(overlays))
+	}
+	var move *widget.Button
+	walk(overlays[0], func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Move to") {
+			move = b
+		}
+	})
+	if move == nil {
+		t.Fatal("the note dialog has no Move button")
+	}
+	test.Tap(move)
+	w.settle()
+	if w.article.Status != editor.StatusFiled {
+		t.Errorf("status after the move = %s, want filed", w.article.Status)
 	}
 }

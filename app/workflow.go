@@ -36,6 +36,40 @@ func choiceStatus(choice string) editor.Status {
 	return editor.Status(choice)
 }
 
+// statusHints say in a few words what each status means, for the Change
+// Status chooser.
+var statusHints = map[string]string{
+	string(editor.StatusDraft):     "back with the writer",
+	string(editor.StatusFiled):     "handed to the desk",
+	string(editor.StatusEditing):   "an editor is working on it",
+	string(editor.StatusApproved):  "ready to publish",
+	string(editor.StatusPublished): "out",
+	string(editor.StatusCorrected): "out, with a public correction",
+	correctAgain:                   "another public correction",
+	string(editor.StatusKilled):    "withdrawn; exports refuse it",
+}
+
+// changeStatus offers the open story's legal moves in a chooser (Draft >
+// Change Status…, Ctrl+Shift+S); the one chosen goes on as a choice in the
+// status select would.
+func (w *MainWindow) changeStatus() *chooser {
+	if w.article == nil {
+		w.setStatus("Open a draft to change its status.", true)
+		return nil
+	}
+	opts := statusOptions(w.article.Status)[1:]
+	if len(opts) == 0 {
+		w.setStatus("A "+string(w.article.Status)+" story cannot move to another status.", true)
+		return nil
+	}
+	items := make([]choice, len(opts))
+	for i, o := range opts {
+		items[i] = choice{label: o, hint: statusHints[o]}
+	}
+	title := "Move “" + articleHeadline(w.article) + "” (" + string(w.article.Status) + ") to…"
+	return showChooser(w.Window, title, "Type to filter", items, func(i int) { w.requestTransition(opts[i]) })
+}
+
 // showStatus sets the status select to s, offering only the legal moves
 // from it, without reporting a change.
 func (f *articleForm) showStatus(s editor.Status) {
