@@ -4,6 +4,12 @@
 GO            ?= go
 GO_BUILD_TAGS := sqlite_fts5
 BIN           := bin/dateline
+# VERSION is FyneApp.toml's, so that --version, Help > About and the package
+# all say the same.
+VERSION       := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS       := -X main.version=$(VERSION)
+# The fyne packaging tool, pinned: @latest would change the package under us.
+FYNE_TOOL     := fyne.io/tools/cmd/fyne@v1.7.4
 PKGS          := ./...
 # FUZZTIME counts inputs rather than seconds: Go 1.26's fuzz coordinator can
 # report a spurious "context deadline exceeded" when a duration runs out
@@ -30,6 +36,7 @@ help:
 	@echo "make bench   run the benchmarks next to their baselines"
 	@echo "make fuzz    run every fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make deps    install missing build packages with apt-get"
+	@echo "make package build a Linux tar.xz with .desktop file, icon and AppStream metadata"
 
 # deps installs whatever of BUILD_PACKAGES is missing. It uses apt-get as
 # root, sudo otherwise, and prints the exact command when it can do neither.
@@ -61,7 +68,7 @@ _apt:
 		echo "make deps: apt-get failed; run this as root:  apt-get update && apt-get install -y$$missing" >&2; exit 1; }
 
 build: deps
-	$(GO) build -tags "$(GO_BUILD_TAGS)" -o $(BIN) .
+	$(GO) build -tags "$(GO_BUILD_TAGS)" -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 run: build
 	./$(BIN)
@@ -92,8 +99,17 @@ fuzz: deps
 		done; \
 	done
 
+# package builds bin/Dateline-VERSION-linux-amd64.tar.xz: the binary, the
+# .desktop file and the icon laid out by the fyne tool (installable with
+# its Makefile: make -C DIR user-install), plus the AppStream metadata.
 package: deps
-	$(GO) run fyne.io/tools/cmd/fyne@latest package -os linux -icon assets/icon.png --tags "$(GO_BUILD_TAGS)"
+	rm -f Dateline.tar.xz
+	$(GO) run $(FYNE_TOOL) package -os linux -icon assets/icon.png --tags "$(GO_BUILD_TAGS)" --release
+	@tmp=$$(mktemp -d) && tar -xJf Dateline.tar.xz -C $$tmp && \
+		mkdir -p $$tmp/usr/local/share/metainfo && \
+		cp assets/news.dateline.app.metainfo.xml $$tmp/usr/local/share/metainfo/ && \
+		mkdir -p bin && tar -cJf bin/Dateline-$(VERSION)-linux-amd64.tar.xz -C $$tmp . && \
+		rm -rf $$tmp Dateline.tar.xz && echo "bin/Dateline-$(VERSION)-linux-amd64.tar.xz"
 
 clean:
 	rm -rf bin
