@@ -560,7 +560,7 @@ func (w *MainWindow) RestoreRevision(articleID, revisionID string) {
 					w.showError("Could not restore the revision", err)
 					return
 				}
-				if w.article != nil && w.article.ID == articleID && !w.dirty && !w.saving {
+				if w.article != nil && w.article.ID == articleID && !w.saver.dirty && !w.saver.inFlight {
 					w.setArticle(a, editor.NewID())
 				}
 				w.library.upsert(summaryOf(a))

@@ -87,9 +87,7 @@ func (w *MainWindow) MoveToTrash() {
 func (w *MainWindow) closeArticle() {
 	w.stopTimers()
 	w.article = nil
-	w.session = ""
-	w.dirty = false
-	w.saveErr = nil
+	w.saver.reset("")
 	w.form.clear()
 	w.library.selectID("")
 	w.preview.SetPreview(nil)

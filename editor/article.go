@@ -153,6 +153,16 @@ type Article struct {
 	Created   time.Time `json:"created"`
 	Updated   time.Time `json:"updated"`
 	Published time.Time `json:"published,omitzero"`
+
+	// BaseRevision is the ID of the stored revision this copy was read
+	// from or last saved as: Store.Get and Lookup set it to the draft's
+	// head, Save to the revision it wrote. Save takes it as the revision
+	// the new text is based on; when the draft's head has moved on since,
+	// nothing is overwritten (see ESTALE). Empty means no base: the save
+	// replaces whatever is stored, as a new draft or an import with
+	// --replace does. It is not part of the article's text and is never
+	// stored in or exported with it.
+	BaseRevision string `json:"-"`
 }
 
 // NewArticle returns an empty draft with a fresh UUID, status draft and the
