@@ -144,7 +144,7 @@ func (s *autosaver) finish(snap *editor.Article, edits, gen uint64, rev *editor.
 	}
 	s.err = nil
 	if current {
-		cur.BaseRevision = snap.BaseRevision
+		cur.BaseRevision, cur.BaseSaved = snap.BaseRevision, snap.BaseSaved
 		if edits == s.edits {
 			s.dirty = false
 		}

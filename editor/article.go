@@ -155,14 +155,18 @@ type Article struct {
 	Published time.Time `json:"published,omitzero"`
 
 	// BaseRevision is the ID of the stored revision this copy was read
-	// from or last saved as: Store.Get and Lookup set it to the draft's
-	// head, Save to the revision it wrote. Save takes it as the revision
-	// the new text is based on; when the draft's head has moved on since,
-	// nothing is overwritten (see ESTALE). Empty means no base: the save
-	// replaces whatever is stored, as a new draft or an import with
-	// --replace does. It is not part of the article's text and is never
+	// from or last saved as, and BaseSaved when that revision was last
+	// written: Store.Get and Lookup set them to the draft's head, Save to
+	// the revision it wrote. (An autosave may rewrite its session's newest
+	// revision for a minute under the same ID, so the ID alone does not
+	// name the text.) Save takes them as the revision the new text is
+	// based on; when the draft's head has moved on since, nothing is
+	// overwritten (see ESTALE). An empty BaseRevision means no base: the
+	// save replaces whatever is stored, as a new draft or an import with
+	// --replace does. Neither is part of the article's text; neither is
 	// stored in or exported with it.
-	BaseRevision string `json:"-"`
+	BaseRevision string    `json:"-"`
+	BaseSaved    time.Time `json:"-"`
 }
 
 // NewArticle returns an empty draft with a fresh UUID, status draft and the
