@@ -88,6 +88,7 @@ func (w *MainWindow) closeArticle() {
 	w.stopTimers()
 	w.article = nil
 	w.saver.reset("")
+	w.banner.hide()
 	w.form.clear()
 	w.library.selectID("")
 	w.preview.SetPreview(nil)

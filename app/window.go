@@ -41,6 +41,8 @@ type MainWindow struct {
 	preview  *PreviewView
 	renderer *PreviewRenderer
 	status   *widget.Label
+	// banner shows a failed save or a save conflict without a dialog.
+	banner *banner
 
 	// article is the open draft, nil when none is open.
 	article *editor.Article
@@ -82,6 +84,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.preview = NewPreviewView()
 	w.renderer = NewPreviewRenderer(w.preview, nil, w.render)
 	w.status = widget.NewLabel("")
+	w.banner = newBanner()
 	w.status.Truncation = fyne.TextTruncateEllipsis
 
 	path := widget.NewLabel(opt.LibraryPath)
@@ -95,7 +98,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	right.Offset = 0.52
 	main := container.NewHSplit(w.library.object, right)
 	main.Offset = 0.22
-	w.Window.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, main))
+	w.Window.SetContent(container.NewBorder(w.banner.object, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, main))
 	w.Window.Resize(fyne.NewSize(1400, 860))
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
@@ -242,14 +245,18 @@ func saveWithUniqueSlug(ctx context.Context, store editor.Store, a *editor.Artic
 	return rev, err
 }
 
-// saveDone shows a save's result, on the UI goroutine.
+// saveDone shows a save's result, on the UI goroutine. A failure or a
+// conflict never opens a modal dialog, which would take the keystrokes:
+// the status bar and the banner say it (conflict.go).
 func (w *MainWindow) saveDone(snap *editor.Article, rev *editor.Revision, err error, current bool) {
-	if err != nil {
-		first := w.saver.err == nil
+	w.showSaveResult(err, current)
+	switch {
+	case editor.ErrorCode(err) == editor.ESTALE:
+		w.history.refresh()
+		w.setStatus("Kept beside a newer version: this draft was changed elsewhere — compare, keep yours or keep theirs.", true)
+		return
+	case err != nil:
 		w.setStatus("Not saved: "+editor.ErrorMessage(err)+" — your text is kept; the next edit tries again.", true)
-		if first {
-			dialog.ShowError(editor.Errorf(editor.ErrorCode(err), "The draft could not be saved: %s\n\nYour text is kept in the window and saving is retried with your next edit.", editor.ErrorMessage(err)), w.Window)
-		}
 		return
 	}
 	saved := snap.Updated
@@ -313,6 +320,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.stopTimers()
 	w.article = a
 	w.saver.reset(session)
+	w.banner.hide()
 	w.form.load(a)
 	w.library.selectID(a.ID)
 	w.history.refresh()

@@ -225,8 +225,11 @@ func TestSaveFailureKeepsText(t *testing.T) {
 	if got := w.StatusText(); !strings.Contains(got, "the disk is full") {
 		t.Errorf("status after a failed save = %q, want the store's message", got)
 	}
-	if top := w.Window.Canvas().Overlays().Top(); top == nil {
-		t.Error("no error dialog after a failed save")
+	if top := w.Window.Canvas().Overlays().Top(); top != nil {
+		t.Error("a failed save opened a modal dialog, which takes the keystrokes")
+	}
+	if w.banner.kind != bannerSaveFailed || !w.banner.object.Visible() {
+		t.Error("no banner after a failed save")
 	}
 	if got, want := w.form.body.Text, "Every word counts."; got != want {
 		t.Errorf("body after a failed save = %q, want %q", got, want)
