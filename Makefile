@@ -25,7 +25,7 @@ TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 
-.PHONY: all deps test-deps build run test vet bench fuzz package clean help
+.PHONY: all deps test-deps build run test vet bench soak fuzz package clean help
 
 all: build
 
@@ -34,6 +34,7 @@ help:
 	@echo "make test    install missing system packages, go vet and go test (tags: $(GO_BUILD_TAGS))"
 	@echo "make build   build bin/dateline"
 	@echo "make bench   run the benchmarks next to their baselines"
+	@echo "make soak    run the autosave kill harness for 1,000 trials"
 	@echo "make fuzz    run every fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make deps    install missing build packages with apt-get"
 	@echo "make package build a Linux tar.xz with .desktop file, icon and AppStream metadata"
@@ -77,16 +78,27 @@ vet:
 	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
 
 # test vets and tests every package. The CLI and window end-to-end tests build
-# the binary themselves with the same tags (DATELINE_BUILD_TAGS).
+# the binary themselves with the same tags (DATELINE_BUILD_TAGS). The autosave
+# kill harness (app/autosave_kill_test.go) runs its 200 trials among them and
+# its distribution of lost typing is printed at the end.
+KILL_REPORT := $(CURDIR)/bin/kill-harness.txt
 test: test-deps
 	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
-	DATELINE_BUILD_TAGS="$(GO_BUILD_TAGS)" $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 $(PKGS)
+	@mkdir -p bin && rm -f $(KILL_REPORT)
+	DATELINE_BUILD_TAGS="$(GO_BUILD_TAGS)" DATELINE_KILL_REPORT="$(KILL_REPORT)" $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 $(PKGS)
+	@cat $(KILL_REPORT) 2>/dev/null || true
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME); fi
 
 # bench runs every benchmark once with memory figures; each report names its
 # baseline (stock Fyne widget, raw goldmark, raw SQLite) measured in the same run.
 bench: deps
 	$(GO) test -tags "$(GO_BUILD_TAGS)" -run '^$$' -bench . -benchmem $(PKGS)
+
+# soak runs the autosave kill harness for 1,000 trials: a child types into
+# the autosave engine and is SIGKILLed at a random moment, the parent checks
+# the library's integrity and how much typing was lost.
+soak: deps
+	DATELINE_KILL_TRIALS=1000 $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 -timeout 30m -run '^TestKillHarness$$' -v ./app/
 
 # fuzz runs each Fuzz target for FUZZTIME. go test -fuzz takes one target
 # per package at a time, so the targets are listed from the sources.

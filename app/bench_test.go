@@ -54,8 +54,8 @@ func BenchmarkTypeIntoBody(b *testing.B) {
 		w.form.body.SetText(benchBody)
 		typeInto(b, w.form.body)
 		b.StopTimer()
-		if n := strings.Count(w.article.Body, "x") - strings.Count(benchBody, "x"); !w.dirty || n != b.N {
-			b.Fatalf("%d of %d keystrokes reached the draft (dirty %v)", n, b.N, w.dirty)
+		if n := strings.Count(w.article.Body, "x") - strings.Count(benchBody, "x"); !w.saver.dirty || n != b.N {
+			b.Fatalf("%d of %d keystrokes reached the draft (dirty %v)", n, b.N, w.saver.dirty)
 		}
 		w.stopTimers()
 	})

@@ -30,21 +30,53 @@ func (realClock) AfterFunc(d time.Duration, f func()) stopper { return time.Afte
 
 // debounce runs a function on the UI goroutine once a delay has passed
 // without another schedule: the autosave, the preview and the library
-// search each wait for a pause in typing. It is used on the UI goroutine
-// only; a run that a later schedule or stop overtook does nothing.
+// search each wait for a pause in typing. With a maximum wait (see
+// scheduleMax) it also runs during steady typing, at most that long after
+// the first schedule since its last run, as the autosave does. It is used on
+// its owner's goroutine only; a run that a later schedule or stop overtook
+// does nothing.
 type debounce struct {
+	// post hands a due run to the owner's goroutine; nil means fyne.Do,
+	// the UI goroutine. The kill harness, which has no UI, sets its own.
+	post  func(func())
 	timer stopper
 	seq   uint64
+	// deadline is when a pending run with a maximum wait must run at the
+	// latest; zero when no run is pending or it has no maximum.
+	deadline time.Time
 }
 
 // schedule cancels a pending run and runs f once d has passed on clk.
 func (b *debounce) schedule(clk clock, d time.Duration, f func()) {
+	b.scheduleMax(clk, d, 0, f)
+}
+
+// scheduleMax cancels a pending run and runs f once d has passed on clk
+// without another schedule, but no later than maxWait after the first schedule
+// since the last run or stop. maxWait <= 0 means no maximum.
+func (b *debounce) scheduleMax(clk clock, d, maxWait time.Duration, f func()) {
+	deadline := b.deadline
 	b.stop()
+	now := clk.Now()
+	if maxWait > 0 {
+		if deadline.IsZero() {
+			deadline = now.Add(maxWait)
+		}
+		if left := deadline.Sub(now); left < d {
+			d = max(left, 0)
+		}
+		b.deadline = deadline
+	}
 	seq := b.seq
+	post := b.post
+	if post == nil {
+		post = fyne.Do
+	}
 	b.timer = clk.AfterFunc(d, func() {
-		fyne.Do(func() {
+		post(func() {
 			if seq == b.seq {
 				b.timer = nil
+				b.deadline = time.Time{}
 				f()
 			}
 		})
@@ -57,5 +89,6 @@ func (b *debounce) stop() {
 		b.timer.Stop()
 		b.timer = nil
 	}
+	b.deadline = time.Time{}
 	b.seq++
 }

@@ -157,10 +157,26 @@ func (h *historyPanel) updateRow(o fyne.CanvasObject, i int) {
 func (h *historyPanel) revisionLabel(i int) string {
 	r := h.rows[i].rev
 	label := h.formatTime(r.Created) + " · " + string(r.Kind)
-	if i == 0 {
+	switch {
+	case r.Conflict:
+		// A save based on an older revision, kept beside the head: a
+		// branch of the history that a person resolves (conflict.go).
+		label += " · conflict"
+	case h.headRow() == i:
 		label += " (newest)"
 	}
 	return label
+}
+
+// headRow is the row of the draft's current text: the newest revision that
+// is not a conflicting one. -1 when there is none.
+func (h *historyPanel) headRow() int {
+	for i, r := range h.rows {
+		if !r.rev.Conflict {
+			return i
+		}
+	}
+	return -1
 }
 
 func (h *historyPanel) formatTime(t time.Time) string {
@@ -560,7 +576,7 @@ func (w *MainWindow) RestoreRevision(articleID, revisionID string) {
 					w.showError("Could not restore the revision", err)
 					return
 				}
-				if w.article != nil && w.article.ID == articleID && !w.dirty && !w.saving {
+				if w.article != nil && w.article.ID == articleID && !w.saver.dirty && !w.saver.inFlight {
 					w.setArticle(a, editor.NewID())
 				}
 				w.library.upsert(summaryOf(a))

@@ -255,7 +255,7 @@ func (j *importJob) finish() {
 					w.showError("Could not open the imported draft", err)
 					return
 				}
-				if w.dirty || w.saving {
+				if w.saver.dirty || w.saver.inFlight {
 					return // typing went on meanwhile; keep the open draft
 				}
 				w.setArticle(a, editor.NewID())

@@ -287,7 +287,7 @@ func TestImportReplaceOpenDraftKeepsUnsavedEdits(t *testing.T) {
 		t.Fatal("the draft is not open")
 	}
 	typeAtEnd(w.form.body, " Cranes moved again.")
-	if !w.dirty {
+	if !w.saver.dirty {
 		t.Fatal("typing left the draft clean")
 	}
 

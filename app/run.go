@@ -23,6 +23,8 @@ const ID = "news.dateline.app"
 const (
 	// DefaultAutosaveDelay is how long after the last keystroke the draft is
 	// saved; with the save itself it keeps autosave within about a second.
+	// During steady typing DefaultAutosaveMaxWait (autosave.go) saves
+	// sooner.
 	DefaultAutosaveDelay = 750 * time.Millisecond
 	// DefaultPreviewDelay is how long after the last keystroke the preview
 	// is re-rendered. It is short: the render runs off the UI goroutine and
@@ -44,6 +46,8 @@ type Options struct {
 	Version string
 	// AutosaveDelay overrides DefaultAutosaveDelay when positive.
 	AutosaveDelay time.Duration
+	// AutosaveMaxWait overrides DefaultAutosaveMaxWait when positive.
+	AutosaveMaxWait time.Duration
 	// PreviewDelay overrides DefaultPreviewDelay when positive.
 	PreviewDelay time.Duration
 
@@ -58,6 +62,13 @@ func (o Options) autosaveDelay() time.Duration {
 		return o.AutosaveDelay
 	}
 	return DefaultAutosaveDelay
+}
+
+func (o Options) autosaveMaxWait() time.Duration {
+	if o.AutosaveMaxWait > 0 {
+		return o.AutosaveMaxWait
+	}
+	return DefaultAutosaveMaxWait
 }
 
 func (o Options) previewDelay() time.Duration {

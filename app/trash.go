@@ -101,9 +101,8 @@ func (w *MainWindow) MoveToTrash() {
 func (w *MainWindow) closeArticle() {
 	w.stopTimers()
 	w.article = nil
-	w.session = ""
-	w.dirty = false
-	w.saveErr = nil
+	w.saver.reset("")
+	w.banner.hide()
 	w.form.clear()
 	w.library.selectID("")
 	w.preview.SetPreview(nil)

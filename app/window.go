@@ -41,27 +41,18 @@ type MainWindow struct {
 	preview  *PreviewView
 	renderer *PreviewRenderer
 	status   *widget.Label
+	// banner shows a failed save or a save conflict without a dialog.
+	banner *banner
 
 	// article is the open draft, nil when none is open.
 	article *editor.Article
-	// session identifies this window's editing run on article.
-	session string
+	// saver saves the open draft as it is edited (autosave.go).
+	saver autosaver
 	// fresh is set while article is a new draft that no save has stored
 	// yet (see NewArticle).
 	fresh bool
-	// dirty is set when article has edits not yet saved.
-	dirty bool
-	// edits counts edits, so that a save knows whether it saved the latest.
-	edits uint64
-	// saving is set while a save runs on a worker.
-	saving bool
-	// saveErr is the error of the last save, nil after a good one.
-	saveErr error
-	// waiting are the actions that wait for the draft to be saved: switching
-	// drafts, creating one, closing. Each is told whether the save worked.
-	waiting []func(saved bool)
 
-	autosaveDebounce, previewDebounce debounce
+	previewDebounce debounce
 
 	// jobs counts worker goroutines and their UI callbacks; tests wait on it.
 	jobs sync.WaitGroup
@@ -90,6 +81,13 @@ func NewMainWindow(a fyne.App, store editor.Store, opt Options) *MainWindow {
 
 func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *MainWindow {
 	w := &MainWindow{app: a, store: store, opt: opt, clock: clk}
+	w.saver = autosaver{
+		store: store, clock: clk, delay: opt.autosaveDelay(), maxWait: opt.autosaveMaxWait(),
+		current: func() *editor.Article { return w.article },
+		goJob:   w.goJob,
+		saving:  func() { w.setStatus("Saving…", false) },
+		done:    w.saveDone,
+	}
 	w.render = editor.RenderOptions{Resolve: editor.StoreResolver(context.Background(), store)}
 	w.profile = editor.DefaultProfile()
 
@@ -99,6 +97,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.preview = NewPreviewView()
 	w.renderer = NewPreviewRenderer(w.preview, nil, w.render)
 	w.status = widget.NewLabel("")
+	w.banner = newBanner()
 	w.status.Truncation = fyne.TextTruncateEllipsis
 
 	path := widget.NewLabel(opt.LibraryPath)
@@ -115,7 +114,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.mainSplit.Offset = rememberedOffset(prefs, prefSplitLibrary, 0.22)
 	w.panes = panes{hideLibrary: prefs.Bool(prefHideLibrary), hidePreview: prefs.Bool(prefHidePreview)}
 	w.middle = container.NewStack(w.arrange(w.panes))
-	w.Window.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, w.middle))
+	w.Window.SetContent(container.NewBorder(w.banner.object, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, w.middle))
 	w.Window.Resize(defaultWindowSize) // Run fits it to the screen (geometry.go)
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
@@ -221,20 +220,13 @@ func (w *MainWindow) edit(change func(a *editor.Article)) {
 		return
 	}
 	change(w.article)
-	w.dirty = true
-	w.edits++
-	if w.saveErr != nil {
-		w.setStatus("Unsaved changes — the last save failed: "+editor.ErrorMessage(w.saveErr), true)
+	if w.saver.err != nil {
+		w.setStatus("Unsaved changes — the last save failed: "+editor.ErrorMessage(w.saver.err), true)
 	} else {
 		w.setStatus("Unsaved changes", false)
 	}
-	w.scheduleAutosave()
+	w.saver.changed()
 	w.schedulePreview()
-}
-
-// scheduleAutosave restarts the autosave debounce.
-func (w *MainWindow) scheduleAutosave() {
-	w.autosaveDebounce.schedule(w.clock, w.opt.autosaveDelay(), func() { w.save(nil) })
 }
 
 // schedulePreview restarts the preview debounce.
@@ -244,7 +236,7 @@ func (w *MainWindow) schedulePreview() {
 
 // stopTimers cancels pending autosave and preview runs.
 func (w *MainWindow) stopTimers() {
-	w.autosaveDebounce.stop()
+	w.saver.stop()
 	w.previewDebounce.stop()
 }
 
@@ -258,35 +250,7 @@ func (w *MainWindow) renderPreview() {
 // save writes the draft if it has unsaved edits and then calls then, if
 // not nil, with whether the draft is now saved. A failed save keeps the
 // draft dirty: the text stays in the form and the next edit tries again.
-func (w *MainWindow) save(then func(saved bool)) {
-	if !w.dirty && !w.saving {
-		if then != nil {
-			then(true)
-		}
-		return
-	}
-	if then != nil {
-		w.waiting = append(w.waiting, then)
-	}
-	if w.saving {
-		return // saveDone starts the next save if edits came in meanwhile
-	}
-	w.startSave()
-}
-
-func (w *MainWindow) startSave() {
-	w.autosaveDebounce.stop()
-	snap := w.article.Clone()
-	snap.Updated = w.clock.Now()
-	edits := w.edits
-	opt := editor.SaveOptions{Kind: editor.RevisionEdit, Session: w.session}
-	w.saving = true
-	w.setStatus("Saving…", false)
-	w.goJob(func() func() {
-		rev, err := saveWithUniqueSlug(context.Background(), w.store, snap, opt)
-		return func() { w.saveDone(snap, edits, rev, err) }
-	})
-}
+func (w *MainWindow) save(then func(saved bool)) { w.saver.save(then) }
 
 // saveWithUniqueSlug saves a, and when its automatic slug (see autoSlug) is
 // taken by another draft, tries "slug-2", "slug-3" … instead of failing
@@ -305,21 +269,20 @@ func saveWithUniqueSlug(ctx context.Context, store editor.Store, a *editor.Artic
 	return rev, err
 }
 
-// saveDone takes a save's result on the UI goroutine.
-func (w *MainWindow) saveDone(snap *editor.Article, edits uint64, rev *editor.Revision, err error) {
-	w.saving = false
-	current := w.article != nil && w.article.ID == snap.ID
-	if err != nil {
-		first := w.saveErr == nil
-		w.saveErr = err
+// saveDone shows a save's result, on the UI goroutine. A failure or a
+// conflict never opens a modal dialog, which would take the keystrokes:
+// the status bar and the banner say it (conflict.go).
+func (w *MainWindow) saveDone(snap *editor.Article, rev *editor.Revision, err error, current bool) {
+	w.showSaveResult(err, current)
+	switch {
+	case editor.ErrorCode(err) == editor.ESTALE:
+		w.history.refresh()
+		w.setStatus("Kept beside a newer version: this draft was changed elsewhere — compare, keep yours or keep theirs.", true)
+		return
+	case err != nil:
 		w.setStatus("Not saved: "+editor.ErrorMessage(err)+" — your text is kept; the next edit tries again.", true)
-		if first {
-			dialog.ShowError(editor.Errorf(editor.ErrorCode(err), "The draft could not be saved: %s\n\nYour text is kept in the window and saving is retried with your next edit.", editor.ErrorMessage(err)), w.Window)
-		}
-		w.finishWaiting(false)
 		return
 	}
-	w.saveErr = nil
 	saved := snap.Updated
 	if rev != nil && !rev.Created.IsZero() {
 		saved = rev.Created
@@ -333,28 +296,12 @@ func (w *MainWindow) saveDone(snap *editor.Article, edits uint64, rev *editor.Re
 			w.article.Slug = snap.Slug
 			w.form.adoptSlug(snap.Slug)
 		}
-		if edits == w.edits {
-			w.dirty = false
-		}
 	}
-	if w.dirty {
-		if len(w.waiting) > 0 {
-			w.startSave() // someone waits for the newest text, not this one
-		} else {
-			w.setStatus("Unsaved changes", false)
-		}
+	if w.saver.dirty {
+		w.setStatus("Unsaved changes", false)
 		return
 	}
 	w.setStatus("Saved "+saved.In(w.clock.Now().Location()).Format("15:04:05")+" · "+wordCount(snap), false)
-	w.finishWaiting(true)
-}
-
-func (w *MainWindow) finishWaiting(saved bool) {
-	waiting := w.waiting
-	w.waiting = nil
-	for _, f := range waiting {
-		f(saved)
-	}
 }
 
 // OpenDraft saves the open draft and then opens the draft with this ID. If
@@ -382,7 +329,7 @@ func (w *MainWindow) load(id string) {
 				w.showError("Could not open the draft", err)
 				return
 			}
-			if w.dirty || w.saving {
+			if w.saver.dirty || w.saver.inFlight {
 				// Typing went on while the draft was read: keep it and try
 				// the switch again once it is saved.
 				w.OpenDraft(id)
@@ -397,10 +344,9 @@ func (w *MainWindow) load(id string) {
 func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.stopTimers()
 	w.article = a
-	w.session = session
+	w.saver.reset(session)
+	w.banner.hide()
 	w.fresh = false
-	w.dirty = false
-	w.saveErr = nil
 	w.form.load(a)
 	w.library.selectID(a.ID)
 	w.history.refresh()
@@ -439,7 +385,7 @@ func (w *MainWindow) RequestClose() {
 			return
 		}
 		dialog.ShowConfirm("Close without saving?",
-			"The latest changes could not be saved:\n"+editor.ErrorMessage(w.saveErr)+"\n\nClose anyway and lose them?",
+			"The latest changes could not be saved:\n"+editor.ErrorMessage(w.saver.err)+"\n\nClose anyway and lose them?",
 			func(ok bool) {
 				if ok {
 					w.stopTimers()

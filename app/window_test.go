@@ -109,7 +109,7 @@ func TestAutosaveWritesToStore(t *testing.T) {
 	if got, want := w.StatusText(), "Saved "+clk.Now().Format("15:04:05")+" · 4 words"; got != want {
 		t.Errorf("status after autosave = %q, want %q", got, want)
 	}
-	if w.dirty {
+	if w.saver.dirty {
 		t.Error("draft still dirty after a good save")
 	}
 	revs, err := store.Revisions(context.Background(), id)
@@ -124,24 +124,83 @@ func TestAutosaveWritesToStore(t *testing.T) {
 func TestAutosaveDebouncesKeystrokes(t *testing.T) {
 	clk := newFakeClock()
 	store := &failingStore{Store: openStore(t, clk)}
-	w := newTestWindow(t, store, clk, Options{})
+	// A maximum wait longer than the burst and the delay after it, so that
+	// only the debounce decides.
+	w := newTestWindow(t, store, clk, Options{AutosaveDelay: 300 * time.Millisecond, AutosaveMaxWait: 2 * time.Second})
 	w.NewArticle()
 	w.settle()
 	before := store.saves.Load()
 
+	// A short burst is saved once, a debounce delay after its last
+	// keystroke.
+	step := 100 * time.Millisecond
 	for _, word := range []string{"Talks ", "resume ", "on ", "Monday."} {
 		test.Type(w.form.body, word)
-		w.advance(w.opt.autosaveDelay() / 2)
+		w.advance(step)
 	}
 	if got := store.saves.Load() - before; got != 0 {
-		t.Fatalf("%d saves while typing kept on, want 0", got)
+		t.Fatalf("%d saves during a burst shorter than the maximum wait, want 0", got)
 	}
-	w.advance(w.opt.autosaveDelay())
+	w.advance(w.opt.autosaveDelay() - step - time.Millisecond)
+	if got := store.saves.Load() - before; got != 0 {
+		t.Fatalf("%d saves before the debounce delay ran out, want 0", got)
+	}
+	w.advance(time.Millisecond)
 	if got := store.saves.Load() - before; got != 1 {
 		t.Fatalf("%d saves after typing stopped, want 1", got)
 	}
 	if got, want := mustGet(t, store, w.article.ID).Body, "Talks resume on Monday."; got != want {
 		t.Errorf("stored body = %q, want %q", got, want)
+	}
+}
+
+// TestAutosaveSavesDuringSteadyTyping types without a pause for longer
+// than the debounce delay: every keystroke must be in the library at most
+// the maximum wait after it was typed, and the session still leaves one
+// revision.
+func TestAutosaveSavesDuringSteadyTyping(t *testing.T) {
+	clk := newFakeClock()
+	store := &failingStore{Store: openStore(t, clk)}
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	test.Type(w.form.headline, "Steady") // a new draft is stored once typed into
+	w.advance(w.opt.autosaveDelay())
+	id := w.article.ID
+	revsBefore, err := store.Revisions(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	const gap = 130 * time.Millisecond // about 7.7 characters a second
+	maxWait := w.opt.autosaveMaxWait()
+	text := strings.Repeat("Steady typing never pauses long enough. ", 3)
+	var typedAt []time.Time
+	for i, r := range text {
+		test.Type(w.form.body, string(r))
+		typedAt = append(typedAt, clk.Now())
+		w.advance(gap)
+		stored := len(mustGet(t, store, id).Body)
+		for j := stored; j <= i; j++ {
+			if age := clk.Now().Sub(typedAt[j]); age > maxWait {
+				t.Fatalf("after %d keystrokes, keystroke %d (typed %v ago) is not saved; the library holds %d characters",
+					i+1, j+1, age, stored)
+			}
+		}
+	}
+	if got := store.saves.Load(); got < int32(len(text))*int32(gap)/int32(maxWait)-1 {
+		t.Errorf("%d saves in %v of steady typing", got, time.Duration(len(text))*gap)
+	}
+	w.advance(w.opt.autosaveDelay())
+	if got := mustGet(t, store, id).Body; got != text {
+		t.Errorf("stored body after the pause = %q, want %q", got, text)
+	}
+	revs, err := store.Revisions(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(revs) - len(revsBefore); got > 1 {
+		t.Errorf("steady typing in one session added %d revisions, want them coalesced into 1", got)
 	}
 }
 
@@ -171,7 +230,7 @@ func TestSelectingAnotherDraftSavesFirst(t *testing.T) {
 	if got, want := w.library.selectedID, older.ID; got != want {
 		t.Errorf("library selection = %s, want %s", got, want)
 	}
-	if w.dirty {
+	if w.saver.dirty {
 		t.Error("freshly opened draft is dirty")
 	}
 }
@@ -192,13 +251,16 @@ func TestSaveFailureKeepsText(t *testing.T) {
 	if got := w.StatusText(); !strings.Contains(got, "the disk is full") {
 		t.Errorf("status after a failed save = %q, want the store's message", got)
 	}
-	if top := w.Window.Canvas().Overlays().Top(); top == nil {
-		t.Error("no error dialog after a failed save")
+	if top := w.Window.Canvas().Overlays().Top(); top != nil {
+		t.Error("a failed save opened a modal dialog, which takes the keystrokes")
+	}
+	if w.banner.kind != bannerSaveFailed || !w.banner.object.Visible() {
+		t.Error("no banner after a failed save")
 	}
 	if got, want := w.form.body.Text, "Every word counts."; got != want {
 		t.Errorf("body after a failed save = %q, want %q", got, want)
 	}
-	if !w.dirty {
+	if !w.saver.dirty {
 		t.Error("draft not dirty after a failed save")
 	}
 
@@ -436,7 +498,7 @@ func TestAuthorsEditorAddMoveRemove(t *testing.T) {
 	if got, want := authors(), "Ann|Ben|Cy"; got != want {
 		t.Fatalf("authors = %s, want %s", got, want)
 	}
-	if !w.dirty {
+	if !w.saver.dirty {
 		t.Fatal("adding authors did not mark the draft dirty")
 	}
 

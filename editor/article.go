@@ -153,6 +153,20 @@ type Article struct {
 	Created   time.Time `json:"created"`
 	Updated   time.Time `json:"updated"`
 	Published time.Time `json:"published,omitzero"`
+
+	// BaseRevision is the ID of the stored revision this copy was read
+	// from or last saved as, and BaseSaved when that revision was last
+	// written: Store.Get and Lookup set them to the draft's head, Save to
+	// the revision it wrote. (An autosave may rewrite its session's newest
+	// revision for a minute under the same ID, so the ID alone does not
+	// name the text.) Save takes them as the revision the new text is
+	// based on; when the draft's head has moved on since, nothing is
+	// overwritten (see ESTALE). An empty BaseRevision means no base: the
+	// save replaces whatever is stored, as a new draft or an import with
+	// --replace does. Neither is part of the article's text; neither is
+	// stored in or exported with it.
+	BaseRevision string    `json:"-"`
+	BaseSaved    time.Time `json:"-"`
 }
 
 // NewArticle returns an empty draft with a fresh UUID, status draft and the

@@ -15,6 +15,11 @@ const (
 	// ECONFLICT means the operation clashes with existing state, such as a
 	// duplicate slug or UUID, or an illegal workflow transition.
 	ECONFLICT = "conflict"
+	// ESTALE means a save was based on a revision that is no longer the
+	// draft's newest: someone else saved the draft meanwhile. Nothing was
+	// overwritten; Store.Save kept the text as a conflicting revision
+	// beside the head and returns that revision with the error.
+	ESTALE = "stale"
 	// EUNAVAILABLE means a resource could not be used right now: a locked
 	// library, a full disk, a missing display.
 	EUNAVAILABLE = "unavailable"

@@ -84,6 +84,11 @@ type Revision struct {
 	Author    string       `json:"author,omitempty"`
 	Words     int          `json:"words"`
 	Note      string       `json:"note,omitempty"`
+	// Conflict marks a save whose base was no longer the draft's head
+	// (ESTALE): the revision sits beside the head, on a branch of its own
+	// that starts at its parent, until a person resolves it. The draft's
+	// current text is never a conflicting revision.
+	Conflict bool `json:"conflict,omitempty"`
 	// Article is the full state; Store.Revisions leaves it nil,
 	// Store.Revision fills it.
 	Article *Article `json:"article,omitempty"`
@@ -108,10 +113,19 @@ type Store interface {
 	// ECONFLICT if the ID or slug is taken, EINVALID if it fails Validate.
 	Create(ctx context.Context, a *Article, opt SaveOptions) (*Revision, error)
 	// Save writes the article (inserting it if new), adds or coalesces a
-	// revision and updates the search index in one transaction. A stored
-	// article's status changes only through Transition: an edit save keeps
-	// the stored status and sets a.Status to it, so a stale copy in an
-	// editor window cannot undo a transition; an import brings its own.
+	// revision and updates the search index in one transaction, and sets
+	// a.BaseRevision to the revision written. A stored article's status
+	// changes only through Transition: an edit save keeps the stored
+	// status and sets a.Status to it, so a stale copy in an editor window
+	// cannot undo a transition; an import brings its own.
+	//
+	// Optimistic concurrency: a.BaseRevision names the revision the text
+	// is based on. When the draft's head has moved on since (another
+	// window, the command line, an import with --replace, a restore, later
+	// a sync), nothing is overwritten: the text is stored as a conflicting
+	// revision (Revision.Conflict) whose parent is the base, the head stays
+	// the draft's text, and Save returns that revision together with an
+	// ESTALE error. A save without a base replaces the head.
 	// ECONFLICT if the slug belongs to another article, EINVALID.
 	Save(ctx context.Context, a *Article, opt SaveOptions) (*Revision, error)
 	// Get returns the article with this ID. ENOTFOUND.

@@ -314,6 +314,28 @@ func BenchmarkSave(b *testing.B) {
 		}
 		t.report(b)
 	})
+	b.Run("autosave", func(b *testing.B) {
+		// What the window's autosave does: one editing session, so that
+		// its saves coalesce into one revision for a minute, each naming
+		// the revision it was based on.
+		cur, err := db.Get(ctx, a.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		opt := editor.SaveOptions{Session: editor.NewID()}
+		var t timings
+		i := 0
+		for b.Loop() {
+			i++
+			cur.Body += " Typed" + strconv.Itoa(i)
+			t.time(func() {
+				if _, err := db.Save(ctx, cur, opt); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		t.report(b)
+	})
 	b.Run("raw", func(b *testing.B) {
 		// The same writes in plain SQL on a connection with the same
 		// settings: the row (whose triggers update the index), a revision,

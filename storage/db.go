@@ -7,6 +7,11 @@
 // writes go through a single connection in IMMEDIATE transactions; reads use
 // a separate pool of query-only connections. The binary must be built with
 // the sqlite_fts5 build tag: Open refuses to work without FTS5.
+//
+// Every save names the revision it is based on (Article.BaseRevision):
+// when the draft's text moved on since, draft.go keeps the save as a
+// conflicting revision beside the head instead of overwriting it (schema 4,
+// migration/0004_conflicts.sql); revision.go lists both branches.
 package storage
 
 import (

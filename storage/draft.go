@@ -17,6 +17,7 @@ import (
 type draftState struct {
 	seq        int64
 	head       string
+	headSaved  int64
 	status     editor.Status
 	created    int64
 	published  time.Time
@@ -71,13 +72,14 @@ func (db *DB) save(ctx context.Context, a *editor.Article, opt editor.SaveOption
 
 	now := db.now()
 	rev, err := db.saveTx(ctx, tx, a, opt, create, now)
-	if err != nil {
+	stale := editor.ErrorCode(err) == editor.ESTALE && rev != nil
+	if err != nil && !stale {
 		return nil, db.storeError("save", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, db.storeError("save", err)
 	}
-	return rev, nil
+	return rev, err // a conflict is stored: the caller gets its revision and ESTALE
 }
 
 // saveTx writes the draft row and its revision inside tx. The full-text
@@ -93,6 +95,15 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	}
 	if exists && create {
 		return nil, editor.Errorf(editor.ECONFLICT, "an article with ID %s already exists", a.ID)
+	}
+	if exists && !create && a.BaseRevision != "" {
+		moved, err := textMovedTx(ctx, tx, cur, a.BaseRevision, a.BaseSaved)
+		if err != nil {
+			return nil, err
+		}
+		if moved {
+			return db.conflictTx(ctx, tx, a, opt, cur, now)
+		}
 	}
 	if err := checkSlugFree(ctx, tx, a.Slug, a.ID); err != nil {
 		return nil, err
@@ -183,7 +194,127 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 			return nil, fmt.Errorf("add revision: %w", err)
 		}
 	}
+	a.BaseRevision, a.BaseSaved = rev.ID, rev.Created
 	return rev, nil
+}
+
+// textMovedTx reports whether the draft's text moved on from the base
+// revision a save names: whether the head is a revision other than base
+// (or base as rewritten by an autosave after baseSaved) that is not just
+// workflow moves on top of base. Status revisions (Transition) carry the
+// stored text on with a new status, and a save keeps the stored status
+// anyway, so they never make a save conflict; an edit, import or restore
+// by someone else does.
+func textMovedTx(ctx context.Context, tx *sql.Tx, cur draftState, base string, baseSaved time.Time) (bool, error) {
+	id, saved := cur.head, cur.headSaved
+	for range 10000 {
+		if id == base {
+			return !baseSaved.IsZero() && nanos(baseSaved) != saved, nil
+		}
+		var (
+			kind   editor.RevisionKind
+			parent sql.NullString
+		)
+		err := tx.QueryRowContext(ctx, `SELECT kind, parent_id FROM revisions WHERE id = ?`, id).Scan(&kind, &parent)
+		if errors.Is(err, sql.ErrNoRows) {
+			return true, nil
+		} else if err != nil {
+			return false, fmt.Errorf("read revision: %w", err)
+		}
+		if kind != editor.RevisionStatus || !parent.Valid {
+			return true, nil
+		}
+		id = parent.String
+		if err := tx.QueryRowContext(ctx, `SELECT created FROM revisions WHERE id = ?`, id).Scan(&saved); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return false, fmt.Errorf("read revision: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// conflictTx stores a save whose base revision is no longer the draft's
+// head: someone else saved the draft after this copy was read. Nothing is
+// overwritten. The text becomes a conflicting revision whose parent is the
+// base, beside the head, and the draft row (its current text, the search
+// index, the list) stays as the head has it. A later save of the same
+// session based on that conflicting revision coalesces into it as long as
+// nothing builds on it, within CoalesceWindow, so that typing on while the
+// conflict is unresolved does not pile up revisions; it never coalesces
+// into the head or into anyone else's revision. It returns the conflicting
+// revision, sets a.BaseRevision to it, and returns an ESTALE error that
+// names both.
+func (db *DB) conflictTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt editor.SaveOptions, cur draftState, now time.Time) (*editor.Revision, error) {
+	var (
+		base             editor.Revision
+		session          string
+		conflict         bool
+		started, created int64
+		children         int
+	)
+	err := tx.QueryRowContext(ctx, `
+		SELECT id, kind, session, started, created, device, author, conflict,
+			(SELECT count(*) FROM revisions c WHERE c.parent_id = r.id)
+		FROM revisions r WHERE id = ? AND draft_id = ?`, a.BaseRevision, a.ID).
+		Scan(&base.ID, &base.Kind, &session, &started, &created, &base.Device, &base.Author, &conflict, &children)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, editor.Errorf(editor.EINVALID, "the save is based on revision %s, which is not a revision of the article %s", a.BaseRevision, a.ID)
+	} else if err != nil {
+		return nil, fmt.Errorf("read base revision: %w", err)
+	}
+	if err := keepWorkflow(a, cur, opt.Kind); err != nil {
+		return nil, err
+	}
+	if err := editor.CheckCorrection(a); err != nil {
+		return nil, err
+	}
+	if a.Created.IsZero() {
+		a.Created = fromNanos(cur.created)
+	}
+	a.Updated = now
+	doc, err := marshalArticle(a)
+	if err != nil {
+		return nil, err
+	}
+	words := editor.CountWords(a.Body)
+	t := nanos(now)
+	rev := &editor.Revision{
+		ID: editor.NewRevisionID(), ArticleID: a.ID, ParentID: base.ID, Kind: opt.Kind, Created: now,
+		Device: db.device, Author: db.author, Words: words, Note: opt.Note, Conflict: true,
+	}
+	if conflict && children == 0 && base.Kind == editor.RevisionEdit && opt.Kind == editor.RevisionEdit &&
+		opt.Session != "" && session == opt.Session && base.Device == db.device && base.Author == db.author &&
+		t >= created && t-started <= int64(CoalesceWindow) {
+		var parent sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT parent_id FROM revisions WHERE id = ?`, base.ID).Scan(&parent); err != nil {
+			return nil, fmt.Errorf("read base revision: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE revisions SET created = ?, words = ?, note = ?, doc = ? WHERE id = ?`,
+			t, words, opt.Note, doc, base.ID); err != nil {
+			return nil, fmt.Errorf("coalesce conflicting revision: %w", err)
+		}
+		rev.ID, rev.ParentID = base.ID, parent.String
+	} else {
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO revisions (id, draft_id, parent_id, kind, session, started, created, device, author, words, note, doc, conflict)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+			rev.ID, a.ID, base.ID, string(rev.Kind), opt.Session, t, t, rev.Device, rev.Author, words, rev.Note, doc)
+		if err != nil {
+			return nil, fmt.Errorf("add conflicting revision: %w", err)
+		}
+	}
+	a.BaseRevision, a.BaseSaved = rev.ID, now
+	return rev, editor.Errorf(editor.ESTALE,
+		"this draft was changed elsewhere (revision %s) after this copy was read; nothing was overwritten: this text is kept as conflicting revision %s beside it",
+		shortID(cur.head), shortID(rev.ID))
+}
+
+// shortID shortens a revision ID for messages: its first 13 characters,
+// the time-ordered part of a UUIDv7.
+func shortID(id string) string {
+	if len(id) > 13 {
+		return id[:13]
+	}
+	return id
 }
 
 // keepWorkflow reconciles the workflow fields of an article about to be
@@ -266,10 +397,10 @@ func draftStateTx(ctx context.Context, tx *sql.Tx, id string) (draftState, error
 		trashed, published sql.NullInt64
 	)
 	err := tx.QueryRowContext(ctx, `
-		SELECT seq, head_revision, status, created, published, ifnull(json_extract(doc, '$.correction_note'), ''), trashed_at,
-			purged_at IS NOT NULL
+		SELECT seq, head_revision, ifnull((SELECT created FROM revisions WHERE id = head_revision), 0), status, created, published,
+			ifnull(json_extract(doc, '$.correction_note'), ''), trashed_at, purged_at IS NOT NULL
 		FROM drafts WHERE id = ?`, id).
-		Scan(&s.seq, &head, &s.status, &s.created, &published, &s.correction, &trashed, &s.purged)
+		Scan(&s.seq, &head, &s.headSaved, &s.status, &s.created, &published, &s.correction, &trashed, &s.purged)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
@@ -316,9 +447,11 @@ func writeError(err error, a *editor.Article) error {
 // Get returns the article with this ID, in Trash or not. ENOTFOUND, also
 // for an article deleted for good.
 func (db *DB) Get(ctx context.Context, id string) (*editor.Article, error) {
-	var doc, body string
+	var doc, body, head string
+	var headSaved int64
 	var purged bool
-	err := db.read.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL FROM drafts WHERE id = ?`, id).Scan(&doc, &body, &purged)
+	err := db.read.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL, `+headColumns+` FROM drafts WHERE id = ?`, id).
+		Scan(&doc, &body, &purged, &head, &headSaved)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
@@ -327,7 +460,7 @@ func (db *DB) Get(ctx context.Context, id string) (*editor.Article, error) {
 	if purged {
 		return nil, purgedError(id)
 	}
-	return unmarshalDraft(doc, body)
+	return unmarshalDraft(doc, body, head, headSaved)
 }
 
 // purgedError is the ENOTFOUND error for the ID of a draft deleted for
@@ -348,14 +481,15 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	if ref == "" {
 		return nil, editor.Errorf(editor.EINVALID, "no article ID or slug given")
 	}
-	var doc, body, id string
+	var doc, body, id, head string
+	var headSaved int64
 	var purged bool
-	err := db.read.QueryRowContext(ctx, `SELECT doc, body, id, purged_at IS NOT NULL FROM drafts WHERE id = ?1 OR slug = ?1 ORDER BY id = ?1 DESC LIMIT 1`, ref).
-		Scan(&doc, &body, &id, &purged)
+	err := db.read.QueryRowContext(ctx, `SELECT doc, body, id, purged_at IS NOT NULL, `+headColumns+` FROM drafts WHERE id = ?1 OR slug = ?1 ORDER BY id = ?1 DESC LIMIT 1`, ref).
+		Scan(&doc, &body, &id, &purged, &head, &headSaved)
 	if err == nil && purged {
 		return nil, purgedError(id)
 	} else if err == nil {
-		return unmarshalDraft(doc, body)
+		return unmarshalDraft(doc, body, head, headSaved)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return nil, db.storeError("look up article", err)
 	}
@@ -364,7 +498,7 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	if len(prefix) < MinPrefix || strings.Trim(prefix, "0123456789abcdef-") != "" {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID or slug %q", ref)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT id, headline, doc, body FROM drafts WHERE id >= ? AND id < ? AND purged_at IS NULL ORDER BY id LIMIT 3`,
+	rows, err := db.read.QueryContext(ctx, `SELECT id, headline, doc, body, `+headColumns+` FROM drafts WHERE id >= ? AND id < ? AND purged_at IS NULL ORDER BY id LIMIT 3`,
 		prefix, prefix+"\x7f")
 	if err != nil {
 		return nil, db.storeError("look up article", err)
@@ -373,7 +507,7 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	var ids []string
 	for rows.Next() {
 		var id, headline string
-		if err := rows.Scan(&id, &headline, &doc, &body); err != nil {
+		if err := rows.Scan(&id, &headline, &doc, &body, &head, &headSaved); err != nil {
 			return nil, db.storeError("look up article", err)
 		}
 		ids = append(ids, fmt.Sprintf("%s %q", id[:min(len(id), 13)], headline))
@@ -385,7 +519,7 @@ func (db *DB) Lookup(ctx context.Context, ref string) (*editor.Article, error) {
 	case 0:
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID or slug %q", ref)
 	case 1:
-		return unmarshalDraft(doc, body)
+		return unmarshalDraft(doc, body, head, headSaved)
 	}
 	return nil, editor.Errorf(editor.ECONFLICT, "ID prefix %q matches several articles (%s); give more of the ID", ref, strings.Join(ids, ", "))
 }
@@ -480,15 +614,22 @@ func marshalDraftDoc(a *editor.Article) (string, error) {
 	return marshalJSON(&c)
 }
 
-// unmarshalDraft decodes drafts.doc and puts the body column back in.
-func unmarshalDraft(doc, body string) (*editor.Article, error) {
+// unmarshalDraft decodes drafts.doc, puts the body column back in and
+// names the head revision as the copy's base.
+func unmarshalDraft(doc, body, head string, headSaved int64) (*editor.Article, error) {
 	a, err := unmarshalArticle(doc)
 	if err != nil {
 		return nil, err
 	}
 	a.Body = body
+	a.BaseRevision = head
+	a.BaseSaved = fromNanos(headSaved)
 	return a, nil
 }
+
+// headColumns select a draft's head revision and when it was last
+// written, for unmarshalDraft.
+const headColumns = `ifnull(head_revision, ''), ifnull((SELECT created FROM revisions WHERE id = head_revision), 0)`
 
 func unmarshalArticle(doc string) (*editor.Article, error) {
 	var a editor.Article

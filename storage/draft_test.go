@@ -535,8 +535,14 @@ func TestCoalesceRuleInSchema(t *testing.T) {
 			}
 		})
 	}
-	// Once a newer revision exists, the old one is closed for good.
+	// Once a newer revision exists, the old one is closed for good. (The
+	// statements above rewrote the head behind a's back, as another
+	// window's autosave would: a save must start from the stored copy.)
 	c.Advance(time.Second)
+	a, err = db.Get(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "s2"}); err != nil {
 		t.Fatal(err)
 	}

@@ -62,11 +62,21 @@ func TestWriteFixture(t *testing.T) {
 		if _, err := db.Create(ctx, a, editor.SaveOptions{Kind: editor.RevisionImport}); err != nil {
 			t.Fatal(err)
 		}
+		stale := a.Clone() // a second window's copy, for schema 4
 		for j := 0; j < i%4; j++ {
 			c.Advance(2 * time.Minute)
 			a.Body += fmt.Sprintf("\n\nUpdate %d: the cranes are still idle.", j)
 			if _, err := db.Save(ctx, a, editor.SaveOptions{Session: "fixture"}); err != nil {
 				t.Fatal(err)
+			}
+		}
+		if i == 5 && SchemaVersion() >= 4 {
+			// Schema 4 keeps a save based on an old head as a
+			// conflicting revision beside the head.
+			c.Advance(time.Minute)
+			stale.Body += "\n\nA stale window's line."
+			if _, err := db.Save(ctx, stale, editor.SaveOptions{Session: "stale"}); editor.ErrorCode(err) != editor.ESTALE {
+				t.Fatalf("stale save: %v, want ESTALE", err)
 			}
 		}
 		if i%3 == 0 {

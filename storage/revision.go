@@ -30,7 +30,7 @@ func (db *DB) Revisions(ctx context.Context, articleID string) ([]editor.Revisio
 		return nil, purgedError(articleID)
 	}
 	rows, err := tx.QueryContext(ctx, `
-		SELECT id, draft_id, parent_id, kind, created, device, author, words, note
+		SELECT id, draft_id, parent_id, kind, created, device, author, words, note, conflict
 		FROM revisions WHERE draft_id = ? ORDER BY seq DESC`, articleID)
 	if err != nil {
 		return nil, db.storeError("list revisions", err)
@@ -55,7 +55,7 @@ func (db *DB) Revisions(ctx context.Context, articleID string) ([]editor.Revisio
 // library, whole, for a later sync between devices).
 func (db *DB) Revision(ctx context.Context, id string) (*editor.Revision, error) {
 	row := db.read.QueryRowContext(ctx, `
-		SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.doc
+		SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.conflict, r.doc
 		FROM revisions r JOIN drafts d ON d.id = r.draft_id
 		WHERE r.id = ? AND d.purged_at IS NULL`, id)
 	r, err := scanRevision(row, true)
@@ -81,7 +81,7 @@ func scanRevision(s scanner, withDoc bool) (*editor.Revision, error) {
 		created int64
 		doc     string
 	)
-	dest := []any{&r.ID, &r.ArticleID, &parent, &r.Kind, &created, &r.Device, &r.Author, &r.Words, &r.Note}
+	dest := []any{&r.ID, &r.ArticleID, &parent, &r.Kind, &created, &r.Device, &r.Author, &r.Words, &r.Note, &r.Conflict}
 	if withDoc {
 		dest = append(dest, &doc)
 	}

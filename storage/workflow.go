@@ -158,9 +158,11 @@ func notFoundTx(ctx context.Context, tx *sql.Tx, id string) error {
 // getTx reads an article inside a transaction. ENOTFOUND, also for an
 // article deleted for good.
 func getTx(ctx context.Context, tx *sql.Tx, id string) (*editor.Article, error) {
-	var doc, body string
+	var doc, body, head string
+	var headSaved int64
 	var purged bool
-	err := tx.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL FROM drafts WHERE id = ?`, id).Scan(&doc, &body, &purged)
+	err := tx.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL, `+headColumns+` FROM drafts WHERE id = ?`, id).
+		Scan(&doc, &body, &purged, &head, &headSaved)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
@@ -169,5 +171,5 @@ func getTx(ctx context.Context, tx *sql.Tx, id string) (*editor.Article, error) 
 	if purged {
 		return nil, purgedError(id)
 	}
-	return unmarshalDraft(doc, body)
+	return unmarshalDraft(doc, body, head, headSaved)
 }
