@@ -67,7 +67,7 @@ func (e *authorsEditor) names() []string {
 
 func (e *authorsEditor) addEntry(name string) {
 	en := widget.NewEntry()
-	en.SetPlaceHolder("Dana Whitfield")
+	en.SetPlaceHolder("Author's name")
 	en.SetText(name)
 	en.OnChanged = func(string) { e.changed() }
 	if e.disabled {

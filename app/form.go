@@ -51,12 +51,12 @@ var kindLabels = []string{string(editor.AttributionOriginal), string(editor.Attr
 func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() fyne.Canvas) *articleForm {
 	f := &articleForm{onChange: onChange}
 
-	f.headline = f.entry("Tea growers count losses after a dry season", func(a *editor.Article, s string) {
+	f.headline = f.entry("Headline", func(a *editor.Article, s string) {
 		f.followHeadline(a, s)
 		a.Headline = s
 	})
 	f.deck = f.entry("Optional subheadline", func(a *editor.Article, s string) { a.Deck = s })
-	f.slug = f.entry("kenya-tea-harvest", func(a *editor.Article, s string) { a.Slug = strings.TrimSpace(s) })
+	f.slug = f.entry("made from the headline; lowercase-with-hyphens", func(a *editor.Article, s string) { a.Slug = strings.TrimSpace(s) })
 	f.slug.Validator = func(s string) error { return editor.CheckSlug(strings.TrimSpace(s)) }
 
 	f.authors = newAuthorsEditor(func(names []string) {
@@ -67,8 +67,8 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		f.change(func(a *editor.Article) { a.Related = ts })
 	})
 	f.fields = append(f.fields, f.related)
-	f.bylineTitle = f.entry("Harbor Times Correspondents", func(a *editor.Article, s string) { a.Byline.Title = s })
-	f.place = f.entry("NAIROBI, Kenya", func(a *editor.Article, s string) { a.Dateline.Place = s })
+	f.bylineTitle = f.entry("Role or affiliation, e.g. Staff Correspondent", func(a *editor.Article, s string) { a.Byline.Title = s })
+	f.place = f.entry("CITY, State or Country", func(a *editor.Article, s string) { a.Dateline.Place = s })
 	f.date = widget.NewEntry()
 	f.date.SetPlaceHolder("Jan. 21 or 2026-01-21")
 	f.dateHint = widget.NewLabel(dateHint)
@@ -87,23 +87,23 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		f.change(func(a *editor.Article) { a.Dateline.Date = d })
 	}
 	f.fields = append(f.fields, f.date)
-	f.credit = f.entry("Harbor Times", func(a *editor.Article, s string) { a.Dateline.Credit = s })
+	f.credit = f.entry("Outlet credited in the dateline", func(a *editor.Article, s string) { a.Dateline.Credit = s })
 
-	f.source = f.entry("Associated Press", func(a *editor.Article, s string) { a.Attribution.Source = s })
+	f.source = f.entry("Agency whose reporting is used", func(a *editor.Article, s string) { a.Attribution.Source = s })
 	f.kind = widget.NewSelect(kindLabels, func(s string) {
 		f.showSyndicated(s == string(editor.AttributionSyndicated))
 		f.change(func(a *editor.Article) { a.Attribution.Kind = editor.AttributionKind(s) })
 	})
 	f.fields = append(f.fields, f.kind)
-	f.publisher = f.entry("Harbor Times", func(a *editor.Article, s string) { a.Attribution.OriginalPublisher = s })
+	f.publisher = f.entry("Outlet that first published it", func(a *editor.Article, s string) { a.Attribution.OriginalPublisher = s })
 	f.url = f.entry("https://…", func(a *editor.Article, s string) { a.Attribution.OriginalURL = strings.TrimSpace(s) })
-	f.crHolder = f.entry("Ouest Marine, or empty for the publisher", func(a *editor.Article, s string) { a.Copyright.Holder = strings.TrimSpace(s) })
+	f.crHolder = f.entry("Empty for the original publisher", func(a *editor.Article, s string) { a.Copyright.Holder = strings.TrimSpace(s) })
 	f.crYears = newCopyrightYearsEntry(func(since, year int) {
 		f.change(func(a *editor.Article) { a.Copyright.Since, a.Copyright.Year = since, year })
 	})
 	f.fields = append(f.fields, f.crYears)
 
-	f.tags = f.entry("agriculture, kenya", func(a *editor.Article, s string) { a.Tags = splitTags(s) })
+	f.tags = f.entry("Comma-separated keywords", func(a *editor.Article, s string) { a.Tags = splitTags(s) })
 	statuses := make([]string, len(editor.Statuses))
 	for i, s := range editor.Statuses {
 		statuses[i] = string(s)
