@@ -16,6 +16,9 @@ type banner struct {
 	actions *fyne.Container
 	// kind says which notice shows: "" when hidden.
 	kind string
+	// shown, when set, is told after the banner appears or goes away, so
+	// that the window can fold the banner row away when nothing shows.
+	shown func()
 }
 
 // bannerAction is one button of a banner.
@@ -55,12 +58,18 @@ func (b *banner) show(kind, msg string, bad, dismissable bool, actions ...banner
 	}
 	b.object.Show()
 	b.object.Refresh()
+	if b.shown != nil {
+		b.shown()
+	}
 }
 
 // hide takes the notice down.
 func (b *banner) hide() {
 	b.kind = ""
 	b.object.Hide()
+	if b.shown != nil {
+		b.shown()
+	}
 }
 
 // hideKind takes the notice down if it is of this kind.

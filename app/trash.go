@@ -99,6 +99,7 @@ func (w *MainWindow) MoveToTrash() {
 
 // closeArticle leaves the window with no draft open.
 func (w *MainWindow) closeArticle() {
+	w.storyBanner.hide()
 	w.stopTimers()
 	w.article = nil
 	w.saver.reset("")

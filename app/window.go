@@ -41,8 +41,9 @@ type MainWindow struct {
 	preview  *PreviewView
 	renderer *PreviewRenderer
 	status   *widget.Label
-	// banner shows a failed save or a save conflict without a dialog.
-	banner *banner
+	// banner shows a failed save or a save conflict without a dialog;
+	// storyBanner says that the open story is killed or corrected.
+	banner, storyBanner *banner
 
 	// article is the open draft, nil when none is open.
 	article *editor.Article
@@ -98,6 +99,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.renderer = NewPreviewRenderer(w.preview, nil, w.render)
 	w.status = widget.NewLabel("")
 	w.banner = newBanner()
+	w.storyBanner = newBanner() // killed and corrected stories, storystate.go
 	w.status.Truncation = fyne.TextTruncateEllipsis
 
 	path := widget.NewLabel(opt.LibraryPath)
@@ -114,7 +116,11 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.mainSplit.Offset = rememberedOffset(prefs, prefSplitLibrary, 0.22)
 	w.panes = panes{hideLibrary: prefs.Bool(prefHideLibrary), hidePreview: prefs.Bool(prefHidePreview)}
 	w.middle = container.NewStack(w.arrange(w.panes))
-	w.Window.SetContent(container.NewBorder(w.banner.object, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, w.middle))
+	banners := container.NewVBox(w.banner.object, w.storyBanner.object)
+	banners.Hide()
+	w.banner.shown = func() { showIf(banners, w.banner.object.Visible() || w.storyBanner.object.Visible()) }
+	w.storyBanner.shown = w.banner.shown
+	w.Window.SetContent(container.NewBorder(banners, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, w.middle))
 	w.Window.Resize(defaultWindowSize) // Run fits it to the screen (geometry.go)
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
@@ -125,6 +131,15 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 
 	w.start()
 	return w
+}
+
+// showIf shows o when show holds and hides it otherwise.
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
 }
 
 // windowTitle names the library file after the app name.
@@ -348,6 +363,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.banner.hide()
 	w.fresh = false
 	w.form.load(a)
+	w.showStoryState()
 	w.library.selectID(a.ID)
 	w.history.refresh()
 	w.renderPreview()

@@ -104,9 +104,7 @@ func (w *MainWindow) requestTransition(choice string) {
 // history, or for corrected the required public correction note.
 func (w *MainWindow) askTransition(to editor.Status) {
 	id := w.article.ID
-	note := widget.NewMultiLineEntry()
-	note.Wrapping = fyne.TextWrapWord
-	note.SetMinRowsVisible(3)
+	note := newNoteEntry()
 	item := &widget.FormItem{Text: "Note", Widget: note, HintText: "Optional; kept in the history, never exported"}
 	if to == editor.StatusCorrected {
 		note.SetPlaceHolder("This story has been corrected to show that …")
@@ -129,6 +127,13 @@ func (w *MainWindow) askTransition(to editor.Status) {
 	d.Resize(fyne.NewSize(520, 260))
 	d.Show()
 	w.Window.Canvas().Focus(note)
+}
+
+// newNoteEntry is the field of a status note or a public correction: one
+// line that scrolls, since Fyne 2.7's wrapping multi-line entry misplaces
+// spaces typed at a wrap, and these notes are published.
+func newNoteEntry() *widget.Entry {
+	return widget.NewEntry()
 }
 
 // transition saves the open draft and then moves it to status to with the
@@ -164,6 +169,7 @@ func (w *MainWindow) transition(id string, to editor.Status, note string) {
 					w.article.Status, w.article.CorrectionNote = a.Status, a.CorrectionNote
 					w.article.Published, w.article.Updated = a.Published, a.Updated
 					w.form.showStatus(a.Status)
+					w.showStoryState()
 					w.renderPreview()
 				}
 				w.setStatus("“"+articleHeadline(a)+"” is now "+string(a.Status)+".", false)

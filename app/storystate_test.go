@@ -1,0 +1,89 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// moveTo takes a stored draft along the workflow to status to.
+func moveTo(t *testing.T, store editor.Store, id string, path ...editor.Status) {
+	t.Helper()
+	for _, s := range path {
+		note := ""
+		if s == editor.StatusCorrected {
+			note = "An earlier version misstated the harbour's depth."
+		}
+		if _, err := store.Transition(context.Background(), id, s, note); err != nil {
+			t.Fatalf("move to %s: %v", s, err)
+		}
+	}
+}
+
+var toPublished = []editor.Status{editor.StatusFiled, editor.StatusEditing, editor.StatusApproved, editor.StatusPublished}
+
+func TestStoryBannerForKilledAndCorrected(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	plain := seed(t, store, clk, "Ferry timetable changes", "Text.")
+	killed := seed(t, store, clk, "Dredging contract awarded", "Text.")
+	moveTo(t, store, killed.ID, append(toPublished, editor.StatusKilled)...)
+	corrected := seed(t, store, clk, "Harbour deepened", "Text.")
+	moveTo(t, store, corrected.ID, append(toPublished, editor.StatusCorrected)...)
+	w := newTestWindow(t, store, clk, Options{})
+
+	w.OpenDraft(plain.ID)
+	w.settle()
+	if w.storyBanner.object.Visible() {
+		t.Errorf("a draft shows the story banner: %q", w.storyBanner.message.Text)
+	}
+	w.OpenDraft(killed.ID)
+	w.settle()
+	if !w.storyBanner.object.Visible() || !strings.Contains(w.storyBanner.message.Text, "KILLED") {
+		t.Errorf("a killed story shows banner %v %q", w.storyBanner.object.Visible(), w.storyBanner.message.Text)
+	}
+	w.OpenDraft(corrected.ID)
+	w.settle()
+	if !w.storyBanner.object.Visible() || !strings.Contains(w.storyBanner.message.Text, "misstated the harbour's depth") {
+		t.Fatalf("a corrected story shows banner %v %q", w.storyBanner.object.Visible(), w.storyBanner.message.Text)
+	}
+
+	// The correction can be edited afterwards; the new wording is stored,
+	// shown, and the old one stays in the history.
+	test.Tap(buttonIn(t, w.storyBanner.object, "Edit correction…"))
+	var note = w.Window.Canvas().Focused()
+	if note == nil {
+		t.Fatal("Edit correction put the focus nowhere")
+	}
+	entry := note.(interface{ SetText(string) })
+	entry.SetText("An earlier version misstated the harbour's depth; it is 14 metres.")
+	test.Tap(findButton(t, w.MainWindow, "Save correction"))
+	w.settle()
+	got, err := store.Get(context.Background(), corrected.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "An earlier version misstated the harbour's depth; it is 14 metres."; got.CorrectionNote != want {
+		t.Errorf("stored correction %q, want %q", got.CorrectionNote, want)
+	}
+	if !strings.Contains(w.storyBanner.message.Text, "14 metres") {
+		t.Errorf("banner after the edit says %q", w.storyBanner.message.Text)
+	}
+	revs, err := store.Revisions(context.Background(), corrected.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corrections := 0
+	for _, r := range revs {
+		if r.Kind == editor.RevisionStatus && strings.Contains(r.Note, "misstated") {
+			corrections++
+		}
+	}
+	if corrections != 2 {
+		t.Errorf("%d correction revisions in the history, want both wordings", corrections)
+	}
+}
