@@ -117,10 +117,11 @@ fuzz: deps
 package: deps
 	rm -f Dateline.tar.xz
 	$(GO) run $(FYNE_TOOL) package -os linux -icon assets/icon.png --tags "$(GO_BUILD_TAGS)" --release
-	@tmp=$$(mktemp -d) && tar -xJf Dateline.tar.xz -C $$tmp && \
-		mkdir -p $$tmp/usr/local/share/metainfo && \
-		cp assets/news.dateline.app.metainfo.xml $$tmp/usr/local/share/metainfo/ && \
-		mkdir -p bin && tar -cJf bin/Dateline-$(VERSION)-linux-amd64.tar.xz -C $$tmp . && \
+	@tmp=$$(mktemp -d) && tar -xJf Dateline.tar.xz -C $$tmp && top=$$(ls $$tmp) && \
+		install -Dm644 assets/news.dateline.app.metainfo.xml $$tmp/$$top/usr/local/share/metainfo/news.dateline.app.metainfo.xml && \
+		sed -i -e '/^	install .*$$(DESTDIR)$$(PREFIX)\/share\/pixmaps\/$$(Icon)$$/a\	install -Dm00644 usr/local/share/metainfo/$$(AppID).metainfo.xml $$(DESTDIR)$$(PREFIX)/share/metainfo/$$(AppID).metainfo.xml' \
+			-e '/^	-rm $$(DESTDIR)$$(PREFIX)\/share\/pixmaps\/$$(Icon)$$/a\	-rm $$(DESTDIR)$$(PREFIX)/share/metainfo/$$(AppID).metainfo.xml' $$tmp/$$top/Makefile && \
+		mkdir -p bin && tar -cJf bin/Dateline-$(VERSION)-linux-amd64.tar.xz -C $$tmp $$top && \
 		rm -rf $$tmp Dateline.tar.xz && echo "bin/Dateline-$(VERSION)-linux-amd64.tar.xz"
 
 clean:
