@@ -170,8 +170,8 @@ func RenderNinjs(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	}
 	plain := strings.Join(wireFrameLines(a, p, f), "\n")
 	n.Bodies = []NinjsBody{
-		{Role: "main", ContentType: "text/html", CharCount: utf8.RuneCountInString(plain), WordCount: len(strings.Fields(plain)), Value: html.String()},
-		{Role: "main", ContentType: "text/plain", CharCount: utf8.RuneCountInString(plain), WordCount: len(strings.Fields(plain)), Value: plain},
+		{Role: "main", ContentType: "text/html", CharCount: utf8.RuneCountInString(plain), WordCount: CountWords(plain), Value: html.String()},
+		{Role: "main", ContentType: "text/plain", CharCount: utf8.RuneCountInString(plain), WordCount: CountWords(plain), Value: plain},
 		{Role: "source", ContentType: "text/markdown", Value: a.Body},
 	}
 	for _, t := range a.Tags {
