@@ -18,22 +18,8 @@ import (
 	"github.com/dateline-news/dateline/editor"
 )
 
-// formatLabels name the export formats in menus and selects.
-var formatLabels = map[editor.Format]string{
-	editor.FormatHTML:         "HTML page",
-	editor.FormatHTMLFragment: "HTML fragment",
-	editor.FormatMarkdown:     "Markdown",
-	editor.FormatWire:         "Wire text",
-	editor.FormatNinjs:        "ninjs JSON",
-}
-
-// formatLabel is the name of f shown to the user.
-func formatLabel(f editor.Format) string {
-	if l, ok := formatLabels[f]; ok {
-		return l
-	}
-	return string(f)
-}
+// formatLabel is the name of f shown to the user, from the format table.
+func formatLabel(f editor.Format) string { return f.Label() }
 
 // exportMenuItems are the File menu's "Export as …" items, one per format
 // in editor.Formats order. HTML page has Ctrl+E, Markdown Ctrl+Shift+E.
@@ -138,8 +124,8 @@ func newBatchExportForm() *batchExportForm {
 // options turns the choices into batch options.
 func (b *batchExportForm) options() editor.BatchOptions {
 	opt := editor.BatchOptions{Format: editor.FormatHTML, Force: b.killed.Checked}
-	for f, l := range formatLabels {
-		if l == b.format.Selected {
+	for _, f := range editor.Formats {
+		if f.Label() == b.format.Selected {
 			opt.Format = f
 		}
 	}

@@ -1,7 +1,6 @@
 package editor
 
 import (
-	"strings"
 	"time"
 )
 
@@ -24,60 +23,6 @@ const (
 	// FormatNinjs is IPTC ninjs 2.x JSON.
 	FormatNinjs Format = "ninjs"
 )
-
-// Formats lists every format in the order menus show them.
-var Formats = []Format{FormatHTML, FormatHTMLFragment, FormatMarkdown, FormatWire, FormatNinjs}
-
-// ParseFormat turns a format name such as "md" into a Format. Unknown names
-// yield an *Error with code EINVALID that lists the valid ones.
-func ParseFormat(s string) (Format, error) {
-	name := strings.ToLower(strings.TrimSpace(s))
-	for _, f := range Formats {
-		if name == string(f) {
-			return f, nil
-		}
-	}
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = string(f)
-	}
-	return "", Errorf(EINVALID, "unknown format %q (valid: %s)", s, strings.Join(names, ", "))
-}
-
-// Ext returns the file name extension of the format, with its dot.
-func (f Format) Ext() string {
-	switch f {
-	case FormatHTML, FormatHTMLFragment:
-		return ".html"
-	case FormatMarkdown:
-		return ".md"
-	case FormatWire:
-		return ".txt"
-	case FormatNinjs:
-		return ".json"
-	}
-	return ""
-}
-
-// Export renders a under p in format f. Every format draws its byline,
-// dateline, footer and related list from BuildFrame and its body from
-// ParseArticleBody, so all of them agree.
-func Export(f Format, a *Article, p Profile, opt RenderOptions) ([]byte, error) {
-	switch f {
-	case FormatHTML:
-		return RenderHTMLDocument(a, p, opt)
-	case FormatHTMLFragment:
-		return RenderHTMLFragment(a, p, opt)
-	case FormatMarkdown:
-		return RenderMarkdown(a, p, opt)
-	case FormatWire:
-		return RenderWireText(a, p, opt)
-	case FormatNinjs:
-		return RenderNinjs(a, p, opt)
-	}
-	_, err := ParseFormat(string(f))
-	return nil, err
-}
 
 // buildExportFrame is BuildFrame for an export: an article with no date at
 // all (a fresh import, say) takes its copyright year from opt.Now, or from

@@ -107,8 +107,8 @@ func writeHTMLBody(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
 	}
 	buf.WriteString("</div>\n")
 	if f.Tagline != "" {
-		src := strings.TrimSpace(a.Attribution.Source)
-		fmt.Fprintf(buf, "<p class=\"tagline\">Material from <span class=\"source-org\">%s</span> contributed to this report.</p>\n", esc(src))
+		before, after := TaglineParts()
+		fmt.Fprintf(buf, "<p class=\"tagline\">%s<span class=\"source-org\">%s</span>%s</p>\n", esc(before), esc(strings.TrimSpace(a.Attribution.Source)), esc(after))
 	}
 	if f.Correction != "" {
 		fmt.Fprintf(buf, "<p class=\"correction\">%s</p>\n", esc(f.Correction))
