@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -227,15 +225,7 @@ func (w *MainWindow) RunBatchExport(opt editor.BatchOptions, dir string) {
 				w.onUI(func() { run.show(done, total) }, false)
 			}
 		}
-		var res editor.BatchResult
-		err := os.MkdirAll(dir, 0o755)
-		if err != nil {
-			err = editor.Errorf(editor.EUNAVAILABLE, "cannot create the folder %s: %s", dir, editor.PathErrorText(err))
-		} else {
-			res, err = editor.ExportBatch(ctx, w.store, opt, func(name string, data []byte) error {
-				return editor.WriteFileAtomic(filepath.Join(dir, name), data)
-			}, progress)
-		}
+		res, err := editor.ExportToFolder(ctx, w.store, opt, dir, progress)
 		return func() {
 			run.dialog.Hide()
 			w.batchExportDone(res, err, dir)
@@ -262,16 +252,6 @@ func (w *MainWindow) batchExportDone(res editor.BatchResult, err error, dir stri
 	if err != nil && !cancelled {
 		w.showError("Export failed", err)
 		return
-	}
-	if cancelled {
-		// Drafts the cancel interrupted did not fail.
-		failed := res.Failed[:0]
-		for _, it := range res.Failed {
-			if !errors.Is(it.Err, context.Canceled) {
-				failed = append(failed, it)
-			}
-		}
-		res.Failed = failed
 	}
 	summary := res.Summary()
 	if cancelled {

@@ -2,6 +2,9 @@ package editor
 
 import (
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -59,7 +62,8 @@ const batchPage = 500
 // named by ExportFileName. progress, if not nil, is called after each draft
 // with the number done and the total. A draft that fails to load, render or
 // write is recorded in Failed and the batch goes on; the returned error is
-// only for failures of the batch itself (the list query, a cancelled ctx).
+// only for failures of the batch itself (the list query, a cancelled ctx:
+// a draft the cancel interrupted counts neither as written nor as failed).
 func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name string, data []byte) error, progress func(done, total int)) (BatchResult, error) {
 	var res BatchResult
 	if _, err := ParseFormat(string(opt.Format)); err != nil {
@@ -94,6 +98,8 @@ func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name
 		item := BatchItem{ID: sum.ID, Slug: sum.Slug}
 		a, err := s.Get(ctx, sum.ID)
 		switch {
+		case err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil:
+			return res, ctx.Err()
 		case err != nil:
 			item.Err = err
 			res.Failed = append(res.Failed, item)
@@ -106,10 +112,13 @@ func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name
 				item.File = ExportFileName(a.Slug, a.ID, opt.Format, taken)
 				err = write(item.File, data)
 			}
-			if err != nil {
+			switch {
+			case err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil:
+				return res, ctx.Err() // interrupted by the cancel, not failed
+			case err != nil:
 				item.Err = err
 				res.Failed = append(res.Failed, item)
-			} else {
+			default:
 				res.Written = append(res.Written, item)
 			}
 		}
@@ -118,6 +127,20 @@ func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name
 		}
 	}
 	return res, nil
+}
+
+// ExportToFolder is the batch export to a folder that the GUI and the
+// command line run: it creates dir when missing and writes each draft's
+// file there with WriteFileAtomic, as ExportBatch describes (progress and
+// cancel through ctx included). A folder that cannot be created is an
+// *Error with code EUNAVAILABLE.
+func ExportToFolder(ctx context.Context, s Store, opt BatchOptions, dir string, progress func(done, total int)) (BatchResult, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return BatchResult{}, Errorf(EUNAVAILABLE, "cannot create the folder %s: %s", dir, PathErrorText(err))
+	}
+	return ExportBatch(ctx, s, opt, func(name string, data []byte) error {
+		return WriteFileAtomic(filepath.Join(dir, name), data)
+	}, progress)
 }
 
 // ExportFileName names the export file of a draft: its slug reduced to
