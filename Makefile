@@ -9,6 +9,11 @@ PKGS          := ./...
 # report a spurious "context deadline exceeded" when a duration runs out
 # (go.dev/issue/75804, fixed in Go 1.27), and a count has no deadline.
 FUZZTIME      ?= 50000x
+# Linters run at pinned versions through go run (the module proxy serves
+# them; the first run builds them, later runs come from the build cache).
+# staticcheck v0.8.2 is release 2026.2.2, which supports Go 1.26.
+STATICCHECK   := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+DEADCODE      := golang.org/x/tools/cmd/deadcode@v0.52.0
 
 # System packages cgo needs: a C compiler, pkg-config, OpenGL and X11 headers
 # (Fyne's GLFW driver) — go-sqlite3 compiles SQLite itself with gcc. The test
@@ -19,7 +24,7 @@ TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 
-.PHONY: all deps test-deps build run test vet bench fuzz package clean help
+.PHONY: all deps test-deps build run test vet lint bench fuzz package clean help
 
 all: build
 
@@ -27,6 +32,7 @@ help:
 	@echo "make run     install missing system packages, build bin/dateline, start the GUI"
 	@echo "make test    install missing system packages, go vet and go test (tags: $(GO_BUILD_TAGS))"
 	@echo "make build   build bin/dateline"
+	@echo "make lint    gofmt, go vet, staticcheck and deadcode (pinned versions); make test runs it when CI=true"
 	@echo "make bench   run the benchmarks next to their baselines"
 	@echo "make fuzz    run every fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make deps    install missing build packages with apt-get"
@@ -69,10 +75,23 @@ run: build
 vet:
 	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
 
+# lint fails on any finding of gofmt -l, go vet, staticcheck or deadcode.
+# deadcode runs with -test: functions only tests reach (storage.WithNow, the
+# fake clock's hook; app's PreviewRenderer.Wait, the tests' sync point) are
+# there for the tests and count as used.
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt -l: these files need gofmt:"; echo "$$out"; exit 1; fi
+	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
+	$(GO) run $(STATICCHECK) -tags "$(GO_BUILD_TAGS)" $(PKGS)
+	@echo "$(GO) run $(DEADCODE) -test -tags $(GO_BUILD_TAGS) $(PKGS)"; \
+	out=$$($(GO) run $(DEADCODE) -test -tags "$(GO_BUILD_TAGS)" $(PKGS)) || exit 1; \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+
 # test vets and tests every package. The CLI and window end-to-end tests build
 # the binary themselves with the same tags (DATELINE_BUILD_TAGS).
 test: test-deps
 	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
+	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory lint; fi
 	DATELINE_BUILD_TAGS="$(GO_BUILD_TAGS)" $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 $(PKGS)
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME); fi
 

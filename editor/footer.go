@@ -108,9 +108,6 @@ func NewFooterReader(p Profile) *FooterReader {
 	return r
 }
 
-// defaultFooterReader reads the default templates' footers.
-var defaultFooterReader = NewFooterReader(DefaultProfile())
-
 // ReadFooter recognises a copyright footer line: syndicated templates are
 // tried first, as they say more. A line whose years run backwards is no
 // footer.

@@ -78,11 +78,6 @@ var Formats = func() []Format {
 	return out
 }()
 
-// FormatSpecs returns the format table in menu order.
-func FormatSpecs() []FormatSpec {
-	return append([]FormatSpec(nil), formatTable...)
-}
-
 // Spec returns the table row of f, and false for an unknown format.
 func (f Format) Spec() (FormatSpec, bool) {
 	for _, s := range formatTable {
