@@ -252,21 +252,10 @@ func (f *articleForm) followHeadline(a *editor.Article, headline string) {
 	f.loading = false
 }
 
-// autoSlug reports whether a's slug is still the automatic one: unset,
-// "untitled-…", or the headline's slug, possibly with the numeric suffix a
-// save added to keep it unique. Only an automatic slug follows the headline
-// and may be made unique by the save.
-func autoSlug(a *editor.Article) bool {
-	if a.Slug == "" || strings.HasPrefix(a.Slug, "untitled-") {
-		return true
-	}
-	base := editor.Slugify(a.Headline)
-	if a.Slug == base {
-		return true
-	}
-	n, ok := strings.CutPrefix(a.Slug, base+"-")
-	return ok && base != "" && n != "" && strings.Trim(n, "0123456789") == ""
-}
+// autoSlug reports whether a's slug is still the automatic one
+// (editor.IsAutoSlug): only that follows the headline and may be made
+// unique by the save.
+func autoSlug(a *editor.Article) bool { return editor.IsAutoSlug(a) }
 
 // adoptSlug shows a slug the save chose, without counting it as an edit.
 func (f *articleForm) adoptSlug(s string) {

@@ -118,6 +118,23 @@ var latinLetters = map[rune]string{
 	'Ỻ': "LL", 'ỻ': "ll", 'Ỽ': "V", 'ỽ': "v", 'Ỿ': "Y", 'ỿ': "y",
 }
 
+// IsAutoSlug reports whether a's slug is still the automatic one: unset,
+// the "untitled-…" placeholder of NewArticle, or the headline's slug,
+// possibly with the numeric suffix SlugWithSuffix gave it to keep it
+// unique. Only an automatic slug follows the headline as it is typed and
+// may be changed by a save; a slug the user typed is never changed.
+func IsAutoSlug(a *Article) bool {
+	if a.Slug == "" || strings.HasPrefix(a.Slug, "untitled-") {
+		return true
+	}
+	base := Slugify(a.Headline)
+	if a.Slug == base {
+		return true
+	}
+	n, ok := strings.CutPrefix(a.Slug, base+"-")
+	return ok && base != "" && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
 // SlugWithSuffix is base with the numeric suffix "-n", base cut short so
 // that the result stays within MaxSlugLen: the name a second draft with
 // the same slug gets ("-2", "-3" …).

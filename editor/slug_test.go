@@ -116,3 +116,25 @@ func TestTryUniqueSlug(t *testing.T) {
 		t.Errorf("TryUniqueSlug never free: %v after %d tries, want 999", err, n)
 	}
 }
+
+func TestIsAutoSlug(t *testing.T) {
+	for _, tt := range []struct {
+		slug, headline string
+		want           bool
+	}{
+		{"", "Tea harvest", true},
+		{"untitled-5b3f1c9e", "Tea harvest", true},
+		{"tea-harvest", "Tea harvest", true},
+		{"tea-harvest-12", "Tea harvest", true},
+		{"stefan-agoston", "Ştefan Ăgoston", true},
+		{"tea-harvest-x", "Tea harvest", false},
+		{"tea", "Tea harvest", false},
+		{"my-own-slug", "Tea harvest", false},
+		{"-2", "", false},
+	} {
+		a := &Article{Slug: tt.slug, Headline: tt.headline}
+		if got := IsAutoSlug(a); got != tt.want {
+			t.Errorf("IsAutoSlug(%q, %q) = %v, want %v", tt.slug, tt.headline, got, tt.want)
+		}
+	}
+}
