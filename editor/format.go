@@ -10,6 +10,26 @@ import (
 // batch export all read it. A new format is one file with its renderer
 // and parser, and one row here.
 
+// Format names an export or import format.
+type Format string
+
+// The formats Dateline exports and imports.
+const (
+	// FormatHTML is a standalone HTML5 page with an embedded stylesheet and
+	// a schema.org NewsArticle JSON-LD block.
+	FormatHTML Format = "html"
+	// FormatHTMLFragment is the <article> element alone, for pasting into a
+	// content management system.
+	FormatHTMLFragment Format = "html-fragment"
+	// FormatMarkdown is Markdown with YAML front matter, readable by Hugo
+	// and Jekyll.
+	FormatMarkdown Format = "md"
+	// FormatWire is plain-text wire copy: one paragraph per line.
+	FormatWire Format = "txt"
+	// FormatNinjs is IPTC ninjs 2.x JSON.
+	FormatNinjs Format = "ninjs"
+)
+
 // FormatSpec is one row of the format table.
 type FormatSpec struct {
 	// Format is the name, as the command line and settings write it.

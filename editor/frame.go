@@ -225,3 +225,19 @@ type RenderOptions struct {
 	// versioncreated falls back to it); the zero value means time.Now().
 	Now time.Time
 }
+
+// buildExportFrame is BuildFrame for an export: an article with no date at
+// all (a fresh import, say) takes its copyright year from opt.Now, or from
+// the clock, rather than from the zero time.
+func buildExportFrame(a *Article, p Profile, opt RenderOptions) (Frame, error) {
+	if a.PublicationDate().IsZero() && a.Copyright.Year == 0 {
+		now := opt.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		c := *a
+		c.Copyright.Year = now.Year()
+		a = &c
+	}
+	return BuildFrame(a, p, opt.Resolve)
+}
