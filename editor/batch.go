@@ -27,6 +27,8 @@ type BatchItem struct {
 	File string
 	// Err is why the draft was skipped or failed, or nil.
 	Err error
+	// skipped marks a killed draft left out.
+	skipped bool
 }
 
 // BatchResult sums up a batch export.
@@ -73,60 +75,83 @@ func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name
 	if err != nil {
 		return res, err
 	}
-	list := opt.List
 	// Collect the IDs first so that saves during the export cannot shift
 	// the pages; their number is the total the progress counts to.
-	var ids []Summary
-	for list.Offset = 0; ; list.Offset += batchPage {
-		list.Limit = batchPage
-		page, err := s.List(ctx, list)
-		if err != nil {
-			return res, err
-		}
-		ids = append(ids, page...)
-		if len(page) < batchPage {
-			break
-		}
+	ids, err := listAll(ctx, s, opt.List)
+	if err != nil {
+		return res, err
 	}
-	total := len(ids)
-	taken := map[string]bool{}
-	resolve := StoreResolver(ctx, s)
+	b := batchRun{opt: opt, store: s, profile: p, write: write, taken: map[string]bool{}, resolve: StoreResolver(ctx, s)}
 	for i, sum := range ids {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		item := BatchItem{ID: sum.ID, Slug: sum.Slug}
-		a, err := s.Get(ctx, sum.ID)
+		item := b.export(ctx, sum)
+		if errors.Is(item.Err, context.Canceled) && ctx.Err() != nil {
+			return res, ctx.Err() // interrupted by the cancel, not failed
+		}
 		switch {
-		case err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil:
-			return res, ctx.Err()
-		case err != nil:
-			item.Err = err
-			res.Failed = append(res.Failed, item)
-		case a.Status == StatusKilled && !opt.Force:
-			item.Err = Errorf(ECONFLICT, "%s is killed", a.Slug)
+		case item.Err == nil:
+			res.Written = append(res.Written, item)
+		case item.skipped:
 			res.Skipped = append(res.Skipped, item)
 		default:
-			data, err := Export(opt.Format, a, p, RenderOptions{Resolve: resolve})
-			if err == nil {
-				item.File = ExportFileName(a.Slug, a.ID, opt.Format, taken)
-				err = write(item.File, data)
-			}
-			switch {
-			case err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil:
-				return res, ctx.Err() // interrupted by the cancel, not failed
-			case err != nil:
-				item.Err = err
-				res.Failed = append(res.Failed, item)
-			default:
-				res.Written = append(res.Written, item)
-			}
+			res.Failed = append(res.Failed, item)
 		}
 		if progress != nil {
-			progress(i+1, total)
+			progress(i+1, len(ids))
 		}
 	}
 	return res, nil
+}
+
+// listAll reads every summary list selects, page by page.
+func listAll(ctx context.Context, s Store, list ListOptions) ([]Summary, error) {
+	var all []Summary
+	for list.Offset = 0; ; list.Offset += batchPage {
+		list.Limit = batchPage
+		page, err := s.List(ctx, list)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page...)
+		if len(page) < batchPage {
+			return all, nil
+		}
+	}
+}
+
+// batchRun is what every draft of one ExportBatch needs.
+type batchRun struct {
+	opt     BatchOptions
+	store   Store
+	profile Profile
+	write   func(name string, data []byte) error
+	taken   map[string]bool
+	resolve TeaserResolver
+}
+
+// export loads, renders and writes one draft; a killed draft without
+// opt.Force is skipped.
+func (b *batchRun) export(ctx context.Context, sum Summary) BatchItem {
+	item := BatchItem{ID: sum.ID, Slug: sum.Slug}
+	a, err := b.store.Get(ctx, sum.ID)
+	if err != nil {
+		item.Err = err
+		return item
+	}
+	if a.Status == StatusKilled && !b.opt.Force {
+		item.Err, item.skipped = Errorf(ECONFLICT, "%s is killed", a.Slug), true
+		return item
+	}
+	data, err := Export(b.opt.Format, a, b.profile, RenderOptions{Resolve: b.resolve})
+	if err != nil {
+		item.Err = err
+		return item
+	}
+	item.File = ExportFileName(a.Slug, a.ID, b.opt.Format, b.taken)
+	item.Err = b.write(item.File, data)
+	return item
 }
 
 // ExportToFolder is the batch export to a folder that the GUI and the

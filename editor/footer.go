@@ -264,37 +264,10 @@ func newTemplateReader(src string) (*templateReader, error) {
 		if err != nil {
 			return nil, err
 		}
-		f := templateForm{}
-		var re strings.Builder
-		re.WriteString("^")
-		last := 0
-		out = oneLine(out)
-		for _, loc := range sentinelRE.FindAllStringSubmatchIndex(out, -1) {
-			field := ""
-			switch {
-			case loc[2] >= 0:
-				field = out[loc[2]:loc[3]]
-			case out[loc[0]:loc[1]] == strconv.Itoa(v[0]) && v[0] != v[1]:
-				field = "Since"
-			case out[loc[0]:loc[1]] == strconv.Itoa(v[1]):
-				field = "Year"
-			}
-			if fieldPatterns[field] == "" {
-				continue // a number of the template's own text
-			}
-			re.WriteString(regexp.QuoteMeta(out[last:loc[0]]))
-			re.WriteString(fieldPatterns[field])
-			f.fields = append(f.fields, field)
-			t.hasYears = t.hasYears || field == "Years" || field == "Year" || field == "Since"
-			last = loc[1]
-		}
-		re.WriteString(regexp.QuoteMeta(out[last:]))
-		re.WriteString("$")
-		rx, err := regexp.Compile(re.String())
+		f, err := newTemplateForm(oneLine(out), v[0], v[1])
 		if err != nil {
-			return nil, Errorf(EINVALID, "the footer template cannot be read back: %v", err)
+			return nil, err
 		}
-		f.re = rx
 		dup := false
 		for _, g := range t.forms {
 			dup = dup || g.re.String() == f.re.String()
@@ -302,8 +275,48 @@ func newTemplateReader(src string) (*templateReader, error) {
 		if !dup {
 			t.forms = append(t.forms, f)
 		}
+		for _, field := range f.fields {
+			t.hasYears = t.hasYears || field == "Years" || field == "Year" || field == "Since"
+		}
 	}
 	return t, nil
+}
+
+// newTemplateForm turns one execution of a template into its regular
+// expression: literal text quoted, each sentinel a group. since and year
+// are the sentinel years of the execution; when they are equal a printed
+// year is the year.
+func newTemplateForm(out string, since, year int) (templateForm, error) {
+	var f templateForm
+	var re strings.Builder
+	re.WriteString("^")
+	last := 0
+	for _, loc := range sentinelRE.FindAllStringSubmatchIndex(out, -1) {
+		field := ""
+		switch {
+		case loc[2] >= 0:
+			field = out[loc[2]:loc[3]]
+		case out[loc[0]:loc[1]] == strconv.Itoa(since) && since != year:
+			field = "Since"
+		case out[loc[0]:loc[1]] == strconv.Itoa(year):
+			field = "Year"
+		}
+		if fieldPatterns[field] == "" {
+			continue // a number of the template's own text
+		}
+		re.WriteString(regexp.QuoteMeta(out[last:loc[0]]))
+		re.WriteString(fieldPatterns[field])
+		f.fields = append(f.fields, field)
+		last = loc[1]
+	}
+	re.WriteString(regexp.QuoteMeta(out[last:]))
+	re.WriteString("$")
+	rx, err := regexp.Compile(re.String())
+	if err != nil {
+		return f, Errorf(EINVALID, "the footer template cannot be read back: %v", err)
+	}
+	f.re = rx
+	return f, nil
 }
 
 // read matches line against the template's forms. A field printed twice
