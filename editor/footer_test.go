@@ -153,3 +153,32 @@ func TestUsageTerms(t *testing.T) {
 		t.Errorf("UsageTerms = %q, want %q", got, want)
 	}
 }
+
+// FuzzFooterReader derives readers from arbitrary templates and reads
+// arbitrary lines: no panic, no backwards years, and a footer the template
+// wrote from plain values reads back as a footer.
+func FuzzFooterReader(f *testing.F) {
+	for _, p := range customFooterProfiles() {
+		f.Add(p.FooterOriginal, "Copyright 1998-2025 Bay Ledger. All rights reserved.")
+	}
+	f.Add(DefaultFooterOriginal, "Copyright 2026 Harbor Times. All rights reserved.")
+	f.Add(`{{.Holder}}{{.Years}}`, "x2020")
+	f.Fuzz(func(t *testing.T, src, line string) {
+		p := DefaultProfile()
+		p.FooterOriginal = src
+		fr := NewFooterReader(p)
+		if got, ok := fr.ReadFooter(line); ok && got.Copyright.Since > got.Copyright.Year {
+			t.Fatalf("ReadFooter(%q) with %q: since %d after year %d", line, src, got.Copyright.Since, got.Copyright.Year)
+		}
+		if ValidateTemplate("footer", src) != nil || !strings.Contains(src, "{{.Years}}") {
+			return
+		}
+		out, err := ExecuteTemplate("footer", src, FooterData{Holder: "Bay Ledger", Since: 1998, Year: 2025, Years: "1998-2025", Publisher: "Coastal Post"})
+		if err != nil {
+			return
+		}
+		if _, ok := fr.ReadFooter(out); !ok {
+			t.Fatalf("template %q wrote %q, which does not read back as a footer", src, out)
+		}
+	})
+}
