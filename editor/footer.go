@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // This file holds the footer rules: the texts around the body that come
@@ -118,7 +119,7 @@ func (r *FooterReader) ReadFooter(line string) (FooterLine, bool) {
 	}{{AttributionSyndicated, r.syndicated}, {AttributionOriginal, r.original}} {
 		for _, t := range group.list {
 			m, ok := t.read(line)
-			if !ok || !t.hasYears {
+			if !ok || !t.distinctive {
 				continue
 			}
 			return FooterLine{
@@ -206,16 +207,26 @@ func parseYear(s string) (int, error) {
 // before the year and equal to it, so that templates that print one year
 // or two, or choose with {{if}}, are read either way.
 type templateReader struct {
-	src      string
-	forms    []templateForm
-	hasYears bool
+	src   string
+	forms []templateForm
+	// distinctive is set when every form holds a year or at least
+	// minFooterLetters letters of the template's own text: a reader of a
+	// template such as "{{.Holder}}" alone would take any last line for a
+	// footer, so ReadFooter does not use it.
+	distinctive bool
 }
 
-// templateForm is the regular expression of one execution and the field
-// each of its groups holds.
+// minFooterLetters is how many letters of its own text a footer template
+// without years needs for its lines to be told from body text.
+const minFooterLetters = 8
+
+// templateForm is the regular expression of one execution, the field
+// each of its groups holds and whether it is distinctive (see
+// templateReader).
 type templateForm struct {
-	re     *regexp.Regexp
-	fields []string
+	re          *regexp.Regexp
+	fields      []string
+	distinctive bool
 }
 
 // templateMatch holds the fields a templateReader read.
@@ -241,6 +252,7 @@ var fieldPatterns = map[string]string{
 	"Year":      `(\d{4})`,
 }
 
+// mustTemplateReader is newTemplateReader for the package's own templates.
 func mustTemplateReader(src string) *templateReader {
 	t, err := newTemplateReader(src)
 	if err != nil {
@@ -256,7 +268,7 @@ func newTemplateReader(src string) (*templateReader, error) {
 	for strings.Contains(src, strconv.Itoa(since)) || strings.Contains(src, strconv.Itoa(year)) {
 		since, year = since+11, year+11
 	}
-	t := &templateReader{src: src}
+	t := &templateReader{src: src, distinctive: true}
 	for _, v := range [][2]int{{since, year}, {year, year}} {
 		d := FooterData{Holder: sentinel("Holder"), Publisher: sentinel("Publisher"), Source: sentinel("Source"),
 			URL: sentinel("URL"), Years: sentinel("Years"), Since: v[0], Year: v[1]}
@@ -275,9 +287,7 @@ func newTemplateReader(src string) (*templateReader, error) {
 		if !dup {
 			t.forms = append(t.forms, f)
 		}
-		for _, field := range f.fields {
-			t.hasYears = t.hasYears || field == "Years" || field == "Year" || field == "Since"
-		}
+		t.distinctive = t.distinctive && f.distinctive
 	}
 	return t, nil
 }
@@ -290,7 +300,15 @@ func newTemplateForm(out string, since, year int) (templateForm, error) {
 	var f templateForm
 	var re strings.Builder
 	re.WriteString("^")
-	last := 0
+	last, letters := 0, 0
+	literal := func(text string) {
+		re.WriteString(regexp.QuoteMeta(text))
+		for _, r := range text {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+	}
 	for _, loc := range sentinelRE.FindAllStringSubmatchIndex(out, -1) {
 		field := ""
 		switch {
@@ -304,13 +322,15 @@ func newTemplateForm(out string, since, year int) (templateForm, error) {
 		if fieldPatterns[field] == "" {
 			continue // a number of the template's own text
 		}
-		re.WriteString(regexp.QuoteMeta(out[last:loc[0]]))
+		literal(out[last:loc[0]])
 		re.WriteString(fieldPatterns[field])
 		f.fields = append(f.fields, field)
+		f.distinctive = f.distinctive || field == "Years" || field == "Year" || field == "Since"
 		last = loc[1]
 	}
-	re.WriteString(regexp.QuoteMeta(out[last:]))
+	literal(out[last:])
 	re.WriteString("$")
+	f.distinctive = f.distinctive || letters >= minFooterLetters
 	rx, err := regexp.Compile(re.String())
 	if err != nil {
 		return f, Errorf(EINVALID, "the footer template cannot be read back: %v", err)

@@ -68,6 +68,7 @@ func customFooterProfiles() map[string]Profile {
 		"conditional": {`Copyright {{if eq .Since .Year}}{{.Year}}{{else}}{{.Since}} to {{.Year}}{{end}} by {{.Holder}}`,
 			`{{.Publisher}} owns this story ({{.Years}}, {{.Holder}}); used with permission.`, `More`},
 		"multi-line": {"Copyright {{.Years}}\n{{.Holder}}.\nAll rights reserved 24/7.", DefaultFooterSyndicated, DefaultRelatedHeading},
+		"no years":   {"All rights reserved by {{.Holder}}.", "Reproduced from {{.Publisher}} by permission of {{.Holder}}.", DefaultRelatedHeading},
 	} {
 		p := DefaultProfile()
 		p.Publisher, p.Holder = "The Bay Ledger", "Bay Ledger Media Ltd."
@@ -107,6 +108,9 @@ func TestFooterRoundTripsCustomTemplates(t *testing.T) {
 					t.Fatalf("%s %s: import: %v", name, f, err)
 				}
 				got := CopyrightData(b, p)
+				if !strings.Contains(p.FooterOriginal+p.FooterSyndicated, "Year") {
+					got.Years, want.Years = "", "" // a footer without years cannot give them back
+				}
 				if got.Holder != want.Holder || got.Years != want.Years || got.Publisher != want.Publisher {
 					t.Errorf("%s, %s, %s: footer reads back as %q %q %q, want %q %q %q\n%s", name, f, a.Attribution.Kind,
 						got.Holder, got.Years, got.Publisher, want.Holder, want.Years, want.Publisher, data)
@@ -122,6 +126,21 @@ func TestFooterRoundTripsCustomTemplates(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFooterReaderIgnoresBareTemplates checks that a template with no
+// years and hardly any text of its own is not used to read footers: it
+// would take any last line for one.
+func TestFooterReaderIgnoresBareTemplates(t *testing.T) {
+	p := DefaultProfile()
+	p.FooterOriginal = `({{.Holder}})`
+	fr := NewFooterReader(p)
+	if got, ok := fr.ReadFooter("(Work began on Monday.)"); ok {
+		t.Errorf("a bare template read a body line as footer %+v", got)
+	}
+	if _, ok := fr.ReadFooter("Copyright 2026 Harbor Times. All rights reserved."); !ok {
+		t.Error("the default footer is no longer read")
 	}
 }
 
