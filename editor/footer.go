@@ -142,6 +142,49 @@ func (r *FooterReader) IsRelatedHeading(line string) bool {
 	return false
 }
 
+// checkFooterReadsBack reports, as an *Error with code EINVALID, a footer
+// template whose lines an import could not read back: one with neither a
+// year nor words of its own, or whose fields run together so that a
+// holder and a publisher cannot be told apart.
+func checkFooterReadsBack(name, src string) error {
+	t, err := newTemplateReader(src)
+	if err != nil {
+		return err
+	}
+	if !t.distinctive {
+		return Errorf(EINVALID, "the %s template needs the years ({{.Years}}) or some words of its own, so that an import can tell it from the story", name)
+	}
+	for _, d := range []FooterData{
+		{Holder: "Harbor Times Ltd.", Since: 2004, Year: 2026, Years: "2004-2026", Publisher: "Coastal Post", Source: "Reuters", URL: "https://example.com/a"},
+		{Holder: "Harbor Times Ltd.", Since: 2026, Year: 2026, Years: "2026", Publisher: "Coastal Post", Source: "Reuters", URL: "https://example.com/a"},
+	} {
+		out, err := ExecuteTemplate(name, src, d)
+		if err != nil {
+			return err
+		}
+		m, ok := t.read(out)
+		if !ok || !footerAgrees(m, d, src) {
+			return Errorf(EINVALID, "the %s template cannot be read back from an export (%q); put some text between its fields", name, out)
+		}
+	}
+	return nil
+}
+
+// footerAgrees reports whether m holds the fields of d that src prints.
+func footerAgrees(m templateMatch, d FooterData, src string) bool {
+	prints := func(field string) bool { return strings.Contains(src, "."+field) }
+	switch {
+	case prints("Holder") && m.Holder != d.Holder,
+		prints("Publisher") && m.Publisher != d.Publisher,
+		prints("Source") && m.Source != d.Source,
+		prints("URL") && m.URL != d.URL,
+		prints("Since") && m.Since != d.Since,
+		prints("Year") && m.Year != d.Year: // .Year also finds .Years
+		return false
+	}
+	return true
+}
+
 // ParseCopyrightYears reads copyright years as typed in the form:
 // "SINCE-YEAR", "YEAR" or "SINCE-" (the year then follows the publication
 // date), with a hyphen or an en dash; "" is no years. A single year is both

@@ -144,6 +144,32 @@ func TestFooterReaderIgnoresBareTemplates(t *testing.T) {
 	}
 }
 
+// TestProfileRejectsFootersThatCannotBeRead checks that settings refuse a
+// footer template whose lines no import could read back.
+func TestProfileRejectsFootersThatCannotBeRead(t *testing.T) {
+	for _, tt := range []struct {
+		src string
+		ok  bool
+	}{
+		{DefaultFooterOriginal, true},
+		{DefaultFooterSyndicated, true},
+		{`Copyright since {{.Since}} {{.Holder}}`, true},
+		{`All rights reserved by {{.Holder}}.`, true},
+		{`({{.Holder}})`, false},
+		{`{{.Holder}}`, false},
+		{`Copyright {{.Years}} {{.Holder}}{{.Publisher}}`, false},
+		{`Copyright {{.Years}} {{.Holder}} {{.Publisher}}`, false},
+		{`Copyright {{.Years}} {{.Holder}}, first published by {{.Publisher}}`, true},
+	} {
+		p := DefaultProfile()
+		p.FooterSyndicated = tt.src
+		err := p.Validate()
+		if (err == nil) != tt.ok || err != nil && ErrorCode(err) != EINVALID {
+			t.Errorf("Validate with footer %q: %v, want ok %v", tt.src, err, tt.ok)
+		}
+	}
+}
+
 func TestTagline(t *testing.T) {
 	if got, want := Tagline(" Reuters "), "Material from Reuters contributed to this report."; got != want {
 		t.Errorf("Tagline = %q, want %q", got, want)
