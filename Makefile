@@ -15,6 +15,11 @@ PKGS          := ./...
 # report a spurious "context deadline exceeded" when a duration runs out
 # (go.dev/issue/75804, fixed in Go 1.27), and a count has no deadline.
 FUZZTIME      ?= 50000x
+# Linters run at pinned versions through go run (the module proxy serves
+# them; the first run builds them, later runs come from the build cache).
+# staticcheck v0.8.2 is release 2026.2.2, which supports Go 1.26.
+STATICCHECK   := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+DEADCODE      := golang.org/x/tools/cmd/deadcode@v0.52.0
 
 # System packages cgo needs: a C compiler, pkg-config, OpenGL and X11 headers
 # (Fyne's GLFW driver) — go-sqlite3 compiles SQLite itself with gcc. The test
@@ -25,7 +30,7 @@ TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 
-.PHONY: all deps test-deps build run test vet bench soak fuzz package clean help
+.PHONY: all deps test-deps build run test vet lint bench soak fuzz package clean help
 
 all: build
 
@@ -33,6 +38,7 @@ help:
 	@echo "make run     install missing system packages, build bin/dateline, start the GUI"
 	@echo "make test    install missing system packages, go vet and go test (tags: $(GO_BUILD_TAGS))"
 	@echo "make build   build bin/dateline"
+	@echo "make lint    gofmt, go vet, staticcheck and deadcode (pinned versions); make test runs it when CI=true"
 	@echo "make bench   run the benchmarks next to their baselines"
 	@echo "make soak    run the autosave kill harness for 1,000 trials"
 	@echo "make fuzz    run every fuzz target for FUZZTIME (default $(FUZZTIME))"
@@ -77,6 +83,18 @@ run: build
 vet:
 	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
 
+# lint fails on any finding of gofmt -l, go vet, staticcheck or deadcode.
+# deadcode runs with -test: functions only tests reach (storage.WithNow, the
+# fake clock's hook; app's PreviewRenderer.Wait, the tests' sync point) are
+# there for the tests and count as used.
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt -l: these files need gofmt:"; echo "$$out"; exit 1; fi
+	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
+	$(GO) run $(STATICCHECK) -tags "$(GO_BUILD_TAGS)" $(PKGS)
+	@echo "$(GO) run $(DEADCODE) -test -tags $(GO_BUILD_TAGS) $(PKGS)"; \
+	out=$$($(GO) run $(DEADCODE) -test -tags "$(GO_BUILD_TAGS)" $(PKGS)) || exit 1; \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+
 # test vets and tests every package. The CLI and window end-to-end tests build
 # the binary themselves with the same tags (DATELINE_BUILD_TAGS). The autosave
 # kill harness (app/autosave_kill_test.go) runs its 200 trials among them and
@@ -84,6 +102,7 @@ vet:
 KILL_REPORT := $(CURDIR)/bin/kill-harness.txt
 test: test-deps
 	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
+	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory lint; fi
 	@mkdir -p bin && rm -f $(KILL_REPORT)
 	DATELINE_BUILD_TAGS="$(GO_BUILD_TAGS)" DATELINE_KILL_REPORT="$(KILL_REPORT)" $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 $(PKGS)
 	@cat $(KILL_REPORT) 2>/dev/null || true

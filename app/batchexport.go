@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -18,22 +16,8 @@ import (
 	"github.com/dateline-news/dateline/editor"
 )
 
-// formatLabels name the export formats in menus and selects.
-var formatLabels = map[editor.Format]string{
-	editor.FormatHTML:         "HTML page",
-	editor.FormatHTMLFragment: "HTML fragment",
-	editor.FormatMarkdown:     "Markdown",
-	editor.FormatWire:         "Wire text",
-	editor.FormatNinjs:        "ninjs JSON",
-}
-
-// formatLabel is the name of f shown to the user.
-func formatLabel(f editor.Format) string {
-	if l, ok := formatLabels[f]; ok {
-		return l
-	}
-	return string(f)
-}
+// formatLabel is the name of f shown to the user, from the format table.
+func formatLabel(f editor.Format) string { return f.Label() }
 
 // exportMenuItems are the File menu's "Export as …" items, one per format
 // in editor.Formats order. HTML page has Ctrl+E, Markdown Ctrl+Shift+E.
@@ -138,8 +122,8 @@ func newBatchExportForm() *batchExportForm {
 // options turns the choices into batch options.
 func (b *batchExportForm) options() editor.BatchOptions {
 	opt := editor.BatchOptions{Format: editor.FormatHTML, Force: b.killed.Checked}
-	for f, l := range formatLabels {
-		if l == b.format.Selected {
+	for _, f := range editor.Formats {
+		if f.Label() == b.format.Selected {
 			opt.Format = f
 		}
 	}
@@ -241,15 +225,7 @@ func (w *MainWindow) RunBatchExport(opt editor.BatchOptions, dir string) {
 				w.onUI(func() { run.show(done, total) }, false)
 			}
 		}
-		var res editor.BatchResult
-		err := os.MkdirAll(dir, 0o755)
-		if err != nil {
-			err = editor.Errorf(editor.EUNAVAILABLE, "cannot create the folder %s: %s", dir, editor.PathErrorText(err))
-		} else {
-			res, err = editor.ExportBatch(ctx, w.store, opt, func(name string, data []byte) error {
-				return editor.WriteFileAtomic(filepath.Join(dir, name), data)
-			}, progress)
-		}
+		res, err := editor.ExportToFolder(ctx, w.store, opt, dir, progress)
 		return func() {
 			run.dialog.Hide()
 			w.batchExportDone(res, err, dir)
@@ -276,16 +252,6 @@ func (w *MainWindow) batchExportDone(res editor.BatchResult, err error, dir stri
 	if err != nil && !cancelled {
 		w.showError("Export failed", err)
 		return
-	}
-	if cancelled {
-		// Drafts the cancel interrupted did not fail.
-		failed := res.Failed[:0]
-		for _, it := range res.Failed {
-			if !errors.Is(it.Err, context.Canceled) {
-				failed = append(failed, it)
-			}
-		}
-		res.Failed = failed
 	}
 	summary := res.Summary()
 	if cancelled {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -253,21 +252,10 @@ func (f *articleForm) followHeadline(a *editor.Article, headline string) {
 	f.loading = false
 }
 
-// autoSlug reports whether a's slug is still the automatic one: unset,
-// "untitled-…", or the headline's slug, possibly with the numeric suffix a
-// save added to keep it unique. Only an automatic slug follows the headline
-// and may be made unique by the save.
-func autoSlug(a *editor.Article) bool {
-	if a.Slug == "" || strings.HasPrefix(a.Slug, "untitled-") {
-		return true
-	}
-	base := editor.Slugify(a.Headline)
-	if a.Slug == base {
-		return true
-	}
-	n, ok := strings.CutPrefix(a.Slug, base+"-")
-	return ok && base != "" && n != "" && strings.Trim(n, "0123456789") == ""
-}
+// autoSlug reports whether a's slug is still the automatic one
+// (editor.IsAutoSlug): only that follows the headline and may be made
+// unique by the save.
+func autoSlug(a *editor.Article) bool { return editor.IsAutoSlug(a) }
 
 // adoptSlug shows a slug the save chose, without counting it as an edit.
 func (f *articleForm) adoptSlug(s string) {
@@ -356,46 +344,15 @@ func splitTags(s string) []string {
 	return out
 }
 
-// dateYear is the year an AP style date without a year is read in: the
-// dateline date's own year, else the publication or creation year.
-func dateYear(a *editor.Article) int {
-	switch {
-	case !a.Dateline.Date.IsZero():
-		return a.Dateline.Date.Year()
-	case !a.Published.IsZero():
-		return a.Published.Year()
-	case !a.Created.IsZero():
-		return a.Created.Year()
-	}
-	return time.Now().Year()
-}
+// dateYear is the year a dateline date without a year is read in
+// (editor.DatelineYear).
+func dateYear(a *editor.Article) int { return editor.DatelineYear(a) }
 
-// parseDatelineDate reads a dateline date typed as YYYY-MM-DD or in AP
-// style ("Jan. 21", "March 5", also "Jan 21" and "January 21") in the given
-// year. An empty text is no date.
+// parseDatelineDate reads a typed dateline date (editor.ParseDatelineDate).
 func parseDatelineDate(s string, year int) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	if t, ok := editor.ParseAPDate(s, year); ok {
-		return t, nil
-	}
-	return time.Time{}, errors.New("not a date: type Jan. 21, March 5 or 2026-01-21")
+	return editor.ParseDatelineDate(s, year)
 }
 
-// formatDatelineDate shows a date in AP style when it is in the given
-// year, where parseDatelineDate reads it back the same, and as YYYY-MM-DD
-// otherwise.
-func formatDatelineDate(t time.Time, year int) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case t.Year() == year:
-		return editor.APDate(t)
-	}
-	return t.Format("2006-01-02")
-}
+// formatDatelineDate shows a dateline date so that parseDatelineDate reads
+// it back (editor.FormatDatelineDate).
+func formatDatelineDate(t time.Time, year int) string { return editor.FormatDatelineDate(t, year) }

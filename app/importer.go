@@ -67,7 +67,7 @@ func (w *MainWindow) ShowImportDialog() {
 		_ = in.Close()
 		w.ImportURIs([]fyne.URI{uri})
 	}, w.Window)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".txt", ".text", ".md", ".markdown", ".json", ".ninjs", ".html", ".htm", ".xhtml"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter(editor.ImportExtensions()))
 	d.Show()
 }
 
@@ -93,13 +93,14 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 		w.setStatus(fmt.Sprintf("Importing %d files…", len(uris)), false)
 	}
 	now := w.clock.Now()
+	prof := w.profile
 	w.goJob(func() func() {
 		ctx := context.Background()
 		var imported []*editor.Article
 		var failed []importFailure
 		var clashes []importClash
 		for _, uri := range uris {
-			a, err := readImportURI(uri)
+			a, err := readImportURI(uri, prof)
 			if err == nil {
 				var stored *editor.Article
 				stored, err = editor.AddImported(ctx, w.store, a, editor.ClashRefuse, now)
@@ -127,7 +128,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 
 // readImportURI reads and parses one file: its size is checked before it is
 // read, its format comes from its name and content.
-func readImportURI(uri fyne.URI) (*editor.Article, error) {
+func readImportURI(uri fyne.URI, p editor.Profile) (*editor.Article, error) {
 	if uri.Scheme() == "file" {
 		st, err := os.Stat(uri.Path())
 		if err != nil {
@@ -152,11 +153,11 @@ func readImportURI(uri fyne.URI) (*editor.Article, error) {
 	if len(data) > editor.MaxImportBytes {
 		return nil, editor.Errorf(editor.EINVALID, "the file is larger than %d MB; imports are limited to %d MB", editor.MaxImportBytes>>20, editor.MaxImportBytes>>20)
 	}
-	f, err := editor.DetectFormat(uri.Name(), data)
+	f, err := editor.DetectFormat(uri.Name(), data, p)
 	if err != nil {
 		return nil, err
 	}
-	return editor.Import(f, data)
+	return editor.Import(f, data, p)
 }
 
 // next asks about the first file still waiting for an answer, or finishes

@@ -318,3 +318,33 @@ func TestImportReplaceOpenDraftKeepsUnsavedEdits(t *testing.T) {
 		t.Errorf("a later autosave wrote %q over the import", got)
 	}
 }
+
+// TestImportReadsFootersWithTheLibraryTemplates drops a wire file whose
+// footer follows the library's own (custom) template: the import reads its
+// holder and years instead of leaving the line in the body.
+func TestImportReadsFootersWithTheLibraryTemplates(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	p := editor.DefaultProfile()
+	p.Holder, p.Since = "Bay Ledger Media Ltd.", 1998
+	p.FooterOriginal = `© {{.Holder}}, {{.Since}}–{{.Year}}. Some rights reserved.`
+	if err := store.SaveProfile(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	w := newTestWindow(t, store, clk, Options{})
+	wire := "Harbour dredging resumes\nby Dana Whitfield\nWork began on Monday.\n© Bay Ledger Media Ltd., 1998–2025. Some rights reserved.\n"
+
+	w.importDropped(fyne.Position{}, fileURIs(t, [2]string{"harbour.txt", wire}))
+	w.settle()
+
+	if w.article == nil {
+		t.Fatalf("nothing imported:\n%s", overlayText(w.MainWindow))
+	}
+	a := mustGet(t, store, w.article.ID)
+	if got, want := a.Copyright, (editor.Copyright{Holder: "Bay Ledger Media Ltd.", Since: 1998, Year: 2025}); got != want {
+		t.Errorf("copyright = %+v, want %+v", got, want)
+	}
+	if got, want := a.Body, "Work began on Monday."; got != want {
+		t.Errorf("body = %q, want %q", got, want)
+	}
+}

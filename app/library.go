@@ -200,19 +200,8 @@ func formatThousands(n int) string {
 	return sign + b.String()
 }
 
-// summaryOf is the library row of an article.
-func summaryOf(a *editor.Article) editor.Summary {
-	return editor.Summary{
-		ID:       a.ID,
-		Slug:     a.Slug,
-		Headline: a.Headline,
-		Authors:  append([]string(nil), a.Byline.Authors...),
-		Status:   a.Status,
-		Created:  a.Created,
-		Updated:  a.Updated,
-		Words:    editor.CountWords(a.Body),
-	}
-}
+// summaryOf is the library row of an article (editor.SummaryOf).
+func summaryOf(a *editor.Article) editor.Summary { return editor.SummaryOf(a) }
 
 // rowLayout stacks the two lines of a library row with no padding
 // between them, so rows stay compact.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -283,67 +282,17 @@ func newCopyrightYearsEntry(set func(since, year int)) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetPlaceHolder("1998-2025, or empty for the defaults")
 	e.Validator = func(s string) error {
-		_, _, err := parseCopyrightYears(s)
+		_, _, err := editor.ParseCopyrightYears(s)
 		return err
 	}
 	e.OnChanged = func(s string) {
-		if since, year, err := parseCopyrightYears(s); err == nil {
+		if since, year, err := editor.ParseCopyrightYears(s); err == nil {
 			set(since, year)
 		}
 	}
 	return e
 }
 
-// parseCopyrightYears reads "SINCE-YEAR", "YEAR" or "SINCE-" (a hyphen or
-// an en dash between the years); "" is no years. A single year is both
-// since and year, so it renders as one year.
-func parseCopyrightYears(s string) (since, year int, err error) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "–", "-"))
-	if s == "" {
-		return 0, 0, nil
-	}
-	bad := editor.Errorf(editor.EINVALID, "type the copyright years as 1998-2025 or 2025")
-	first, rest, ranged := strings.Cut(s, "-")
-	if since, err = parseYear(first); err != nil {
-		return 0, 0, bad
-	}
-	if !ranged {
-		return since, since, nil
-	}
-	if strings.TrimSpace(rest) == "" {
-		return since, 0, nil
-	}
-	if year, err = parseYear(rest); err != nil {
-		return 0, 0, bad
-	}
-	if since > year {
-		return 0, 0, editor.Errorf(editor.EINVALID, "the copyright starts in %d, after %d", since, year)
-	}
-	return since, year, nil
-}
-
-// parseYear reads a four-digit year.
-func parseYear(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	y, err := strconv.Atoi(s)
-	if err != nil || len(s) != 4 || y < 1800 {
-		return 0, editor.Errorf(editor.EINVALID, "%q is not a four-digit year", s)
-	}
-	return y, nil
-}
-
-// formatCopyrightYears shows an article's copyright years the way
-// parseCopyrightYears reads them back.
-func formatCopyrightYears(c editor.Copyright) string {
-	switch {
-	case c.Since == 0 && c.Year == 0:
-		return ""
-	case c.Since == 0:
-		return strconv.Itoa(c.Year)
-	case c.Year == 0:
-		return strconv.Itoa(c.Since) + "-"
-	case c.Since == c.Year:
-		return strconv.Itoa(c.Year)
-	}
-	return strconv.Itoa(c.Since) + "-" + strconv.Itoa(c.Year)
-}
+// formatCopyrightYears shows an article's copyright years in the form's
+// entry (editor.FormatCopyrightYears).
+func formatCopyrightYears(c editor.Copyright) string { return editor.FormatCopyrightYears(c) }

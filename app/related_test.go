@@ -126,35 +126,6 @@ func rowEntries(e *relatedEditor, i int) []*widget.Entry {
 	return out
 }
 
-func TestCopyrightYears(t *testing.T) {
-	for _, tc := range []struct {
-		in          string
-		since, year int
-		bad         bool
-	}{
-		{"", 0, 0, false},
-		{"1998-2025", 1998, 2025, false},
-		{"1998–2025", 1998, 2025, false},
-		{" 2025 ", 2025, 2025, false},
-		{"1998-", 1998, 0, false},
-		{"2025-1998", 0, 0, true},
-		{"98-25", 0, 0, true},
-		{"since 1998", 0, 0, true},
-		{"1998-20255", 0, 0, true},
-	} {
-		since, year, err := parseCopyrightYears(tc.in)
-		if (err != nil) != tc.bad || since != tc.since || year != tc.year {
-			t.Errorf("parseCopyrightYears(%q) = %d, %d, %v; want %d, %d, error %v", tc.in, since, year, err, tc.since, tc.year, tc.bad)
-		}
-		if err == nil {
-			back := formatCopyrightYears(editor.Copyright{Since: since, Year: year})
-			if s2, y2, _ := parseCopyrightYears(back); s2 != since || y2 != year {
-				t.Errorf("%q formats as %q, which reads back as %d, %d", tc.in, back, s2, y2)
-			}
-		}
-	}
-}
-
 func TestSyndicatedCopyrightInForm(t *testing.T) {
 	clk := newFakeClock()
 	store := openStore(t, clk)

@@ -131,7 +131,7 @@ func (w *MainWindow) attachBrowser() *libraryBrowser {
 	b.to = b.filterEntry("To date")
 	for _, e := range []*widget.Entry{b.from, b.to} {
 		e.Validator = func(s string) error {
-			_, err := parseFilterDay(s, "date")
+			_, err := editor.ParseFilterDay(s, "date")
 			return err
 		}
 	}
@@ -246,16 +246,14 @@ func (b *libraryBrowser) options() (editor.ListOptions, error) {
 		opt.Statuses = []editor.Status{editor.Status(s)}
 	}
 	var err error
-	if opt.UpdatedFrom, err = parseFilterDay(b.from.Text, "the From date"); err != nil {
+	if opt.UpdatedFrom, err = editor.ParseFilterDay(b.from.Text, "the From date"); err != nil {
 		return opt, err
 	}
-	to, err := parseFilterDay(b.to.Text, "the To date")
+	to, err := editor.ParseFilterDay(b.to.Text, "the To date")
 	if err != nil {
 		return opt, err
 	}
-	if !to.IsZero() {
-		opt.UpdatedTo = to.Add(24*time.Hour - time.Nanosecond)
-	}
+	opt.UpdatedTo = editor.EndOfDay(to)
 	searching := strings.TrimSpace(opt.Query) != ""
 	switch {
 	case opt.Sort == editor.SortRelevance && !searching:
@@ -275,19 +273,6 @@ func (b *libraryBrowser) showSort(o editor.SortOrder) {
 			b.sort.Refresh()
 		}
 	}
-}
-
-// parseFilterDay reads a YYYY-MM-DD day in local time; empty is no day.
-func parseFilterDay(s, what string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
-	if err != nil {
-		return t, editor.Errorf(editor.EINVALID, "%s wants a date like 2026-01-21, not %q", what, s)
-	}
-	return t, nil
 }
 
 // isDefault reports whether the list shows the whole live library newest

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -276,11 +275,14 @@ func saveWithUniqueSlug(ctx context.Context, store editor.Store, a *editor.Artic
 	if editor.ErrorCode(err) != editor.ECONFLICT || !autoSlug(a) || strings.HasPrefix(a.Slug, "untitled-") {
 		return rev, err
 	}
-	base := editor.Slugify(a.Headline)
-	for i := 2; i < 1000 && editor.ErrorCode(err) == editor.ECONFLICT; i++ {
-		a.Slug = base + "-" + strconv.Itoa(i)
-		rev, err = store.Save(ctx, a, opt)
-	}
+	tried := a.Slug
+	a.Slug, err = editor.TryUniqueSlug(editor.Slugify(a.Headline), func(slug string) (bool, error) {
+		if slug != tried {
+			a.Slug = slug
+			rev, err = store.Save(ctx, a, opt)
+		}
+		return true, err
+	})
 	return rev, err
 }
 

@@ -2,10 +2,10 @@ package app
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/dateline-news/dateline/editor"
 )
 
 // This file is the word-level diff behind the history panel. It imports no
@@ -28,53 +28,13 @@ type diffSpan struct {
 	Text string
 }
 
-// tokenizeWords splits s into words (runs of letters, digits and the
-// apostrophes and hyphens inside them), runs of white space, and single
-// other characters. Joining the tokens gives s back.
-func tokenizeWords(s string) []string {
-	var out []string
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		n := size
-		switch {
-		case isWordRune(r):
-			for n < len(s) {
-				r2, size2 := utf8.DecodeRuneInString(s[n:])
-				if isWordRune(r2) {
-					n += size2
-					continue
-				}
-				// An apostrophe or hyphen joins two word parts: don't, well-known.
-				if r2 == '\'' || r2 == '’' || r2 == '-' {
-					if r3, size3 := utf8.DecodeRuneInString(s[n+size2:]); n+size2 < len(s) && isWordRune(r3) {
-						n += size2 + size3
-						continue
-					}
-				}
-				break
-			}
-		case unicode.IsSpace(r):
-			for n < len(s) {
-				r2, size2 := utf8.DecodeRuneInString(s[n:])
-				if !unicode.IsSpace(r2) {
-					break
-				}
-				n += size2
-			}
-		}
-		out = append(out, s[:n])
-		s = s[n:]
-	}
-	return out
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+// tokenizeWords splits s into the words, white space runs and other
+// characters of editor.WordTokens, so that the diff counts words by the
+// one rule.
+func tokenizeWords(s string) []string { return editor.WordTokens(s) }
 
 // isWord reports whether a token counts as a word.
-func isWord(tok string) bool {
-	r, _ := utf8.DecodeRuneInString(tok)
-	return isWordRune(r)
-}
+func isWord(tok string) bool { return editor.IsWordToken(tok) }
 
 // tokenRune is the stand-in rune of the i-th distinct token: valid runes
 // only, skipping the surrogate range, so the diff library can turn them
@@ -165,16 +125,8 @@ func spanChange(spans []diffSpan) (added, removed int) {
 	return added, removed
 }
 
-// countWords counts the word tokens of s.
-func countWords(s string) int {
-	n := 0
-	for _, t := range tokenizeWords(s) {
-		if isWord(t) {
-			n++
-		}
-	}
-	return n
-}
+// countWords counts the words of s by editor.CountWords.
+func countWords(s string) int { return editor.CountWords(s) }
 
 // formatChange writes a change size as "+12 −3", "+4", "−2" or "±0".
 func formatChange(added, removed int) string {

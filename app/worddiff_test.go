@@ -105,3 +105,12 @@ func TestWordChangeAndFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryCountsWordsLikeTheLibrary checks that a change's word count
+// uses the library's rule: adding "e.g. 3.5% of U.S. cargo" adds 5 words.
+func TestHistoryCountsWordsLikeTheLibrary(t *testing.T) {
+	const added = "e.g. 3.5% of U.S. cargo"
+	if got, _ := wordChange("Ships carry ", "Ships carry "+added); got != 5 {
+		t.Errorf("wordChange adds %d words, want 5", got)
+	}
+}

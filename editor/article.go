@@ -1,7 +1,6 @@
 package editor
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -219,23 +218,6 @@ func (a *Article) PublicationDate() time.Time {
 	return a.Created
 }
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
-// CheckSlug reports why s is no valid slug, as Validate does: an *Error
-// with code EINVALID, or nil. The empty slug is left to the caller (a
-// draft's slug is required; a field may still be empty while typed).
-func CheckSlug(s string) error {
-	switch {
-	case s == "":
-		return nil
-	case len(s) > 100:
-		return Errorf(EINVALID, "slug is longer than 100 characters")
-	case !slugPattern.MatchString(s):
-		return Errorf(EINVALID, "slug %q may only hold lowercase letters, digits and single hyphens", s)
-	}
-	return nil
-}
-
 // MaxBodyBytes bounds the size of an article body.
 const MaxBodyBytes = 10 << 20
 
@@ -277,43 +259,3 @@ func (a *Article) Validate() error {
 	}
 	return nil
 }
-
-// Slugify turns a headline into a slug: lowercase ASCII letters and digits
-// joined by single hyphens, at most 60 characters. It returns "" when the
-// text holds no letter or digit.
-func Slugify(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(foldASCII(s)) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-		default:
-			hyphen = true
-		}
-		if b.Len() >= 60 {
-			break
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
-
-// foldASCII replaces common Latin letters with diacritics by their base
-// letter so that slugs of names like "Müller" stay readable.
-func foldASCII(s string) string {
-	return asciiFolder.Replace(s)
-}
-
-var asciiFolder = strings.NewReplacer(
-	"à", "a", "á", "a", "â", "a", "ã", "a", "ä", "a", "å", "a", "æ", "ae",
-	"ç", "c", "è", "e", "é", "e", "ê", "e", "ë", "e", "ì", "i", "í", "i",
-	"î", "i", "ï", "i", "ñ", "n", "ò", "o", "ó", "o", "ô", "o", "õ", "o",
-	"ö", "o", "ø", "o", "ù", "u", "ú", "u", "û", "u", "ü", "u", "ý", "y",
-	"ÿ", "y", "ß", "ss", "À", "a", "Á", "a", "Â", "a", "Ä", "a", "Å", "a",
-	"Ç", "c", "É", "e", "È", "e", "Ö", "o", "Ø", "o", "Ü", "u", "Ñ", "n",
-	"ł", "l", "Ł", "l", "ś", "s", "ş", "s", "ș", "s", "ț", "t", "ž", "z", "č", "c",
-)

@@ -2,6 +2,9 @@ package editor
 
 import (
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -24,6 +27,8 @@ type BatchItem struct {
 	File string
 	// Err is why the draft was skipped or failed, or nil.
 	Err error
+	// skipped marks a killed draft left out.
+	skipped bool
 }
 
 // BatchResult sums up a batch export.
@@ -59,7 +64,8 @@ const batchPage = 500
 // named by ExportFileName. progress, if not nil, is called after each draft
 // with the number done and the total. A draft that fails to load, render or
 // write is recorded in Failed and the batch goes on; the returned error is
-// only for failures of the batch itself (the list query, a cancelled ctx).
+// only for failures of the batch itself (the list query, a cancelled ctx:
+// a draft the cancel interrupted counts neither as written nor as failed).
 func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name string, data []byte) error, progress func(done, total int)) (BatchResult, error) {
 	var res BatchResult
 	if _, err := ParseFormat(string(opt.Format)); err != nil {
@@ -69,55 +75,97 @@ func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name
 	if err != nil {
 		return res, err
 	}
-	list := opt.List
 	// Collect the IDs first so that saves during the export cannot shift
 	// the pages; their number is the total the progress counts to.
-	var ids []Summary
-	for list.Offset = 0; ; list.Offset += batchPage {
-		list.Limit = batchPage
-		page, err := s.List(ctx, list)
-		if err != nil {
-			return res, err
-		}
-		ids = append(ids, page...)
-		if len(page) < batchPage {
-			break
-		}
+	ids, err := listAll(ctx, s, opt.List)
+	if err != nil {
+		return res, err
 	}
-	total := len(ids)
-	taken := map[string]bool{}
-	resolve := StoreResolver(ctx, s)
+	b := batchRun{opt: opt, store: s, profile: p, write: write, taken: map[string]bool{}, resolve: StoreResolver(ctx, s)}
 	for i, sum := range ids {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		item := BatchItem{ID: sum.ID, Slug: sum.Slug}
-		a, err := s.Get(ctx, sum.ID)
+		item := b.export(ctx, sum)
+		if errors.Is(item.Err, context.Canceled) && ctx.Err() != nil {
+			return res, ctx.Err() // interrupted by the cancel, not failed
+		}
 		switch {
-		case err != nil:
-			item.Err = err
-			res.Failed = append(res.Failed, item)
-		case a.Status == StatusKilled && !opt.Force:
-			item.Err = Errorf(ECONFLICT, "%s is killed", a.Slug)
+		case item.Err == nil:
+			res.Written = append(res.Written, item)
+		case item.skipped:
 			res.Skipped = append(res.Skipped, item)
 		default:
-			data, err := Export(opt.Format, a, p, RenderOptions{Resolve: resolve})
-			if err == nil {
-				item.File = ExportFileName(a.Slug, a.ID, opt.Format, taken)
-				err = write(item.File, data)
-			}
-			if err != nil {
-				item.Err = err
-				res.Failed = append(res.Failed, item)
-			} else {
-				res.Written = append(res.Written, item)
-			}
+			res.Failed = append(res.Failed, item)
 		}
 		if progress != nil {
-			progress(i+1, total)
+			progress(i+1, len(ids))
 		}
 	}
 	return res, nil
+}
+
+// listAll reads every summary list selects, page by page.
+func listAll(ctx context.Context, s Store, list ListOptions) ([]Summary, error) {
+	var all []Summary
+	for list.Offset = 0; ; list.Offset += batchPage {
+		list.Limit = batchPage
+		page, err := s.List(ctx, list)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page...)
+		if len(page) < batchPage {
+			return all, nil
+		}
+	}
+}
+
+// batchRun is what every draft of one ExportBatch needs.
+type batchRun struct {
+	opt     BatchOptions
+	store   Store
+	profile Profile
+	write   func(name string, data []byte) error
+	taken   map[string]bool
+	resolve TeaserResolver
+}
+
+// export loads, renders and writes one draft; a killed draft without
+// opt.Force is skipped.
+func (b *batchRun) export(ctx context.Context, sum Summary) BatchItem {
+	item := BatchItem{ID: sum.ID, Slug: sum.Slug}
+	a, err := b.store.Get(ctx, sum.ID)
+	if err != nil {
+		item.Err = err
+		return item
+	}
+	if a.Status == StatusKilled && !b.opt.Force {
+		item.Err, item.skipped = Errorf(ECONFLICT, "%s is killed", a.Slug), true
+		return item
+	}
+	data, err := Export(b.opt.Format, a, b.profile, RenderOptions{Resolve: b.resolve})
+	if err != nil {
+		item.Err = err
+		return item
+	}
+	item.File = ExportFileName(a.Slug, a.ID, b.opt.Format, b.taken)
+	item.Err = b.write(item.File, data)
+	return item
+}
+
+// ExportToFolder is the batch export to a folder that the GUI and the
+// command line run: it creates dir when missing and writes each draft's
+// file there with WriteFileAtomic, as ExportBatch describes (progress and
+// cancel through ctx included). A folder that cannot be created is an
+// *Error with code EUNAVAILABLE.
+func ExportToFolder(ctx context.Context, s Store, opt BatchOptions, dir string, progress func(done, total int)) (BatchResult, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return BatchResult{}, Errorf(EUNAVAILABLE, "cannot create the folder %s: %s", dir, PathErrorText(err))
+	}
+	return ExportBatch(ctx, s, opt, func(name string, data []byte) error {
+		return WriteFileAtomic(filepath.Join(dir, name), data)
+	}, progress)
 }
 
 // ExportFileName names the export file of a draft: its slug reduced to

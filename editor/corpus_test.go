@@ -59,7 +59,7 @@ func roundTripCorpus(t *testing.T, base *Article, p Profile, bodies []string) {
 			t.Errorf("example %d: markdown export→import→export differs", i+1)
 		}
 		wire, _ := RenderWireText(a, p, fixtureOptions())
-		w, err := ParseWireTextDetail(wire)
+		w, err := ParseWireTextDetail(wire, DefaultProfile())
 		if err != nil {
 			t.Errorf("example %d: wire import: %v", i+1, err)
 			continue

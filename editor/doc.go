@@ -11,5 +11,54 @@
 // the head and answers ESTALE instead of overwriting (errors.go).
 //
 // editor imports neither Fyne nor database/sql: the GUI (app) and the SQLite
-// library (storage) depend on it, never the other way round.
+// library (storage) depend on it, never the other way round. Every newsroom
+// rule lives here once; app and app/cli call it and decide none.
+//
+// # Map: which file holds what
+//
+// The article and its settings:
+//   - article.go: Article, Status, Byline, Dateline, Attribution, Copyright,
+//     Teaser, NewArticle, Validate.
+//   - profile.go: Profile (publication settings), DefaultProfile, the default
+//     footer and heading templates.
+//   - workflow.go: the status transitions (CanTransition, CheckTransition).
+//   - errors.go: Error with codes (EINVALID, ENOTFOUND, ECONFLICT …).
+//   - store.go: the Store interface, ListOptions, Summary and SummaryOf (the
+//     one list row, with its word count), Revision, StoreResolver.
+//
+// The newsroom rules, one file each:
+//   - words.go: the word rule (CountWords; WordTokens for the history diff).
+//   - slug.go: slugs (Slugify with FoldLatin, CheckSlug, IsAutoSlug) and
+//     unique-slug suffixes (SlugWithSuffix, TryUniqueSlug).
+//   - dates.go: AP dateline dates (APDate, ParseAPDate), the form's dateline
+//     date (ParseDatelineDate, FormatDatelineDate, DatelineYear) and list
+//     filter days (ParseFilterDay, EndOfDay).
+//   - footer.go: the texts made from templates (tagline, usage terms), the
+//     copyright years (ParseCopyrightYears, FormatCopyrightYears) and the
+//     FooterReader that importers derive from a profile's templates. Change
+//     the footer rule here and in profile.go's templates.
+//   - frame.go: what every format puts around the body (BuildFrame,
+//     CopyrightData, FormatByline, FormatDateline), template execution.
+//   - runin.go: the dateline run-in as a goldmark node; markdown.go: the one
+//     goldmark pipeline.
+//
+// Formats:
+//   - format.go: the format table (FormatSpec: name, label, extension,
+//     import extensions, sniff, parse, render) and Export, Import,
+//     DetectFormat, ParseFormat, which read it. To add a format, write one
+//     file with its Render and Parse functions and add one row here.
+//   - one file per format and direction: html.go (page and fragment, JSON-LD),
+//     htmlimport.go, markdown_export.go, markdown_import.go, wire.go,
+//     wire_import.go, ninjs.go (both ways); import.go: the input checks every
+//     importer shares.
+//   - preview.go: the preview's block model, built from the same AST.
+//
+// Library operations that drive a Store:
+//   - batch.go: ExportBatch and ExportToFolder (progress and cancel),
+//     ExportFileName; library_import.go: AddImported and its clash policies.
+//   - file.go: WriteFileAtomic and file error texts.
+//
+// Tests: golden files under testdata/golden (go test -run Golden -update),
+// fuzz targets for every importer, and memstore_test.go, an in-memory Store
+// for tests of the code above.
 package editor

@@ -65,8 +65,8 @@ func BuildFrame(a *Article, p Profile, resolve TeaserResolver) (Frame, error) {
 		Byline:   FormatByline(a.Byline),
 		Dateline: FormatDateline(a.Dateline, p.Dash),
 	}
-	if a.Attribution.Kind == AttributionContributed && strings.TrimSpace(a.Attribution.Source) != "" {
-		f.Tagline = "Material from " + strings.TrimSpace(a.Attribution.Source) + " contributed to this report."
+	if a.Attribution.Kind == AttributionContributed {
+		f.Tagline = Tagline(a.Attribution.Source)
 	}
 	if a.Status == StatusCorrected {
 		f.Correction = strings.TrimSpace(a.CorrectionNote)
@@ -174,43 +174,6 @@ func FormatDateline(d Dateline, dash string) string {
 	return n.PlainText()
 }
 
-// apMonths are the AP style month names: Jan. Feb. Aug. Sept. Oct. Nov. Dec.
-// abbreviated, March to July spelled out.
-var apMonths = [...]string{"Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
-
-// APDate renders t as an AP style dateline date, "Jan. 21" or "March 3",
-// without ordinals or year.
-func APDate(t time.Time) string {
-	return apMonths[t.Month()-1] + " " + strconv.Itoa(t.Day())
-}
-
-// ParseAPDate parses an AP style month and day ("Jan. 21", "Sept. 3",
-// "March 5"; also tolerant of "Jan 21", "January 21" and "Sep. 3") into a
-// date in the given year.
-func ParseAPDate(s string, year int) (time.Time, bool) {
-	f := strings.Fields(strings.TrimSpace(s))
-	if len(f) != 2 {
-		return time.Time{}, false
-	}
-	m := strings.ToLower(strings.TrimSuffix(f[0], "."))
-	day, err := strconv.Atoi(f[1])
-	if err != nil || day < 1 || day > 31 {
-		return time.Time{}, false
-	}
-	for i, name := range apMonths {
-		full := time.Month(i + 1).String()
-		n := strings.ToLower(strings.TrimSuffix(name, "."))
-		if m == n || m == strings.ToLower(full) || (len(m) >= 3 && strings.HasPrefix(strings.ToLower(full), m)) {
-			t := time.Date(year, time.Month(i+1), day, 0, 0, 0, 0, time.UTC)
-			if t.Day() != day {
-				return time.Time{}, false
-			}
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
 // ValidateTemplate parses a footer or heading template and executes it with
 // sample data, so that syntax errors and unknown fields are reported when
 // the profile is saved rather than at export.
@@ -261,4 +224,20 @@ type RenderOptions struct {
 	// Now is the export time used where a format needs one (ninjs
 	// versioncreated falls back to it); the zero value means time.Now().
 	Now time.Time
+}
+
+// buildExportFrame is BuildFrame for an export: an article with no date at
+// all (a fresh import, say) takes its copyright year from opt.Now, or from
+// the clock, rather than from the zero time.
+func buildExportFrame(a *Article, p Profile, opt RenderOptions) (Frame, error) {
+	if a.PublicationDate().IsZero() && a.Copyright.Year == 0 {
+		now := opt.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		c := *a
+		c.Copyright.Year = now.Year()
+		a = &c
+	}
+	return BuildFrame(a, p, opt.Resolve)
 }

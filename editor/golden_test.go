@@ -201,7 +201,7 @@ func BenchmarkImport(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				if _, err := Import(f, data); err != nil {
+				if _, err := Import(f, data, DefaultProfile()); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -242,7 +242,7 @@ func TestHostileHTMLImport(t *testing.T) {
 <p class="dateline">NOT A PLACE – </p>
 <aside class="related"><ul><li><a href="vbscript:x">teaser</a></li></ul></aside>
 </article></body></html>`
-	a, err := ParseHTMLArticle([]byte(page))
+	a, err := ParseHTMLArticle([]byte(page), DefaultProfile())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"html/template"
 	"strings"
 	"time"
 
@@ -48,29 +49,57 @@ func RenderHTMLDocument(a *Article, p Profile, opt RenderOptions) ([]byte, error
 	if lang == "" {
 		lang = "en"
 	}
-	var buf bytes.Buffer
-	buf.WriteString("<!DOCTYPE html>\n")
-	fmt.Fprintf(&buf, "<html lang=\"%s\">\n<head>\n", html.EscapeString(lang))
-	buf.WriteString("<meta charset=\"utf-8\">\n")
-	buf.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	fmt.Fprintf(&buf, "<title>%s</title>\n", html.EscapeString(strings.TrimSpace(a.Headline)))
-	if d := strings.TrimSpace(a.Deck); d != "" {
-		fmt.Fprintf(&buf, "<meta name=\"description\" content=\"%s\">\n", html.EscapeString(d))
-	}
-	buf.WriteString("<style>\n")
-	buf.Write(bytes.TrimSpace(assets.ExportCSS))
-	buf.WriteString("\n</style>\n")
-	// json.Marshal escapes <, > and & as \u003c, \u003e and \u0026, so no
-	// field can close the script element.
-	buf.WriteString("<script type=\"application/ld+json\">\n")
-	buf.Write(ld)
-	buf.WriteString("\n</script>\n</head>\n<body>\n")
-	if err := writeHTMLFragment(&buf, a, p, f); err != nil {
+	var article bytes.Buffer
+	if err := writeHTMLFragment(&article, a, p, f); err != nil {
 		return nil, err
 	}
-	buf.WriteString("</body>\n</html>\n")
+	var buf bytes.Buffer
+	err = htmlPage.Execute(&buf, htmlPageData{
+		Lang:        lang,
+		Title:       strings.TrimSpace(a.Headline),
+		Description: strings.TrimSpace(a.Deck),
+		CSS:         template.CSS(bytes.TrimSpace(assets.ExportCSS)),
+		// json.Marshal escapes <, > and & as \u003c, \u003e and \u0026, so
+		// no field can close the script element.
+		LD:      template.JS(ld),
+		Article: template.HTML(article.String()),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("export html: page: %w", err)
+	}
 	return buf.Bytes(), nil
 }
+
+// htmlPageData fills htmlPage. CSS, LD and Article are trusted: the
+// stylesheet is embedded, the JSON-LD comes from json.Marshal and the
+// article from writeHTMLFragment, which escapes every field.
+type htmlPageData struct {
+	Lang, Title, Description string
+	CSS                      template.CSS
+	LD                       template.JS
+	Article                  template.HTML
+}
+
+// htmlPage is the standalone page around the article. html/template
+// escapes the language, title and description for where they stand.
+var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+{{if .Description}}<meta name="description" content="{{.Description}}">
+{{end}}<style>
+{{.CSS}}
+</style>
+<script type="application/ld+json">
+{{.LD}}
+</script>
+</head>
+<body>
+{{.Article}}</body>
+</html>
+`))
 
 // writeHTMLFragment writes the <article> element for a and its frame f.
 func writeHTMLFragment(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
@@ -107,8 +136,8 @@ func writeHTMLBody(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
 	}
 	buf.WriteString("</div>\n")
 	if f.Tagline != "" {
-		src := strings.TrimSpace(a.Attribution.Source)
-		fmt.Fprintf(buf, "<p class=\"tagline\">Material from <span class=\"source-org\">%s</span> contributed to this report.</p>\n", esc(src))
+		before, after := TaglineParts()
+		fmt.Fprintf(buf, "<p class=\"tagline\">%s<span class=\"source-org\">%s</span>%s</p>\n", esc(before), esc(strings.TrimSpace(a.Attribution.Source)), esc(after))
 	}
 	if f.Correction != "" {
 		fmt.Fprintf(buf, "<p class=\"correction\">%s</p>\n", esc(f.Correction))

@@ -29,10 +29,11 @@ import (
 //     converted to Markdown by html-to-markdown (CommonMark, GFM tables and
 //     strikethrough).
 //
-// The footer and related list are read the way ParseWireText reads them.
-// Empty, binary, non-UTF-8 or oversized input gives an *Error with code
-// EINVALID, as does a page with neither headline nor body.
-func ParseHTMLArticle(data []byte) (*Article, error) {
+// The footer is read by the FooterReader of p's templates, as
+// ParseWireText reads it. Empty, binary, non-UTF-8 or oversized input
+// gives an *Error with code EINVALID, as does a page with neither headline
+// nor body.
+func ParseHTMLArticle(data []byte, p Profile) (*Article, error) {
 	text, err := checkImportText(data, "HTML file")
 	if err != nil {
 		return nil, err
@@ -41,44 +42,79 @@ func ParseHTMLArticle(data []byte) (*Article, error) {
 	if err != nil {
 		return nil, Errorf(EINVALID, "the HTML file cannot be parsed: %v", err)
 	}
-	a := &Article{}
+	r := &htmlReader{a: &Article{}, doc: doc, root: htmlArticleRoot(doc)}
 	ld := readNewsArticleLD(doc)
-	root := firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article && hasHTMLClass(n, "hentry") })
-	if root == nil {
-		root = firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article })
+	r.readHead(ld)
+	r.readFrame(NewFooterReader(p))
+	if err := r.readBody(); err != nil {
+		return nil, err
 	}
-	if root == nil {
-		root = firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main })
+	a := r.a
+	if a.Headline == "" && a.Body == "" {
+		return nil, Errorf(EINVALID, "the HTML file holds no article: no headline and no text")
 	}
-	if root == nil {
-		root = firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	ld.apply(a)
+	if lang := htmlAttr(firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Html }), "lang"); lang != "" && a.Language == "" {
+		a.Language = lang
 	}
-	if root == nil {
-		root = doc
+	if err := finishImported(a); err != nil {
+		return nil, err
 	}
-	var remove []*html.Node
-	take := func(match func(*html.Node) bool) (string, *html.Node) {
-		n := firstElement(root, match)
-		if n == nil {
-			return "", nil
+	return a, nil
+}
+
+// htmlReader is the state of one ParseHTMLArticle: the article read so
+// far, the page and the element the article is in, and the elements taken
+// out of the body because they were read as something else.
+type htmlReader struct {
+	a         *Article
+	doc, root *html.Node
+	remove    []*html.Node
+}
+
+// htmlArticleRoot is the element that holds the article: the hNews
+// article, else the first <article>, <main> or <body>, else the document.
+func htmlArticleRoot(doc *html.Node) *html.Node {
+	for _, match := range []func(*html.Node) bool{
+		func(n *html.Node) bool { return n.DataAtom == atom.Article && hasHTMLClass(n, "hentry") },
+		func(n *html.Node) bool { return n.DataAtom == atom.Article },
+		func(n *html.Node) bool { return n.DataAtom == atom.Main },
+		func(n *html.Node) bool { return n.DataAtom == atom.Body },
+	} {
+		if root := firstElement(doc, match); root != nil {
+			return root
 		}
-		remove = append(remove, n)
-		return oneLine(nodeText(n)), n
 	}
-	// Headline and deck.
-	a.Headline, _ = take(func(n *html.Node) bool { return hasHTMLClass(n, "entry-title") })
+	return doc
+}
+
+// take returns the text of the first element under the root that matches
+// and marks it for removal from the body.
+func (r *htmlReader) take(match func(*html.Node) bool) (string, *html.Node) {
+	n := firstElement(r.root, match)
+	if n == nil {
+		return "", nil
+	}
+	r.remove = append(r.remove, n)
+	return oneLine(nodeText(n)), n
+}
+
+// readHead reads the headline, deck and byline, falling back to the
+// JSON-LD block and the page's title and meta elements.
+func (r *htmlReader) readHead(ld newsArticleLD) {
+	a, doc := r.a, r.doc
+	a.Headline, _ = r.take(func(n *html.Node) bool { return hasHTMLClass(n, "entry-title") })
 	if a.Headline == "" {
-		a.Headline, _ = take(func(n *html.Node) bool { return n.DataAtom == atom.H1 })
+		a.Headline, _ = r.take(func(n *html.Node) bool { return n.DataAtom == atom.H1 })
 	}
 	if a.Headline == "" {
 		a.Headline = firstNonEmpty(ld.Headline, oneLine(nodeText(firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }))))
 	}
-	a.Deck, _ = take(func(n *html.Node) bool { return hasHTMLClass(n, "deck") || hasHTMLClass(n, "entry-summary") })
+	a.Deck, _ = r.take(func(n *html.Node) bool { return hasHTMLClass(n, "deck") || hasHTMLClass(n, "entry-summary") })
 	if a.Deck == "" {
 		a.Deck = firstNonEmpty(ld.Description, metaContent(doc, "description"))
 	}
-	// Byline.
-	if by, n := take(func(n *html.Node) bool { return hasHTMLClass(n, "byline") }); n != nil {
+	if by, n := r.take(func(n *html.Node) bool { return hasHTMLClass(n, "byline") }); n != nil {
 		if b, ok := parseWireByline(by); ok {
 			a.Byline = b
 		} else {
@@ -95,24 +131,29 @@ func ParseHTMLArticle(data []byte) (*Article, error) {
 			a.Byline.Authors = []string{m}
 		}
 	}
-	// Frame parts after the body.
-	if s, _ := take(func(n *html.Node) bool { return hasHTMLClass(n, "tagline") }); s != "" {
-		if m := taglineRE.FindStringSubmatch(s); m != nil {
-			a.Attribution = Attribution{Kind: AttributionContributed, Source: m[1]}
+}
+
+// readFrame reads the frame parts after the body: tagline, correction,
+// copyright footer and the related list.
+func (r *htmlReader) readFrame(fr *FooterReader) {
+	a := r.a
+	if s, _ := r.take(func(n *html.Node) bool { return hasHTMLClass(n, "tagline") }); s != "" {
+		if source, ok := ParseTagline(s); ok {
+			a.Attribution = Attribution{Kind: AttributionContributed, Source: source}
 		}
 	}
-	if s, _ := take(func(n *html.Node) bool { return hasHTMLClass(n, "correction") }); s != "" {
+	if s, _ := r.take(func(n *html.Node) bool { return hasHTMLClass(n, "correction") }); s != "" {
 		a.CorrectionNote, a.Status = s, StatusCorrected
 	}
-	if s, _ := take(func(n *html.Node) bool { return hasHTMLClass(n, "item-license") }); s != "" {
-		if c, kind, publisher, ok := parseWireFooter(s); ok {
-			a.Copyright = c
-			if kind == AttributionSyndicated {
-				a.Attribution = Attribution{Kind: AttributionSyndicated, OriginalPublisher: publisher}
+	if s, _ := r.take(func(n *html.Node) bool { return hasHTMLClass(n, "item-license") }); s != "" {
+		if f, ok := fr.ReadFooter(s); ok {
+			a.Copyright = f.Copyright
+			if f.Kind == AttributionSyndicated {
+				a.Attribution = Attribution{Kind: AttributionSyndicated, OriginalPublisher: f.Publisher}
 			}
 		}
 	}
-	if _, n := take(func(n *html.Node) bool { return n.DataAtom == atom.Aside && hasHTMLClass(n, "related") }); n != nil {
+	if _, n := r.take(func(n *html.Node) bool { return n.DataAtom == atom.Aside && hasHTMLClass(n, "related") }); n != nil {
 		for _, li := range allElements(n, func(n *html.Node) bool { return n.DataAtom == atom.Li }) {
 			t := Teaser{Text: oneLine(nodeText(li))}
 			if link := firstElement(li, func(n *html.Node) bool { return n.DataAtom == atom.A }); link != nil {
@@ -123,10 +164,16 @@ func ParseHTMLArticle(data []byte) (*Article, error) {
 			}
 		}
 	}
-	// Body.
-	body := firstElement(root, func(n *html.Node) bool { return hasHTMLClass(n, "entry-content") })
+}
+
+// readBody reads the dateline, takes out everything read elsewhere and
+// the page furniture, and converts the rest of the body to Markdown with
+// its footnotes.
+func (r *htmlReader) readBody() error {
+	a := r.a
+	body := firstElement(r.root, func(n *html.Node) bool { return hasHTMLClass(n, "entry-content") })
 	if body == nil {
-		body = root
+		body = r.root
 	}
 	if dl := firstElement(body, func(n *html.Node) bool { return hasHTMLClass(n, "dateline") }); dl != nil {
 		year := time.Now().Year()
@@ -135,23 +182,36 @@ func ParseHTMLArticle(data []byte) (*Article, error) {
 		}
 		if d, _, _, ok := parseWireDateline(strings.TrimSpace(nodeText(dl)), year); ok {
 			a.Dateline = d
-			remove = append(remove, dl)
+			r.remove = append(r.remove, dl)
 		}
 	}
-	for _, n := range allElements(body, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Noscript, atom.Template, atom.Iframe:
-			return true
-		}
-		return false
-	}) {
-		remove = append(remove, n)
-	}
-	for _, n := range remove {
+	r.remove = append(r.remove, allElements(body, isPageFurniture)...)
+	for _, n := range r.remove {
 		if n.Parent != nil {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	md, err := htmlToMarkdown(body)
+	if err != nil {
+		return err
+	}
+	a.Body = md
+	return nil
+}
+
+// isPageFurniture reports whether n is an element that is never article
+// text: scripts, styles, navigation, headers, footers, asides, forms.
+func isPageFurniture(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Noscript, atom.Template, atom.Iframe:
+		return true
+	}
+	return false
+}
+
+// htmlToMarkdown converts a body element to Markdown with html-to-markdown,
+// goldmark's footnotes turned back into Markdown footnotes.
+func htmlToMarkdown(body *html.Node) (string, error) {
 	conv := converter.NewConverter(converter.WithPlugins(
 		base.NewBasePlugin(),
 		commonmark.NewCommonmarkPlugin(),
@@ -161,32 +221,22 @@ func ParseHTMLArticle(data []byte) (*Article, error) {
 	notes := takeFootnotes(body)
 	md, err := conv.ConvertNode(body)
 	if err != nil {
-		return nil, Errorf(EINVALID, "the HTML body cannot be converted to Markdown: %v", err)
+		return "", Errorf(EINVALID, "the HTML body cannot be converted to Markdown: %v", err)
 	}
-	a.Body = strings.TrimSpace(string(md))
-	if len(notes) > 0 {
-		var defs []string
-		for _, fn := range notes {
-			a.Body = strings.ReplaceAll(a.Body, fn.placeholder, "[^"+fn.label+"]")
-			text, err := conv.ConvertNode(fn.node)
-			if err != nil {
-				return nil, Errorf(EINVALID, "the HTML footnotes cannot be converted to Markdown: %v", err)
-			}
-			defs = append(defs, "[^"+fn.label+"]: "+strings.Join(strings.Fields(string(text)), " "))
+	out := strings.TrimSpace(string(md))
+	if len(notes) == 0 {
+		return out, nil
+	}
+	var defs []string
+	for _, fn := range notes {
+		out = strings.ReplaceAll(out, fn.placeholder, "[^"+fn.label+"]")
+		text, err := conv.ConvertNode(fn.node)
+		if err != nil {
+			return "", Errorf(EINVALID, "the HTML footnotes cannot be converted to Markdown: %v", err)
 		}
-		a.Body = strings.TrimSpace(a.Body + "\n\n" + strings.Join(defs, "\n"))
+		defs = append(defs, "[^"+fn.label+"]: "+strings.Join(strings.Fields(string(text)), " "))
 	}
-	if a.Headline == "" && a.Body == "" {
-		return nil, Errorf(EINVALID, "the HTML file holds no article: no headline and no text")
-	}
-	ld.apply(a)
-	if lang := htmlAttr(firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Html }), "lang"); lang != "" && a.Language == "" {
-		a.Language = lang
-	}
-	if err := finishImported(a); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return strings.TrimSpace(out + "\n\n" + strings.Join(defs, "\n")), nil
 }
 
 // htmlFootnote is one footnote of goldmark's HTML taken out of a body.

@@ -23,7 +23,7 @@ func TestNinjsRoundTrip(t *testing.T) {
 			if a.EditorsNote != "" && bytes.Contains(out, []byte(a.EditorsNote)) {
 				t.Error("the editor's note was exported")
 			}
-			b, err := ParseNinjs(out)
+			b, err := ParseNinjs(out, DefaultProfile())
 			if err != nil {
 				t.Fatalf("import of the export: %v", err)
 			}
@@ -92,7 +92,7 @@ func TestHTMLImportOfExport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := ParseHTMLArticle(page)
+			b, err := ParseHTMLArticle(page, DefaultProfile())
 			if err != nil {
 				t.Fatalf("import of the export: %v", err)
 			}
@@ -153,7 +153,7 @@ func TestParseHTMLArticleForeignPage(t *testing.T) {
 <p><a href="javascript:alert(1)">bad</a> <img src=x onerror=alert(1)></p>
 <table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>
 </main><footer>Impressum</footer></body></html>`
-	a, err := ParseHTMLArticle([]byte(page))
+	a, err := ParseHTMLArticle([]byte(page), DefaultProfile())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,24 +194,24 @@ func TestImportErrors(t *testing.T) {
 			"latin1": []byte("caf\xe9 cr\xe8me"),
 			"huge":   bytes.Repeat([]byte("a "), MaxImportBytes/2+1),
 		} {
-			if _, err := Import(f, in); ErrorCode(err) != EINVALID {
+			if _, err := Import(f, in, DefaultProfile()); ErrorCode(err) != EINVALID {
 				t.Errorf("%s/%s: error %v, want EINVALID", f, name, err)
 			}
 		}
 	}
 	for _, in := range []string{"{", `{"type":"text"}`, `{"uri":"x","type":"picture"}`, `[1,2]`, "{\n\"uri\": \"x\",\n  oops\n}"} {
-		_, err := ParseNinjs([]byte(in))
+		_, err := ParseNinjs([]byte(in), DefaultProfile())
 		if ErrorCode(err) != EINVALID {
 			t.Errorf("ParseNinjs(%q) error %v, want EINVALID", in, err)
 		}
 	}
-	if _, err := ParseNinjs([]byte("{\n\"uri\": \"x\",\n  oops\n}")); !strings.Contains(ErrorMessage(err), "line 3") {
+	if _, err := ParseNinjs([]byte("{\n\"uri\": \"x\",\n  oops\n}"), DefaultProfile()); !strings.Contains(ErrorMessage(err), "line 3") {
 		t.Errorf("ninjs syntax error %q does not name line 3", ErrorMessage(err))
 	}
-	if _, err := ParseHTMLArticle([]byte("<html><body><script>x</script></body></html>")); ErrorCode(err) != EINVALID {
+	if _, err := ParseHTMLArticle([]byte("<html><body><script>x</script></body></html>"), DefaultProfile()); ErrorCode(err) != EINVALID {
 		t.Errorf("an HTML page without article: %v", err)
 	}
-	if _, err := Import("docx", []byte("x")); ErrorCode(err) != EINVALID {
+	if _, err := Import("docx", []byte("x"), DefaultProfile()); ErrorCode(err) != EINVALID {
 		t.Errorf("Import(docx): %v", err)
 	}
 }
@@ -241,13 +241,13 @@ func TestDetectFormat(t *testing.T) {
 		{"noext", "Just a paragraph.\nCopyright 2026 AP. All rights reserved.\n", FormatWire},
 		{"noext", "Just a paragraph of text.", FormatMarkdown},
 	} {
-		got, err := DetectFormat(tt.name, []byte(tt.data))
+		got, err := DetectFormat(tt.name, []byte(tt.data), DefaultProfile())
 		if err != nil || got != tt.want {
 			t.Errorf("DetectFormat(%q, %.20q) = %q, %v; want %q", tt.name, tt.data, got, err, tt.want)
 		}
 	}
 	for _, in := range [][]byte{nil, []byte("\x00\x01"), []byte("\xff\xfe")} {
-		if _, err := DetectFormat("a.md", in); ErrorCode(err) != EINVALID {
+		if _, err := DetectFormat("a.md", in, DefaultProfile()); ErrorCode(err) != EINVALID {
 			t.Errorf("DetectFormat(%q) error %v, want EINVALID", in, err)
 		}
 	}
@@ -263,7 +263,7 @@ func FuzzParseNinjs(f *testing.F) {
 	f.Add([]byte(`{"uri":"u","bodies":[{"contenttype":"text/html","value":"<p>x</p>"}]}`))
 	f.Add([]byte(`{"uri":"u","by":"the way","bodies":[{"value":"Copyright 2020 X. All rights reserved."}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := ParseNinjs(data)
+		a, err := ParseNinjs(data, DefaultProfile())
 		if err != nil {
 			if ErrorCode(err) != EINVALID {
 				t.Fatalf("error %v has code %q", err, ErrorCode(err))
@@ -288,7 +288,7 @@ func FuzzParseHTMLArticle(f *testing.F) {
 	f.Add(seed)
 	f.Add([]byte(`<p class="byline">by <span class="fn">A</span></p><h1>H</h1><p>x <span class="dateline">LONDON –</span></p>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := ParseHTMLArticle(data)
+		a, err := ParseHTMLArticle(data, DefaultProfile())
 		if err != nil {
 			if ErrorCode(err) != EINVALID {
 				t.Fatalf("error %v has code %q", err, ErrorCode(err))
@@ -308,7 +308,7 @@ func FuzzDetectFormat(f *testing.F) {
 	f.Add("a.txt", []byte("by A\nx"))
 	f.Add("x", []byte("{}"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		got, err := DetectFormat(name, data)
+		got, err := DetectFormat(name, data, DefaultProfile())
 		if err != nil {
 			if ErrorCode(err) != EINVALID {
 				t.Fatalf("error %v has code %q", err, ErrorCode(err))

@@ -2,7 +2,6 @@ package editor
 
 import (
 	"context"
-	"strconv"
 	"time"
 )
 
@@ -47,22 +46,17 @@ func AddImported(ctx context.Context, s Store, a *Article, clash Clash, now time
 		a.Created = now
 	}
 	a.Updated = now
-	base := a.Slug
-	for i := 2; ; i++ {
-		_, err = s.Create(ctx, a, opt)
-		if ErrorCode(err) != ECONFLICT || i > 999 {
-			if err != nil {
-				return nil, err
-			}
-			return a, nil
+	a.Slug, err = TryUniqueSlug(a.Slug, func(slug string) (bool, error) {
+		a.Slug = slug
+		_, err := s.Create(ctx, a, opt)
+		if ErrorCode(err) != ECONFLICT {
+			return false, err
 		}
-		if _, gerr := s.Get(ctx, a.ID); gerr == nil {
-			return nil, err // the ID, not the slug, is taken
-		}
-		suffix := "-" + strconv.Itoa(i)
-		if len(base)+len(suffix) > 100 {
-			base = base[:100-len(suffix)]
-		}
-		a.Slug = base + suffix
+		_, gerr := s.Get(ctx, a.ID)
+		return gerr != nil, err // a taken ID, not slug, is no reason to go on
+	})
+	if err != nil {
+		return nil, err
 	}
+	return a, nil
 }

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // ParseMarkdownArticle reads a Markdown file with optional YAML front
@@ -94,7 +94,7 @@ func splitFrontMatter(text []byte) (yml, rest []byte, line int, ok bool) {
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
 // yamlTypeRE matches yaml.v3's "cannot unmarshal !!str `x` into int".
-var yamlTypeRE = regexp.MustCompile("cannot unmarshal !!\\w+ (.*) into (\\w+)")
+var yamlTypeRE = regexp.MustCompile(`cannot unmarshal !!\w+ (.*) into (\w+)`)
 
 // decodeFrontMatter decodes yml into fm; firstLine is the file line the YAML
 // starts on, so that messages name lines of the file.

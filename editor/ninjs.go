@@ -151,12 +151,7 @@ func RenderNinjs(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	if !a.Created.IsZero() {
 		n.FirstCreated = a.Created.Format(time.RFC3339)
 	}
-	switch a.Attribution.Kind {
-	case AttributionSyndicated:
-		n.UsageTerms = "Originally published on " + f.Copyright.Publisher + "; reproduced with permission."
-	default:
-		n.UsageTerms = "All rights reserved."
-	}
+	n.UsageTerms = UsageTerms(a.Attribution.Kind, f.Copyright)
 	if h := oneLine(a.Headline); h != "" {
 		n.Headlines = append(n.Headlines, NinjsText{Role: "main", ContentType: "text/plain", Value: h})
 	}
@@ -170,8 +165,8 @@ func RenderNinjs(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	}
 	plain := strings.Join(wireFrameLines(a, p, f), "\n")
 	n.Bodies = []NinjsBody{
-		{Role: "main", ContentType: "text/html", CharCount: utf8.RuneCountInString(plain), WordCount: len(strings.Fields(plain)), Value: html.String()},
-		{Role: "main", ContentType: "text/plain", CharCount: utf8.RuneCountInString(plain), WordCount: len(strings.Fields(plain)), Value: plain},
+		{Role: "main", ContentType: "text/html", CharCount: utf8.RuneCountInString(plain), WordCount: CountWords(plain), Value: html.String()},
+		{Role: "main", ContentType: "text/plain", CharCount: utf8.RuneCountInString(plain), WordCount: CountWords(plain), Value: plain},
 		{Role: "source", ContentType: "text/markdown", Value: a.Body},
 	}
 	for _, t := range a.Tags {
@@ -202,26 +197,59 @@ func RenderNinjs(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 // otherwise the text/html body goes through the HTML importer, or the
 // text/plain body is read as wire copy. The plain body's first line gives
 // the dateline and its last lines the tagline, correction, footer and
-// related list, as in ParseWireText. Malformed JSON, a missing uri and
-// non-text items give an *Error with code EINVALID.
-func ParseNinjs(data []byte) (*Article, error) {
-	text, err := checkImportText(data, "ninjs file")
+// related list, as in ParseWireText with p's templates. Malformed JSON, a
+// missing uri and non-text items give an *Error with code EINVALID.
+func ParseNinjs(data []byte, p Profile) (*Article, error) {
+	n, err := decodeNinjs(data)
 	if err != nil {
 		return nil, err
 	}
+	b := n.bodies()
+	a, err := n.readText(b.plain, p)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case b.haveMD:
+		a.Body = b.md
+	case b.html != "" && b.plain == "":
+		h, err := ParseHTMLArticle([]byte(b.html), p)
+		if err != nil {
+			return nil, fmt.Errorf("ninjs html body: %w", err)
+		}
+		a.Body = h.Body
+	}
+	a.Headline, a.Deck = n.headlines()
+	n.applyTo(a)
+	if err := finishImported(a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// decodeNinjs checks and decodes a ninjs file: valid JSON, a uri, a text
+// item.
+func decodeNinjs(data []byte) (Ninjs, error) {
 	var n Ninjs
+	text, err := checkImportText(data, "ninjs file")
+	if err != nil {
+		return n, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(text))
 	if err := dec.Decode(&n); err != nil {
-		return nil, Errorf(EINVALID, "the ninjs file is not valid JSON: %s", jsonErrorText(err, text))
+		return n, Errorf(EINVALID, "the ninjs file is not valid JSON: %s", jsonErrorText(err, text))
 	}
 	if strings.TrimSpace(n.URI) == "" {
-		return nil, Errorf(EINVALID, "the ninjs item has no uri")
+		return n, Errorf(EINVALID, "the ninjs item has no uri")
 	}
 	if n.Type != "" && n.Type != "text" && n.Type != "composite" {
-		return nil, Errorf(EINVALID, "the ninjs item is of type %q; only text items can be imported", n.Type)
+		return n, Errorf(EINVALID, "the ninjs item is of type %q; only text items can be imported", n.Type)
 	}
-	var head []string
-	var headline, deck string
+	return n, nil
+}
+
+// headlines returns the main headline and the first other one, the deck.
+func (n Ninjs) headlines() (headline, deck string) {
 	for _, h := range n.Headlines {
 		switch {
 		case headline == "" && (h.Role == "" || h.Role == "main"):
@@ -230,51 +258,61 @@ func ParseNinjs(data []byte) (*Article, error) {
 			deck = oneLine(h.Value)
 		}
 	}
+	return headline, deck
+}
+
+// ninjsBodies are the renditions of a ninjs body that ParseNinjs reads.
+type ninjsBodies struct {
+	plain, html, md string
+	haveMD          bool
+}
+
+// bodies picks the first plain and HTML bodies and the Markdown source.
+func (n Ninjs) bodies() ninjsBodies {
+	var b ninjsBodies
+	for _, body := range n.Bodies {
+		switch strings.ToLower(strings.TrimSpace(body.ContentType)) {
+		case "text/plain", "":
+			if b.plain == "" {
+				b.plain = body.Value
+			}
+		case "text/html", "application/xhtml+xml":
+			if b.html == "" {
+				b.html = body.Value
+			}
+		case "text/markdown":
+			b.md, b.haveMD = body.Value, true
+		}
+	}
+	return b
+}
+
+// readText reads the "by" line and the plain body as wire copy, which
+// gives the byline, dateline and the frame lines at the end.
+func (n Ninjs) readText(plain string, p Profile) (*Article, error) {
+	var head []string
 	if by := oneLine(n.By); by != "" {
 		head = append(head, "by "+strings.TrimPrefix(by, "by "))
 	}
-	var plain, html, md string
-	var haveMD bool
-	for _, b := range n.Bodies {
-		switch strings.ToLower(strings.TrimSpace(b.ContentType)) {
-		case "text/plain", "":
-			if plain == "" {
-				plain = b.Value
-			}
-		case "text/html", "application/xhtml+xml":
-			if html == "" {
-				html = b.Value
-			}
-		case "text/markdown":
-			md, haveMD = b.Value, true
-		}
-	}
-	var a *Article
 	wireText := strings.Join(head, "\n") + "\n" + plain
-	if strings.TrimSpace(wireText) != "" {
-		w, err := ParseWireTextDetail([]byte(wireText))
-		if err != nil {
-			return nil, fmt.Errorf("ninjs text body: %w", err)
-		}
-		a = w.Article
-	} else {
-		a = &Article{}
+	if strings.TrimSpace(wireText) == "" {
+		return &Article{}, nil
 	}
+	w, err := ParseWireTextDetail([]byte(wireText), p)
+	if err != nil {
+		return nil, fmt.Errorf("ninjs text body: %w", err)
+	}
+	a := w.Article
 	if len(head) > 0 && len(a.Byline.Authors) == 0 {
 		a.Byline.Authors = []string{strings.TrimPrefix(oneLine(n.By), "by ")}
 		a.Body = strings.TrimPrefix(strings.TrimPrefix(a.Body, escapeWireLine(head[0])), "\n\n")
 	}
-	switch {
-	case haveMD:
-		a.Body = md
-	case html != "" && plain == "":
-		h, err := ParseHTMLArticle([]byte(html))
-		if err != nil {
-			return nil, fmt.Errorf("ninjs html body: %w", err)
-		}
-		a.Body = h.Body
-	}
-	a.Headline, a.Deck = headline, deck
+	return a, nil
+}
+
+// applyTo sets what the item's properties say: ID, slug, language, times,
+// copyright holder, place, tags, info sources and status.
+func (n Ninjs) applyTo(a *Article) {
 	a.ID = ninjsID(n)
 	a.Slug = strings.TrimSpace(n.Slugline)
 	a.Language = strings.TrimSpace(n.Language)
@@ -298,6 +336,20 @@ func ParseNinjs(data []byte) (*Article, error) {
 			a.Tags = append(a.Tags, name)
 		}
 	}
+	n.applySources(a)
+	if a.Status == "" {
+		switch n.PubStatus {
+		case "canceled":
+			a.Status = StatusKilled
+		default:
+			a.Status = StatusDraft
+		}
+	}
+}
+
+// applySources reads the info sources: the dateline credit, the
+// contributing agency and the original publisher.
+func (n Ninjs) applySources(a *Article) {
 	for _, s := range n.InfoSources {
 		switch s.Role {
 		case ninjsRoleCredit:
@@ -314,18 +366,6 @@ func ParseNinjs(data []byte) (*Article, error) {
 			a.Attribution.OriginalURL = s.URI
 		}
 	}
-	if a.Status == "" {
-		switch n.PubStatus {
-		case "canceled":
-			a.Status = StatusKilled
-		default:
-			a.Status = StatusDraft
-		}
-	}
-	if err := finishImported(a); err != nil {
-		return nil, err
-	}
-	return a, nil
 }
 
 // ninjsID finds the article UUID of a ninjs item: the dateline-uuid altid,

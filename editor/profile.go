@@ -58,8 +58,9 @@ func DefaultProfile() Profile {
 	}
 }
 
-// Validate checks the profile: names present, a known dash, a sane year and
-// templates that parse and use only known fields.
+// Validate checks the profile: names present, a known dash, a sane year,
+// templates that parse and use only known fields, and footer templates
+// whose lines an import can read back (checkFooterReadsBack).
 func (p Profile) Validate() error {
 	switch {
 	case strings.TrimSpace(p.Publisher) == "":
@@ -77,6 +78,14 @@ func (p Profile) Validate() error {
 		{"related heading", p.RelatedHeading},
 	} {
 		if err := ValidateTemplate(t.name, t.src); err != nil {
+			return err
+		}
+	}
+	for _, t := range []struct{ name, src string }{
+		{"original footer", p.FooterOriginal},
+		{"syndicated footer", p.FooterSyndicated},
+	} {
+		if err := checkFooterReadsBack(t.name, t.src); err != nil {
 			return err
 		}
 	}

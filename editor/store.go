@@ -67,6 +67,21 @@ type Summary struct {
 	Snippet string `json:"snippet,omitempty"`
 }
 
+// SummaryOf is the list row of a, with its word count: the one summary the
+// library, the GUI and the command line show of an article.
+func SummaryOf(a *Article) Summary {
+	return Summary{
+		ID:       a.ID,
+		Slug:     a.Slug,
+		Headline: a.Headline,
+		Authors:  append([]string(nil), a.Byline.Authors...),
+		Status:   a.Status,
+		Created:  a.Created,
+		Updated:  a.Updated,
+		Words:    CountWords(a.Body),
+	}
+}
+
 // Markers around matched terms in Summary.Snippet.
 const (
 	SnippetOpen  = "\x02"

@@ -22,10 +22,11 @@ type WireCopy struct {
 	RelatedHeading string
 }
 
-// ParseWireText reads plain-text wire copy (ARTICLE.md) into an article.
-// See ParseWireTextDetail.
-func ParseWireText(data []byte) (*Article, error) {
-	w, err := ParseWireTextDetail(data)
+// ParseWireText reads plain-text wire copy (ARTICLE.md) into an article;
+// p's templates tell the footer and related heading. See
+// ParseWireTextDetail.
+func ParseWireText(data []byte, p Profile) (*Article, error) {
+	w, err := ParseWireTextDetail(data, p)
 	if err != nil {
 		return nil, err
 	}
@@ -34,86 +35,122 @@ func ParseWireText(data []byte) (*Article, error) {
 
 // ParseWireTextDetail reads plain-text wire copy, one paragraph per line,
 // and recognises, in this order:
-//   - optional headline and deck lines before the byline (or, without a
-//     byline, before a first line that opens with a dateline);
-//   - the byline line, "by A, B and C, Title";
-//   - the dateline run-in "PLACE, DATE (CREDIT) – " at the start of the
-//     first body line, with the dash used. A dateline line with no text
-//     after the dash counts only when it is the last body line: followed
-//     by more lines it stays body text, because the run-in always opens
-//     the first paragraph of a body and would join the next line on
-//     export;
-//   - from the end: the "More …" heading and its teasers after the footer;
-//     the copyright footer "Copyright SINCE-YEAR HOLDER. …", with the
-//     syndication sentence "This article was originally published on
-//     PUBLISHER and was reproduced with permission." making the article
-//     syndicated; a correction line ("This story has been corrected …",
-//     "Correction: …", "An earlier version …") just before the footer; and
-//     the tagline "Material from SOURCE contributed to this report.".
+//   - from the end (readWireEnd): the related heading and its teasers after
+//     the footer; the copyright footer, read by the FooterReader of p's
+//     templates and the default ones, a syndicated template's footer
+//     making the article syndicated; a correction line ("This story has
+//     been corrected …", "Correction: …", "An earlier version …") just
+//     before the footer; and the contributed-material tagline;
+//   - at the top (readWireTop): optional headline and deck lines before
+//     the byline (or, without a byline, before a first line that opens
+//     with a dateline); the byline line, "by A, B and C, Title"; the
+//     dateline run-in "PLACE, DATE (CREDIT) – " at the start of the first
+//     body line, with the dash used. A dateline line with no text after
+//     the dash counts only when it is the last body line: followed by more
+//     lines it stays body text, because the run-in always opens the first
+//     paragraph of a body and would join the next line on export.
 //
-// Everything else is body: one Markdown paragraph per line, with the
-// characters Markdown or the Typographer would change escaped, so that the
-// body's quotes and dashes are kept exactly and RenderWireText gives the
-// same lines back. Lines are trimmed and blank lines dropped. The dateline
-// date takes its year from the footer, or from the current year.
-func ParseWireTextDetail(data []byte) (*WireCopy, error) {
+// Everything else is body (wireBody): one Markdown paragraph per line,
+// with the characters Markdown or the Typographer would change escaped, so
+// that the body's quotes and dashes are kept exactly and RenderWireText
+// gives the same lines back. Lines are trimmed and blank lines dropped.
+// The dateline date takes its year from the footer, or from the current
+// year.
+func ParseWireTextDetail(data []byte, p Profile) (*WireCopy, error) {
 	text, err := checkImportText(data, "wire text file")
 	if err != nil {
 		return nil, err
 	}
+	lines := splitWireLines(text)
+	w := &WireCopy{Article: &Article{}}
+	end, year := w.readWireEnd(lines, NewFooterReader(p))
+	lines = lines[:end]
+	if year == 0 {
+		year = time.Now().Year()
+	}
+	start := w.readWireTop(lines, year)
+	a := w.Article
+	a.Body = wireBody(lines[start:])
+	if a.Attribution.Kind == AttributionSyndicated && a.Dateline.Credit != "" && a.Attribution.OriginalPublisher == "" {
+		a.Attribution.OriginalPublisher = a.Dateline.Credit
+	}
+	if err := finishImported(a); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// splitWireLines splits wire text into its trimmed, non-blank lines.
+func splitWireLines(text []byte) []string {
 	var lines []string
 	for _, l := range strings.Split(string(text), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
 		}
 	}
-	a := &Article{}
-	w := &WireCopy{Article: a}
+	return lines
+}
 
-	// The end: footer, and after it the related list.
-	end := len(lines)
-	year := 0
-	for i := len(lines) - 1; i >= 0; i-- {
-		c, kind, publisher, ok := parseWireFooter(lines[i])
-		if !ok {
-			continue
-		}
-		a.Copyright = c
-		year = c.Year
-		if kind == AttributionSyndicated {
-			a.Attribution.Kind = AttributionSyndicated
-			a.Attribution.OriginalPublisher = publisher
-		}
-		if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "More ") {
-			w.RelatedHeading = lines[i+1]
-			for _, t := range lines[i+2:] {
-				a.Related = append(a.Related, Teaser{Text: t})
-			}
-		} else if i+1 < len(lines) {
-			continue // text after the footer that is no related list: not a footer
-		}
-		end = i
-		break
+// readWireEnd reads the frame lines at the end of wire copy: the footer
+// and the related list after it, the correction and the tagline before
+// it. It returns where the body ends and the footer's year (0 without a
+// footer).
+func (w *WireCopy) readWireEnd(lines []string, fr *FooterReader) (end, year int) {
+	a := w.Article
+	end = w.readWireFooter(lines, fr)
+	if end < len(lines) {
+		year = a.Copyright.Year
 	}
 	if end < len(lines) && end > 0 && isCorrectionLine(lines[end-1]) {
 		a.CorrectionNote = lines[end-1]
 		a.Status = StatusCorrected
 		end--
 	}
-	if end > 0 {
-		if m := taglineRE.FindStringSubmatch(lines[end-1]); m != nil && a.Attribution.Kind == "" {
+	if end > 0 && a.Attribution.Kind == "" {
+		if source, ok := ParseTagline(lines[end-1]); ok {
 			a.Attribution.Kind = AttributionContributed
-			a.Attribution.Source = m[1]
+			a.Attribution.Source = source
 			end--
 		}
 	}
-	lines = lines[:end]
+	return end, year
+}
 
-	// The top: headline, deck, byline, dateline.
-	if year == 0 {
-		year = time.Now().Year()
+// readWireFooter finds the last footer line that is the last line or is
+// followed by a related list, reads it and the list, and returns its
+// index, or len(lines) when there is none.
+func (w *WireCopy) readWireFooter(lines []string, fr *FooterReader) int {
+	a := w.Article
+	for i := len(lines) - 1; i >= 0; i-- {
+		f, ok := fr.ReadFooter(lines[i])
+		if !ok {
+			continue
+		}
+		related := i+1 < len(lines) && fr.IsRelatedHeading(lines[i+1])
+		if i+1 < len(lines) && !related {
+			continue // text after the footer that is no related list: not a footer
+		}
+		a.Copyright = f.Copyright
+		if f.Kind == AttributionSyndicated {
+			a.Attribution.Kind = AttributionSyndicated
+			a.Attribution.OriginalPublisher = f.Publisher
+		}
+		if related {
+			w.RelatedHeading = lines[i+1]
+			for _, t := range lines[i+2:] {
+				a.Related = append(a.Related, Teaser{Text: t})
+			}
+		}
+		return i
 	}
-	start := 0
+	return len(lines)
+}
+
+// readWireTop reads the headline, deck, byline and dateline at the top of
+// wire copy, taking the dateline run-in off its line, and returns the
+// index of the first body line.
+func (w *WireCopy) readWireTop(lines []string, year int) int {
+	a := w.Article
 	bylineAt := -1
 	for i := 0; i < len(lines) && i < 3; i++ {
 		if b, ok := parseWireByline(lines[i]); ok {
@@ -123,7 +160,7 @@ func ParseWireTextDetail(data []byte) (*WireCopy, error) {
 		}
 	}
 	if bylineAt >= 0 {
-		start = bylineAt + 1
+		start := bylineAt + 1
 		setHeadlineDeck(a, lines[:bylineAt])
 		if start < len(lines) {
 			if d, dash, rest, ok := parseWireDateline(lines[start], year); ok && (rest != "" || start == len(lines)-1) {
@@ -131,32 +168,30 @@ func ParseWireTextDetail(data []byte) (*WireCopy, error) {
 				lines[start] = rest
 			}
 		}
-	} else {
-		for i := 0; i < len(lines) && i < 3; i++ {
-			if d, dash, rest, ok := parseWireDateline(lines[i], year); ok && (rest != "" || i == len(lines)-1) {
-				a.Dateline, w.Dash = d, dash
-				setHeadlineDeck(a, lines[:i])
-				lines[i] = rest
-				start = i
-				break
-			}
+		return start
+	}
+	for i := 0; i < len(lines) && i < 3; i++ {
+		if d, dash, rest, ok := parseWireDateline(lines[i], year); ok && (rest != "" || i == len(lines)-1) {
+			a.Dateline, w.Dash = d, dash
+			setHeadlineDeck(a, lines[:i])
+			lines[i] = rest
+			return i
 		}
 	}
+	return 0
+}
+
+// wireBody turns the body lines into Markdown paragraphs; an empty first
+// line is what a dateline with nothing after it left.
+func wireBody(lines []string) string {
 	var body []string
-	for i, l := range lines[start:] {
+	for i, l := range lines {
 		if l == "" && i == 0 {
-			continue // a dateline with nothing after it
+			continue
 		}
 		body = append(body, escapeWireLine(l))
 	}
-	a.Body = strings.Join(body, "\n\n")
-	if a.Attribution.Kind == AttributionSyndicated && a.Dateline.Credit != "" && a.Attribution.OriginalPublisher == "" {
-		a.Attribution.OriginalPublisher = a.Dateline.Credit
-	}
-	if err := finishImported(a); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return strings.Join(body, "\n\n")
 }
 
 // setHeadlineDeck takes the headline from the first of lines and the deck
@@ -261,41 +296,6 @@ func isDatelinePlace(s string) bool {
 	}
 	return letters >= 2 && len([]rune(s)) <= 80
 }
-
-// wireFooterRE matches a copyright footer: years, then holder and sentence.
-var wireFooterRE = regexp.MustCompile(`^Copyright (?:© ?)?(\d{4})(?:-(\d{4}))? (.+)$`)
-
-// syndicationRE matches the syndication sentence at the end of a footer.
-var syndicationRE = regexp.MustCompile(`^(.+?)\. This article was originally published on (.+) and was reproduced with permission\.$`)
-
-// parseWireFooter recognises a footer line of the two default templates.
-func parseWireFooter(line string) (Copyright, AttributionKind, string, bool) {
-	m := wireFooterRE.FindStringSubmatch(line)
-	if m == nil {
-		return Copyright{}, "", "", false
-	}
-	since, _ := strconv.Atoi(m[1])
-	year := since
-	if m[2] != "" {
-		year, _ = strconv.Atoi(m[2])
-	}
-	if since > year {
-		return Copyright{}, "", "", false
-	}
-	c := Copyright{Since: since, Year: year}
-	if s := syndicationRE.FindStringSubmatch(m[3]); s != nil {
-		c.Holder = s[1]
-		return c, AttributionSyndicated, s[2], true
-	}
-	if h, ok := strings.CutSuffix(m[3], ". All rights reserved."); ok && h != "" {
-		c.Holder = h
-		return c, AttributionOriginal, "", true
-	}
-	return Copyright{}, "", "", false
-}
-
-// taglineRE matches the contributed-material tagline.
-var taglineRE = regexp.MustCompile(`^Material from (.+) contributed to this report\.$`)
 
 // isCorrectionLine reports whether line reads as a public correction note.
 func isCorrectionLine(line string) bool {

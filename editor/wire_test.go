@@ -17,7 +17,7 @@ func TestWireRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			w, err := ParseWireTextDetail(first)
+			w, err := ParseWireTextDetail(first, DefaultProfile())
 			if err != nil {
 				t.Fatalf("import of the export: %v", err)
 			}
@@ -73,7 +73,7 @@ func TestWireFixturesImportExport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			w, err := ParseWireTextDetail(in)
+			w, err := ParseWireTextDetail(in, DefaultProfile())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -106,7 +106,7 @@ func TestParseWireArticleExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := ParseWireTextDetail(in)
+	w, err := ParseWireTextDetail(in, DefaultProfile())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestParseWireArticleExample(t *testing.T) {
 
 func TestParseWireFrameParts(t *testing.T) {
 	in := "by Lee Carter, Associated Press\nROTTERDAM, Netherlands, Sept. 30 (AP) -- Text -- with dashes.\nMaterial from Reuters contributed to this report.\nCopyright 2026 Associated Press. All rights reserved.\n"
-	w, err := ParseWireTextDetail([]byte(in))
+	w, err := ParseWireTextDetail([]byte(in), DefaultProfile())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestParseWireDateline(t *testing.T) {
 
 func TestParseWireTextErrors(t *testing.T) {
 	for _, in := range [][]byte{nil, []byte("\n\n"), []byte("a\x00b"), []byte("caf\xe9"), bytes.Repeat([]byte("x"), MaxImportBytes+1)} {
-		if _, err := ParseWireText(in); ErrorCode(err) != EINVALID {
+		if _, err := ParseWireText(in, DefaultProfile()); ErrorCode(err) != EINVALID {
 			t.Errorf("ParseWireText(%.20q) error %v, want EINVALID", in, err)
 		}
 	}
@@ -237,7 +237,7 @@ func FuzzParseWireText(f *testing.F) {
 	}
 	f.Add([]byte("by A and B, C\n(X) -- y\nCopyright 1-2 Z. All rights reserved.\nMore\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		w, err := ParseWireTextDetail(data)
+		w, err := ParseWireTextDetail(data, DefaultProfile())
 		if err != nil {
 			if ErrorCode(err) != EINVALID {
 				t.Fatalf("error %v has code %q", err, ErrorCode(err))
@@ -259,7 +259,7 @@ func FuzzParseWireText(f *testing.F) {
 
 func TestWireWithoutFooterGetsProfileFooter(t *testing.T) {
 	in := "Council approves budget\nThe council approved the budget on Thursday.\n"
-	a, err := ParseWireText([]byte(in))
+	a, err := ParseWireText([]byte(in), DefaultProfile())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/dateline-news/dateline/editor"
 )
@@ -76,9 +75,6 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 // exportBatch writes one file per selected draft into dir, with a progress
 // line when stderr is a terminal and a summary at the end.
 func exportBatch(ctx context.Context, env Env, opt editor.BatchOptions, dir string) int {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fail(env, editor.Errorf(editor.EUNAVAILABLE, "cannot create the directory %s: %s", dir, editor.PathErrorText(err)))
-	}
 	store, ok := openStore(env)
 	if !ok {
 		return ExitFailure
@@ -91,9 +87,7 @@ func exportBatch(ctx context.Context, env Env, opt editor.BatchOptions, dir stri
 			fmt.Fprintf(env.Stderr, "\rExporting %d of %d…", done, total)
 		}
 	}
-	res, err := editor.ExportBatch(ctx, store, opt, func(name string, data []byte) error {
-		return editor.WriteFileAtomic(filepath.Join(dir, name), data)
-	}, progress)
+	res, err := editor.ExportToFolder(ctx, store, opt, dir, progress)
 	if tty {
 		fmt.Fprint(env.Stderr, "\r\033[K")
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"strings"
-	"time"
 
 	"github.com/dateline-news/dateline/editor"
 )
@@ -39,18 +38,14 @@ func (f listFlags) options() (editor.ListOptions, error) {
 	}
 	opt.Author = strings.TrimSpace(*f.author)
 	opt.Tag = strings.TrimSpace(*f.tag)
-	if *f.since != "" {
-		if opt.UpdatedFrom, err = parseDay(*f.since, "--since"); err != nil {
-			return opt, err
-		}
+	if opt.UpdatedFrom, err = editor.ParseFilterDay(*f.since, "--since"); err != nil {
+		return opt, err
 	}
-	if *f.until != "" {
-		day, err := parseDay(*f.until, "--until")
-		if err != nil {
-			return opt, err
-		}
-		opt.UpdatedTo = day.Add(24*time.Hour - time.Nanosecond)
+	until, err := editor.ParseFilterDay(*f.until, "--until")
+	if err != nil {
+		return opt, err
 	}
+	opt.UpdatedTo = editor.EndOfDay(until)
 	switch s := editor.SortOrder(strings.ToLower(*f.sort)); s {
 	case "", editor.SortUpdated, editor.SortCreated, editor.SortHeadline, editor.SortRelevance:
 		opt.Sort = s
@@ -63,12 +58,4 @@ func (f listFlags) options() (editor.ListOptions, error) {
 	opt.Limit = *f.limit
 	opt.Trashed = *f.trashed
 	return opt, nil
-}
-
-func parseDay(s, flagName string) (time.Time, error) {
-	t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), time.Local)
-	if err != nil {
-		return t, editor.Errorf(editor.EINVALID, "%s wants a date like 2026-01-21, not %q", flagName, s)
-	}
-	return t, nil
 }

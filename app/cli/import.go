@@ -44,9 +44,13 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 	}
 	defer store.Close()
 
+	prof, err := store.Profile(ctx)
+	if err != nil {
+		return fail(env, err)
+	}
 	failed := 0
 	for _, path := range fs.Args() {
-		a, err := readArticleFile(path, forced)
+		a, err := readArticleFile(path, forced, prof)
 		if err == nil {
 			a, err = editor.AddImported(ctx, store, a, clash, time.Now())
 		}
@@ -58,7 +62,7 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 			fmt.Fprintf(env.Stderr, "dateline import: %s: %s\n", path, editor.ErrorMessage(err))
 			continue
 		}
-		printSummary(env.Stdout, summaryOf(a))
+		printSummary(env.Stdout, editor.SummaryOf(a))
 	}
 	if failed > 0 {
 		if n := fs.NArg(); n > 1 {
@@ -71,7 +75,7 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 
 // readArticleFile reads and parses one file. The whole file is parsed before
 // anything is stored, so a malformed file leaves nothing behind.
-func readArticleFile(path string, forced editor.Format) (*editor.Article, error) {
+func readArticleFile(path string, forced editor.Format, p editor.Profile) (*editor.Article, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, editor.Errorf(editor.ENOTFOUND, "cannot read the file: %s", editor.PathErrorText(err))
@@ -88,14 +92,9 @@ func readArticleFile(path string, forced editor.Format) (*editor.Article, error)
 	}
 	f := forced
 	if f == "" {
-		if f, err = editor.DetectFormat(path, data); err != nil {
+		if f, err = editor.DetectFormat(path, data, p); err != nil {
 			return nil, err
 		}
 	}
-	return editor.Import(f, data)
-}
-
-// summaryOf builds the list row of a.
-func summaryOf(a *editor.Article) editor.Summary {
-	return editor.Summary{ID: a.ID, Slug: a.Slug, Headline: a.Headline, Authors: a.Byline.Authors, Status: a.Status, Created: a.Created, Updated: a.Updated}
+	return editor.Import(f, data, p)
 }
