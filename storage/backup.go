@@ -48,18 +48,16 @@ func (db *DB) Backup(ctx context.Context, path string) (string, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return "", editor.Errorf(editor.ENOTFOUND, "backup %s: the folder %s does not exist", path, dir)
 	}
-	tmp, err := os.CreateTemp(dir, ".dateline-backup-*.db")
+	tmp, tmpPath, err := createTemp(dir, backupTempPattern)
 	if err != nil {
 		return "", editor.Errorf(editor.EUNAVAILABLE, "backup %s: %v", path, errors.Unwrap(err))
 	}
-	tmpPath := tmp.Name()
-	_ = tmp.Close()
-	_ = os.Remove(tmpPath) // VACUUM INTO wants to create the file itself
-	defer func() { _ = os.Remove(tmpPath) }()
+	defer removeTemp(tmp, tmpPath)
 
 	// VACUUM INTO reads in one transaction, so the copy is a snapshot even
 	// while the GUI keeps saving. It runs on the writer connection because
-	// query-only connections refuse it.
+	// query-only connections refuse it. It writes into the empty temporary
+	// file, which keeps its mode 0600.
 	if _, err := db.write.ExecContext(ctx, `VACUUM INTO ?`, tmpPath); err != nil {
 		return "", db.storeError("backup", err)
 	}
@@ -153,33 +151,55 @@ func (db *DB) Backups() ([]BackupFile, error) {
 // it replaces anything. The current library is kept beside it as
 // libraryPath + ".before-restore". The backup file itself is not changed.
 func RestoreBackup(ctx context.Context, backupPath, libraryPath string) error {
+	_, err := restoreBackup(ctx, backupPath, libraryPath, ".before-restore")
+	return err
+}
+
+// RestoreDamaged replaces the damaged library at libraryPath with a copy of
+// the backup at backupPath, as RestoreBackup does, but keeps the damaged
+// file aside as libraryPath + ".damaged-" + a time stamp, which it
+// returns, so that nothing in it is lost to a later repair.
+func RestoreDamaged(ctx context.Context, backupPath, libraryPath string) (string, error) {
+	return restoreBackup(ctx, backupPath, libraryPath, ".damaged-"+time.Now().UTC().Format(backupTimeFormat))
+}
+
+// restoreBackup replaces the library with the backup, keeping the current
+// file as libraryPath+aside, and returns that name ("" when there was no
+// library). A symbolic link at libraryPath stays, and the file it points
+// to is replaced. While it works it holds the library's lock, so that it
+// refuses while a window has the library open, and no window opens the
+// library half-way.
+func restoreBackup(ctx context.Context, backupPath, libraryPath, aside string) (string, error) {
+	libraryPath, err := realPath(libraryPath)
+	if err != nil {
+		return "", editor.Errorf(editor.EINVALID, "restore: library path %s: %v", libraryPath, err)
+	}
+	lock, err := LockLibrary(libraryPath, "restore")
+	var locked *LockedError
+	if errors.As(err, &locked) {
+		return "", editor.Errorf(editor.ECONFLICT, "restore: %s; close it first, then restore (nothing was changed)", locked.Error())
+	} else if err != nil {
+		return "", err
+	}
+	defer lock.Release()
+
 	src, err := os.Open(backupPath)
 	if err != nil {
-		return editor.Errorf(editor.ENOTFOUND, "restore: cannot read the backup %s: %v", backupPath, errors.Unwrap(err))
+		return "", editor.Errorf(editor.ENOTFOUND, "restore: cannot read the backup %s: %v", backupPath, errors.Unwrap(err))
 	}
 	defer src.Close()
-	dir := filepath.Dir(libraryPath)
-	tmp, err := os.CreateTemp(dir, ".dateline-restore-*.db")
+	tmp, tmpPath, err := createTemp(filepath.Dir(libraryPath), restoreTempPattern)
 	if err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
+		return "", editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
 	}
-	tmpPath := tmp.Name()
-	defer func() {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			_ = os.Remove(tmpPath + suffix)
-		}
-	}()
-	_, err = io.Copy(tmp, src)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "restore: copy %s: %v", backupPath, err)
+	defer removeTemp(tmp, tmpPath)
+	if _, err = io.Copy(tmp, src); err != nil {
+		return "", editor.Errorf(editor.EUNAVAILABLE, "restore: copy %s: %v", backupPath, err)
 	}
 
 	b, err := Open(tmpPath)
 	if err != nil {
-		return editor.Errorf(editor.ErrorCode(err), "restore: the backup %s cannot be used: %s", backupPath, editor.ErrorMessage(err))
+		return "", editor.Errorf(editor.ErrorCode(err), "restore: the backup %s cannot be used: %s", backupPath, editor.ErrorMessage(err))
 	}
 	problems, err := b.Check(ctx)
 	if err == nil {
@@ -190,15 +210,16 @@ func RestoreBackup(ctx context.Context, backupPath, libraryPath string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return "", fmt.Errorf("restore: %w", err)
 	}
 	if len(problems) > 0 {
-		return editor.Errorf(editor.EINVALID, "restore: the backup %s is damaged: %s", backupPath, strings.Join(problems, "; "))
+		return "", editor.Errorf(editor.EINVALID, "restore: the backup %s is damaged: %s", backupPath, strings.Join(problems, "; "))
 	}
 	if err := syncFile(tmpPath); err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", err)
+		return "", editor.Errorf(editor.EUNAVAILABLE, "restore: %v", err)
 	}
 
+	kept := ""
 	if _, err := os.Stat(libraryPath); err == nil {
 		if old, err := Open(libraryPath); err == nil {
 			_, _ = old.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
@@ -207,15 +228,72 @@ func RestoreBackup(ctx context.Context, backupPath, libraryPath string) error {
 		// The old file keeps its write-ahead log, if one is left: SQLite
 		// finds "NAME-wal" next to "NAME".
 		for _, suffix := range []string{"-wal", "-shm", ""} {
-			if err := os.Rename(libraryPath+suffix, libraryPath+".before-restore"+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return editor.Errorf(editor.EUNAVAILABLE, "restore: keep the current library: %v", errors.Unwrap(err))
+			if err := os.Rename(libraryPath+suffix, libraryPath+aside+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return "", editor.Errorf(editor.EUNAVAILABLE, "restore: keep the current library: %v", errors.Unwrap(err))
+			}
+		}
+		kept = libraryPath + aside
+	}
+	if err := os.Rename(tmpPath, libraryPath); err != nil {
+		return kept, editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
+	}
+	return kept, nil
+}
+
+// Temporary files of backups and restores, in the folder they write to.
+const (
+	backupTempPattern  = ".dateline-backup-*.db"
+	restoreTempPattern = ".dateline-restore-*.db"
+)
+
+// createTemp creates an empty temporary file (mode 0600) in dir and locks
+// it, so that removeStaleTemps in another process leaves it alone while
+// this one works on it.
+func createTemp(dir, pattern string) (*os.File, string, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := tryLock(f); err != nil {
+		_ = f.Close()
+		_ = os.Remove(f.Name())
+		return nil, "", err
+	}
+	return f, f.Name(), nil
+}
+
+// removeTemp closes and removes a temporary file made by createTemp, with
+// the files SQLite may have put beside it.
+func removeTemp(f *os.File, path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		_ = os.Remove(path + suffix)
+	}
+	_ = f.Close()
+}
+
+// removeStaleTemps removes the temporary files that backups and restores
+// killed before they finished left in dirs: every one whose lock no
+// running process holds. Open calls it, so they go at the next start.
+func removeStaleTemps(dirs ...string) {
+	if !canLock {
+		return
+	}
+	for _, dir := range dirs {
+		for _, pattern := range []string{backupTempPattern, restoreTempPattern} {
+			names, _ := filepath.Glob(filepath.Join(dir, pattern))
+			for _, name := range names {
+				f, err := os.Open(name)
+				if err != nil {
+					continue
+				}
+				if ok, err := tryLock(f); ok && err == nil {
+					removeTemp(f, name)
+				} else {
+					_ = f.Close()
+				}
 			}
 		}
 	}
-	if err := os.Rename(tmpPath, libraryPath); err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
-	}
-	return nil
 }
 
 // syncFile flushes a file to disk.
