@@ -35,10 +35,16 @@ func (db *DB) BackupDir() string {
 
 // Backup writes a consistent copy of the library to path with VACUUM INTO,
 // while the library stays usable. When path is an existing folder, the copy
-// goes into it under a timestamped name. It never overwrites a file: it
+// goes into it under a timestamped name; an empty path means BackupDir. It never overwrites a file: it
 // writes a temporary file and renames it into place. It returns the path
 // written.
 func (db *DB) Backup(ctx context.Context, path string) (string, error) {
+	if path == "" {
+		path = db.BackupDir()
+		if err := os.MkdirAll(path, 0o700); err != nil {
+			return "", editor.Errorf(editor.EUNAVAILABLE, "backup: cannot create %s: %v", path, errors.Unwrap(err))
+		}
+	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		path = filepath.Join(path, db.backupName())
 	} else if err == nil {
