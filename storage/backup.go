@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
+
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -128,13 +130,25 @@ type BackupFile struct {
 
 // Backups lists the automatic backups in BackupDir, newest first.
 func (db *DB) Backups() ([]BackupFile, error) {
-	entries, err := os.ReadDir(db.BackupDir())
+	return ListBackups(db.path)
+}
+
+// ListBackups lists the automatic backups of the library at libraryPath
+// (in the backups folder beside it), newest first. The library need not
+// open: a damaged library's backups are listed too.
+func ListBackups(libraryPath string) ([]BackupFile, error) {
+	lib, err := realPath(libraryPath)
+	if err != nil {
+		return nil, editor.Errorf(editor.EINVALID, "list backups: %v", err)
+	}
+	dir := filepath.Join(filepath.Dir(lib), "backups")
+	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	} else if err != nil {
 		return nil, editor.Errorf(editor.EUNAVAILABLE, "list backups: %v", errors.Unwrap(err))
 	}
-	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path)) + "-"
+	base := strings.TrimSuffix(filepath.Base(lib), filepath.Ext(lib)) + "-"
 	var out []BackupFile
 	for _, e := range entries {
 		name := e.Name()
@@ -145,10 +159,37 @@ func (db *DB) Backups() ([]BackupFile, error) {
 		if err != nil {
 			continue
 		}
-		out = append(out, BackupFile{Path: filepath.Join(db.BackupDir(), name), Time: t})
+		out = append(out, BackupFile{Path: filepath.Join(dir, name), Time: t})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
 	return out, nil
+}
+
+// NewestUsableBackup returns the newest automatic backup of the library at
+// libraryPath that opens and passes Check, with the number of drafts it
+// holds, for the start-up offer to restore it. ENOTFOUND when there is
+// none. It does not change the backups.
+func NewestUsableBackup(ctx context.Context, libraryPath string) (BackupFile, int, error) {
+	backups, err := ListBackups(libraryPath)
+	if err != nil {
+		return BackupFile{}, 0, err
+	}
+	for _, b := range backups {
+		db, err := Open(b.Path, ReadOnly())
+		if err != nil {
+			continue
+		}
+		problems, err := db.Check(ctx)
+		var n int
+		if err == nil && len(problems) == 0 {
+			n, err = db.Count(ctx, editor.ListOptions{})
+		}
+		_ = db.Close()
+		if err == nil && len(problems) == 0 {
+			return b, n, nil
+		}
+	}
+	return BackupFile{}, 0, editor.Errorf(editor.ENOTFOUND, "the library %s has no usable backup", libraryPath)
 }
 
 // RestoreBackup replaces the library file at libraryPath with a copy of the
@@ -422,4 +463,32 @@ func (db *DB) RepairSearch(ctx context.Context) error {
 	}
 	_, err := db.write.ExecContext(ctx, `INSERT INTO drafts_fts (drafts_fts) VALUES ('rebuild')`)
 	return db.storeError("rebuild search index", err)
+}
+
+// SearchIndexDamaged reports whether the full-text index disagrees with the
+// drafts, as FTS5's integrity-check finds (the part of Check the GUI runs
+// at start). On a read-only library, where FTS5 cannot run that command,
+// it asks SQLite's integrity_check, which covers the index too.
+func (db *DB) SearchIndexDamaged(ctx context.Context) (bool, error) {
+	if db.readOnly {
+		problems, err := db.Check(ctx)
+		if err != nil {
+			return false, err
+		}
+		for _, p := range problems {
+			if strings.Contains(p, "drafts_fts") {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	_, err := db.write.ExecContext(ctx, `INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('integrity-check', 1)`)
+	if err == nil {
+		return false, nil
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrCorrupt {
+		return true, nil
+	}
+	return false, db.storeError("check the search index", err)
 }

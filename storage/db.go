@@ -573,14 +573,33 @@ func (db *DB) openError(err error) error {
 		db.openCode = se.Code
 		switch se.Code {
 		case sqlite3.ErrNotADB:
-			return editor.Errorf(editor.EINVALID, "%s is not a Dateline library (file is not a database)", db.path)
+			return &DamagedError{editor.Errorf(editor.EINVALID, "%s is not a Dateline library (file is not a database)", db.path)}
 		case sqlite3.ErrCorrupt:
-			return editor.Errorf(editor.EINVALID, "the library %s is damaged (database disk image is malformed); restore a backup", db.path)
+			return &DamagedError{editor.Errorf(editor.EINVALID, "the library %s is damaged (database disk image is malformed); restore a backup", db.path)}
 		case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrReadonly, sqlite3.ErrAuth:
 			return editor.Errorf(editor.EUNAVAILABLE, "cannot open the library %s: the file or its folder is not writable (%v)", db.path, se.Code)
 		}
 	}
 	return db.storeError("open library", err)
+}
+
+// DamagedError is the error Open returns for a file SQLite finds damaged
+// or cannot read as a database at all: a library whose backups may be
+// restored. Its code is EINVALID.
+type DamagedError struct {
+	err *editor.Error
+}
+
+// Error returns the message.
+func (e *DamagedError) Error() string { return e.err.Message }
+
+// Unwrap returns the *editor.Error, for ErrorCode and ErrorMessage.
+func (e *DamagedError) Unwrap() error { return e.err }
+
+// IsDamaged reports whether err says that the library file is damaged.
+func IsDamaged(err error) bool {
+	var d *DamagedError
+	return errors.As(err, &d)
 }
 
 // storeError maps errors from a library operation to *editor.Error values

@@ -340,3 +340,187 @@ func TestFilesArePrivate(t *testing.T) {
 		}
 	}
 }
+
+// damageFile smashes the schema page of a closed library, keeping the
+// header, as a disk fault would.
+func damageFile(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt(bytes.Repeat([]byte{0xff}, 3000), 100); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRestoreDamaged offers the newest usable backup of a damaged library
+// with its draft count, restores it and keeps the damaged file aside.
+func TestRestoreDamaged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path, a := newClosedLibrary(t, dir)
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older, err := db.AutoBackup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// A newer backup that is itself damaged is passed over.
+	bad := filepath.Join(filepath.Dir(older), "library-29991231-000000.db")
+	if err := os.WriteFile(bad, bytes.Repeat([]byte("x"), 8192), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	damageFile(t, path)
+	damaged, _ := os.ReadFile(path)
+
+	_, err = Open(path)
+	if !IsDamaged(err) {
+		t.Fatalf("Open of a damaged library = %v, want a DamagedError", err)
+	}
+	wantCode(t, err, editor.EINVALID)
+	b, n, err := NewestUsableBackup(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Path != older || n != 1 {
+		t.Fatalf("NewestUsableBackup = %s with %d drafts, want %s with 1", b.Path, n, older)
+	}
+	aside, err := RestoreDamaged(ctx, b.Path, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(aside, path+".damaged-") {
+		t.Errorf("the damaged file was kept as %s, want %s.damaged-TIME", aside, path)
+	}
+	if kept, _ := os.ReadFile(aside); !bytes.Equal(kept, damaged) {
+		t.Error("the file kept aside is not the damaged library")
+	}
+	db, err = Open(path)
+	if err != nil {
+		t.Fatalf("open the restored library: %v", err)
+	}
+	defer db.Close()
+	if _, err := db.Get(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("ErrNoBackup", func(t *testing.T) {
+		_, _, err := NewestUsableBackup(ctx, filepath.Join(t.TempDir(), "library.db"))
+		wantCode(t, err, editor.ENOTFOUND)
+	})
+}
+
+// TestSearchIndexDamaged finds a search index out of step with the drafts,
+// and none in a healthy library.
+func TestSearchIndexDamaged(t *testing.T) {
+	ctx := context.Background()
+	db, c := mustOpen(t)
+	a := testArticle(c.Now())
+	if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if damaged, err := db.SearchIndexDamaged(ctx); err != nil || damaged {
+		t.Fatalf("healthy library: damaged = %v, %v", damaged, err)
+	}
+	if _, err := db.write.Exec(`DROP TRIGGER drafts_after_update_text`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.write.Exec(`UPDATE drafts SET headline = 'Something else entirely', doc = json_set(doc, '$.headline', 'Something else entirely')`); err != nil {
+		t.Fatal(err)
+	}
+	if damaged, err := db.SearchIndexDamaged(ctx); err != nil || !damaged {
+		t.Fatalf("stale index: damaged = %v, %v; want true", damaged, err)
+	}
+	if err := db.RepairSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if damaged, err := db.SearchIndexDamaged(ctx); err != nil || damaged {
+		t.Fatalf("after RepairSearch: damaged = %v, %v", damaged, err)
+	}
+}
+
+// TestLockLibrary lets one holder at a time have a library, through any
+// symbolic link to it, names the holder, and frees the lock when released.
+func TestLockLibrary(t *testing.T) {
+	path, _ := newClosedLibrary(t, t.TempDir())
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(path, link); err != nil {
+		t.Fatal(err)
+	}
+	first, err := LockLibrary(path, "window")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = LockLibrary(link, "window")
+	var locked *LockedError
+	if !errors.As(err, &locked) {
+		t.Fatalf("second lock through a link = %v, want a LockedError", err)
+	}
+	host, _ := os.Hostname()
+	if locked.PID != os.Getpid() || locked.What != "window" || locked.Host != strings.ReplaceAll(host, " ", "-") {
+		t.Errorf("LockedError = %+v, want this process's pid %d on %s", locked, os.Getpid(), host)
+	}
+	if !strings.Contains(locked.Error(), "already open in a Dateline window (process") {
+		t.Errorf("message = %q", locked.Error())
+	}
+	// restore refuses while the window holds the library.
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.Link(path, backup); err != nil {
+		t.Fatal(err)
+	}
+	err = RestoreBackup(context.Background(), backup, path)
+	wantCode(t, err, editor.ECONFLICT)
+	if fi, err := os.Stat(path + ".before-restore"); err == nil {
+		t.Fatalf("a refused restore moved the library aside (%d bytes)", fi.Size())
+	}
+	if err := first.Release(); err != nil {
+		t.Fatal(err)
+	}
+	second, err := LockLibrary(link, "window")
+	if err != nil {
+		t.Fatalf("lock after release: %v", err)
+	}
+	second.Release()
+}
+
+// TestRestoreThroughSymlink replaces the file a link points to and keeps
+// the link.
+func TestRestoreThroughSymlink(t *testing.T) {
+	ctx := context.Background()
+	path, a := newClosedLibrary(t, t.TempDir())
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Delete(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(path, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := RestoreBackup(ctx, backup, link); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v, %v", fi.Mode(), err)
+	}
+	db, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Get(ctx, a.ID); err != nil {
+		t.Fatalf("the real library was not restored: %v", err)
+	}
+}
