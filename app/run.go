@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/dateline-news/dateline/assets"
 	"github.com/dateline-news/dateline/editor"
@@ -40,6 +41,14 @@ type Options struct {
 	// as assets.SampleArticle) that is imported and opened if the library
 	// is empty on start, so that a first run shows a worked example.
 	Sample []byte
+	// Notice, when set, is shown in a dialog when the window opens: the
+	// library is read-only, its search index was rebuilt, it was restored
+	// from a backup.
+	Notice string
+	// RaiseKey, when set, is the library's lock file; the window then
+	// comes to the front when Dateline is started again on the same
+	// library (see RaiseRunning).
+	RaiseKey string
 	// AutosaveDelay overrides DefaultAutosaveDelay when positive.
 	AutosaveDelay time.Duration
 	// PreviewDelay overrides DefaultPreviewDelay when positive.
@@ -81,8 +90,23 @@ func Run(store editor.Store, opt Options) error {
 	a.SetIcon(Icon())
 	a.Settings().SetTheme(newTheme())
 	w := NewMainWindow(a, store, opt)
+	defer w.serve()()
 	w.Window.ShowAndRun()
 	return nil
+}
+
+// serve shows the window's start notice and answers requests to come to
+// the front; it returns the function that stops answering.
+func (w *MainWindow) serve() (stop func()) {
+	if w.opt.Notice != "" {
+		dialog.ShowInformation("Dateline", wrapText(w.opt.Notice, startErrorColumns), w.Window)
+	}
+	if w.opt.RaiseKey != "" {
+		if stop, err := listenForRaise(w.opt.RaiseKey, func() { bringToFront(w.Window) }); err == nil {
+			return stop
+		}
+	}
+	return func() {}
 }
 
 // Icon returns the application icon as a Fyne resource.
