@@ -124,7 +124,9 @@ func TestGUIRebuildsADamagedSearchIndex(t *testing.T) {
 
 	guiErr, exited := startGUI(t, display, lib)
 	win := waitForWindow(t, display, "^Dateline —", guiErr)
-	if !waitFor(10*time.Second, func() bool { return strings.Contains(guiErr.String(), "search index of this library was damaged and has been rebuilt") }) {
+	if !waitFor(10*time.Second, func() bool {
+		return strings.Contains(guiErr.String(), "search index of this library was damaged and has been rebuilt")
+	}) {
 		t.Errorf("the window did not say it rebuilt the search index; stderr: %s", guiErr.String())
 	}
 	quitGUI(t, display, win, exited, guiErr)
