@@ -272,6 +272,10 @@ func restoreBackup(ctx context.Context, backupPath, libraryPath, aside string) (
 			_, _ = old.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 			_ = old.Close()
 		}
+		// An earlier restore's copy is never overwritten.
+		if _, err := os.Lstat(libraryPath + aside); err == nil {
+			aside += "-" + time.Now().UTC().Format(backupTimeFormat)
+		}
 		// The old file keeps its write-ahead log, if one is left: SQLite
 		// finds "NAME-wal" next to "NAME".
 		for _, suffix := range []string{"-wal", "-shm", ""} {

@@ -1,4 +1,4 @@
-//go:build sqlite_fts5
+//go:build sqlite_fts5 && linux
 
 package storage
 
@@ -522,5 +522,31 @@ func TestRestoreThroughSymlink(t *testing.T) {
 	defer db.Close()
 	if _, err := db.Get(ctx, a.ID); err != nil {
 		t.Fatalf("the real library was not restored: %v", err)
+	}
+}
+
+// TestRestoreKeepsEveryEarlierLibrary: a second restore does not overwrite
+// the library the first one kept aside.
+func TestRestoreKeepsEveryEarlierLibrary(t *testing.T) {
+	ctx := context.Background()
+	path, _ := newClosedLibrary(t, t.TempDir())
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.Link(path, backup); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		if err := RestoreBackup(ctx, backup, path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept, _ := filepath.Glob(path + ".before-restore*")
+	var files []string
+	for _, k := range kept {
+		if !strings.HasSuffix(k, "-wal") && !strings.HasSuffix(k, "-shm") {
+			files = append(files, k)
+		}
+	}
+	if len(files) != 2 {
+		t.Fatalf("two restores kept %v, want two earlier libraries", files)
 	}
 }
