@@ -7,6 +7,14 @@
 // writes go through a single connection in IMMEDIATE transactions; reads use
 // a separate pool of query-only connections. The binary must be built with
 // the sqlite_fts5 build tag: Open refuses to work without FTS5.
+//
+// Files: db.go opens the library (application ID, read-only fallback,
+// migrations, error mapping); draft.go, revision.go, workflow.go, list.go,
+// search.go and profile.go implement the Store methods; backup.go holds
+// backups, restore, the cleaning of temporary files and the integrity
+// check; lock.go the one-window-per-library lock; readonly.go what a
+// read-only library says; files_unix.go and files_other.go the system
+// calls (access, statfs, flock) behind them.
 package storage
 
 import (
