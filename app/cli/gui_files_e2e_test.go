@@ -1,3 +1,5 @@
+//go:build linux
+
 package cli_test
 
 import (
@@ -175,5 +177,24 @@ func TestGUIRestoresTheNewestBackupOfADamagedLibrary(t *testing.T) {
 	quitGUI(t, display, win, exited, guiErr)
 	if out, errOut, code := dateline(t, nil, "--library", lib, "list"); code != 0 || !strings.Contains(out, "Tea growers") {
 		t.Errorf("the restored library: exit %d, %q %q", code, out, errOut)
+	}
+}
+
+// A read-only library opens in the window, which says it is read-only and
+// why, and leaves the library's folder as it was.
+func TestGUIOpensAReadOnlyLibrary(t *testing.T) {
+	requireTools(t, "Xvfb", "xdotool")
+	display := startXvfb(t)
+	lib := newLibrary(t)
+	before, _ := os.ReadDir(filepath.Dir(lib))
+	ro := filepath.Join(readOnlyMount(t, filepath.Dir(lib)), "library.db")
+	guiErr, exited := startGUI(t, display, ro)
+	win := waitForWindow(t, display, "^Dateline — library.db$", guiErr)
+	if !strings.Contains(guiErr.String(), "This library is read-only: it is on a read-only disk") {
+		t.Errorf("the window should say the library is read-only and why; stderr: %s", guiErr.String())
+	}
+	quitGUI(t, display, win, exited, guiErr)
+	if after, _ := os.ReadDir(filepath.Dir(lib)); len(after) != len(before) {
+		t.Errorf("the read-only library's folder changed: %v, then %v", before, after)
 	}
 }
