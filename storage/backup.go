@@ -471,8 +471,10 @@ func (db *DB) RepairSearch(ctx context.Context) error {
 
 // SearchIndexDamaged reports whether the full-text index disagrees with the
 // drafts, as FTS5's integrity-check finds (the part of Check the GUI runs
-// at start). On a read-only library, where FTS5 cannot run that command,
-// it asks SQLite's integrity_check, which covers the index too.
+// at start). On a read-only library, where FTS5 cannot run that command
+// (it needs a write transaction), it asks SQLite's integrity_check, which
+// finds a broken index but not one that is merely out of step with the
+// drafts.
 func (db *DB) SearchIndexDamaged(ctx context.Context) (bool, error) {
 	if db.readOnly {
 		problems, err := db.Check(ctx)

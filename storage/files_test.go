@@ -550,3 +550,34 @@ func TestRestoreKeepsEveryEarlierLibrary(t *testing.T) {
 		t.Fatalf("two restores kept %v, want two earlier libraries", files)
 	}
 }
+
+// TestSearchIndexDamagedReadOnly finds a broken search index in a library
+// opened read-only, where FTS5's own check cannot run.
+func TestSearchIndexDamagedReadOnly(t *testing.T) {
+	ctx := context.Background()
+	path, _ := newClosedLibrary(t, t.TempDir())
+	db, err := Open(path, ReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if damaged, err := db.SearchIndexDamaged(ctx); err != nil || damaged {
+		t.Fatalf("healthy index, read-only: damaged = %v, %v", damaged, err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`DELETE FROM drafts_fts_data WHERE id > 10`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	db, err = Open(path, ReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if damaged, err := db.SearchIndexDamaged(ctx); err != nil || !damaged {
+		t.Fatalf("broken index, read-only: damaged = %v, %v; want true", damaged, err)
+	}
+}
