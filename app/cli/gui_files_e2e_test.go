@@ -6,12 +6,15 @@ import (
 	"bytes"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dateline-news/dateline/storage"
 )
 
 // quitGUI presses Ctrl+Q in win and waits for the program to end with 0.
@@ -196,5 +199,41 @@ func TestGUIOpensAReadOnlyLibrary(t *testing.T) {
 	quitGUI(t, display, win, exited, guiErr)
 	if after, _ := os.ReadDir(filepath.Dir(lib)); len(after) != len(before) {
 		t.Errorf("the read-only library's folder changed: %v, then %v", before, after)
+	}
+}
+
+// Where the window holding the library cannot be brought to the front (here
+// the lock is held by this test, which answers no requests), a second start
+// says which process has the library, in a window and on stderr, and
+// exits 1 without opening the library.
+func TestGUISaysWhichProcessHasTheLibrary(t *testing.T) {
+	requireTools(t, "Xvfb", "xdotool")
+	display := startXvfb(t)
+	lib := newLibrary(t)
+	lock, err := storage.LockLibrary(lib, "window")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	guiErr, exited := startGUI(t, display, lib)
+	win := waitForWindow(t, display, "library cannot be opened", guiErr)
+	want := fmt.Sprintf("is already open in a Dateline window (process %d on", os.Getpid())
+	if !strings.Contains(guiErr.String(), want) {
+		t.Errorf("stderr %q should contain %q", guiErr.String(), want)
+	}
+	if wins := strings.Fields(xdotool(t, display, "search", "--onlyvisible", "--name", "^Dateline — library.db$")); len(wins) != 0 {
+		t.Errorf("a second main window opened beside the lock holder")
+	}
+	xdotool(t, display, "windowactivate", "--sync", win)
+	xdotool(t, display, "windowfocus", "--sync", win)
+	xdotool(t, display, "key", "--window", win, "Escape")
+	select {
+	case err := <-exited:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("closing the explanation: %v, want exit status 1", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("closing the explanation window did not end the program")
 	}
 }
