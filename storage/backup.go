@@ -469,32 +469,125 @@ func (db *DB) RepairSearch(ctx context.Context) error {
 	return db.storeError("rebuild search index", err)
 }
 
-// SearchIndexDamaged reports whether the full-text index disagrees with the
-// drafts, as FTS5's integrity-check finds (the part of Check the GUI runs
-// at start). On a read-only library, where FTS5 cannot run that command
-// (it needs a write transaction), it asks SQLite's integrity_check, which
-// finds a broken index but not one that is merely out of step with the
-// drafts.
+// SearchIndexDamaged is the quick check of the full-text index the GUI
+// runs at every start: it reports whether the index disagrees with the
+// drafts. FTS5's own integrity-check (in Check) reads the whole index and
+// every draft inside a write transaction, which takes seconds on a large
+// library and would hold up every save meanwhile; this check only reads,
+// so it also runs on a read-only library, and takes milliseconds. It
+// compares the number of indexed rows with the number of drafts, and looks
+// up the newest drafts and a random sample of the others by the words of
+// their headline and the start of their body: a draft the index does not
+// find by its own words is out of step. A corrupt index fails those
+// lookups too.
 func (db *DB) SearchIndexDamaged(ctx context.Context) (bool, error) {
-	if db.readOnly {
-		problems, err := db.Check(ctx)
-		if err != nil {
+	damaged, err := db.searchIndexDamaged(ctx)
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		return true, nil
+	}
+	if err != nil {
+		return false, db.storeError("check the search index", err)
+	}
+	return damaged, nil
+}
+
+// searchProbes is how many of the newest drafts, and how many random
+// others, SearchIndexDamaged looks up.
+const searchProbes = 12
+
+func (db *DB) searchIndexDamaged(ctx context.Context) (bool, error) {
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return false, err
+	}
+	defer func() { _ = tx.Rollback() }()
+	var indexed, drafts int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM drafts_fts_docsize), (SELECT count(*) FROM drafts)`).Scan(&indexed, &drafts); err != nil {
+		return false, err
+	}
+	if indexed != drafts {
+		return true, nil
+	}
+	rows, err := tx.QueryContext(ctx, `WITH RECURSIVE picks (n, seq) AS (
+			SELECT 0, NULL
+			UNION ALL
+			SELECT n + 1, abs(random()) % (SELECT ifnull(max(seq), 0) + 1 FROM drafts) FROM picks WHERE n < ?)
+		SELECT seq, headline, substr(body, 1, 2000) FROM drafts WHERE seq IN (SELECT seq FROM picks)
+		UNION
+		SELECT * FROM (SELECT seq, headline, substr(body, 1, 2000) FROM drafts
+			WHERE trashed_at IS NULL ORDER BY updated DESC LIMIT ?)`, searchProbes, searchProbes)
+	if err != nil {
+		return false, err
+	}
+	type probe struct {
+		seq            int64
+		headline, body string
+	}
+	var probes []probe
+	for rows.Next() {
+		var p probe
+		if err := rows.Scan(&p.seq, &p.headline, &p.body); err != nil {
+			rows.Close()
 			return false, err
 		}
-		for _, p := range problems {
-			if strings.Contains(p, "drafts_fts") {
+		probes = append(probes, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	for _, p := range probes {
+		for _, c := range []struct{ column, text string }{{"headline", p.headline}, {"body", p.body}} {
+			words := probeWords(c.text, 3)
+			if len(words) == 0 {
+				continue
+			}
+			var n int
+			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM drafts_fts WHERE drafts_fts MATCH ? AND rowid = ?`,
+				c.column+" : ("+strings.Join(words, " AND ")+")", p.seq).Scan(&n)
+			if err != nil {
+				return false, err
+			}
+			if n == 0 {
 				return true, nil
 			}
 		}
-		return false, nil
 	}
-	_, err := db.write.ExecContext(ctx, `INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('integrity-check', 1)`)
-	if err == nil {
-		return false, nil
+	return false, nil
+}
+
+// probeWords returns up to n of the longest words of text that the index's
+// tokenizer (unicode61) surely sees as whole tokens: runs of ASCII letters
+// and digits between ASCII separators. Words with other letters are left
+// out rather than guessed at, and so are FTS5's operator words. Long words
+// are rare ones, whose lists in the index are short to look through.
+func probeWords(text string, n int) []string {
+	seen := map[string]bool{}
+	var words []string
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+		return r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}) {
+		w := strings.ToLower(f)
+		ascii := true
+		for _, r := range w {
+			if r >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		switch {
+		case !ascii, seen[w], w == "and", w == "or", w == "not", w == "near":
+			continue
+		}
+		seen[w] = true
+		words = append(words, w)
 	}
-	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrCorrupt {
-		return true, nil
-	}
-	return false, db.storeError("check the search index", err)
+	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	return words[:min(n, len(words))]
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dateline-news/dateline/editor"
 )
@@ -579,5 +580,37 @@ func TestSearchIndexDamagedReadOnly(t *testing.T) {
 	defer db.Close()
 	if damaged, err := db.SearchIndexDamaged(ctx); err != nil || !damaged {
 		t.Fatalf("broken index, read-only: damaged = %v, %v; want true", damaged, err)
+	}
+}
+
+// TestSearchIndexHealthyWithTrashAndTombstones: drafts in Trash, deleted
+// for good, without a headline or with words the probe leaves out are not
+// taken for damage.
+func TestSearchIndexHealthyWithTrashAndTombstones(t *testing.T) {
+	ctx := context.Background()
+	db, c := mustOpen(t)
+	for i, h := range []string{"Café owners ÉTÉ protest", "", "AND OR NOT near", "The 3rd harbour_crane don't stop"} {
+		a := testArticle(c.Now())
+		a.ID, a.Slug, a.Headline = editor.NewID(), "probe-"+itoa(i), h
+		a.Body = "**Bold** start, then [a link](http://example.com/a_b?x=1) & more — " + h
+		if _, err := db.Create(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		switch i {
+		case 1:
+			if err := db.Trash(ctx, a.ID); err != nil {
+				t.Fatal(err)
+			}
+		case 2:
+			if err := db.Delete(ctx, a.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c.Advance(time.Minute)
+	}
+	for i := 0; i < 5; i++ {
+		if damaged, err := db.SearchIndexDamaged(ctx); err != nil || damaged {
+			t.Fatalf("healthy library: damaged = %v, %v", damaged, err)
+		}
 	}
 }
