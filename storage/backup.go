@@ -37,9 +37,9 @@ func (db *DB) BackupDir() string {
 
 // Backup writes a consistent copy of the library to path with VACUUM INTO,
 // while the library stays usable. When path is an existing folder, the copy
-// goes into it under a timestamped name; an empty path means BackupDir. It never overwrites a file: it
-// writes a temporary file and renames it into place. It returns the path
-// written.
+// goes into it under a timestamped name; an empty path means BackupDir. It
+// never overwrites a file: it writes a temporary file (mode 0600) and links
+// it into place. It returns the path written.
 func (db *DB) Backup(ctx context.Context, path string) (string, error) {
 	if path == "" {
 		path = db.BackupDir()

@@ -85,8 +85,8 @@ type DB struct {
 	readOnly  bool
 	// mustExist refuses a path where there is no library; see Existing.
 	mustExist bool
-	// readOnlyWhy says why a library Open found unwritable was opened
-	// read-only ("its folder is read-only"); empty when it was asked for.
+	// readOnlyWhy says why Open found the library unwritable ("it is on a
+	// read-only disk"); empty when it is writable.
 	readOnlyWhy string
 	// openCode is the SQLite error code of the last failure while opening.
 	openCode sqlite3.ErrNo

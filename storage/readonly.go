@@ -2,9 +2,10 @@ package storage
 
 import "github.com/dateline-news/dateline/editor"
 
-// ReadOnlyReason says why Open opened the library read-only although it
-// was not asked to ("the folder … is read-only"), or "" when the library is
-// writable or read-only was asked for.
+// ReadOnlyReason says why Open found the library unwritable and opened it
+// read-only ("it is on a read-only disk", "the disk holding it is full"),
+// or returns "" when the file could be written (also when ReadOnly was
+// asked for).
 func (db *DB) ReadOnlyReason() string {
 	return db.readOnlyWhy
 }
