@@ -99,7 +99,11 @@ func Run(store editor.Store, opt Options) error {
 // the front; it returns the function that stops answering.
 func (w *MainWindow) serve() (stop func()) {
 	if w.opt.Notice != "" {
-		dialog.ShowInformation("Dateline", wrapText(w.opt.Notice, startErrorColumns), w.Window)
+		var paras []string
+		for _, p := range strings.Split(w.opt.Notice, "\n\n") {
+			paras = append(paras, wrapText(p, startErrorColumns))
+		}
+		dialog.ShowInformation("Dateline", strings.Join(paras, "\n\n"), w.Window)
 	}
 	if w.opt.RaiseKey != "" {
 		if stop, err := listenForRaise(w.opt.RaiseKey, func() { bringToFront(w.Window) }); err == nil {
