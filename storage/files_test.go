@@ -614,3 +614,18 @@ func TestSearchIndexHealthyWithTrashAndTombstones(t *testing.T) {
 		}
 	}
 }
+
+// TestNewLibraryInAReadOnlyFolder cannot create the library, says so, and
+// leaves nothing behind. (It ran only as non-root before; a read-only
+// mount stops root too.)
+func TestNewLibraryInAReadOnlyFolder(t *testing.T) {
+	dir := readOnlyView(t, t.TempDir())
+	_, err := Open(filepath.Join(dir, "library.db"))
+	wantCode(t, err, editor.EUNAVAILABLE)
+	if got, want := editor.ErrorMessage(err), "the folder is not writable"; !strings.Contains(got, want) {
+		t.Errorf("message = %q, want it to contain %q", got, want)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the read-only folder now holds %v", entries)
+	}
+}
