@@ -632,6 +632,9 @@ func (db *DB) storeError(op string, err error) error {
 		case sqlite3.ErrFull:
 			return editor.Errorf(editor.EUNAVAILABLE, "%s: the disk holding %s is full", op, db.path)
 		case sqlite3.ErrReadonly:
+			if db.readOnly {
+				return editor.Errorf(editor.EUNAVAILABLE, "%s: %s", op, editor.ErrorMessage(db.readOnlyError()))
+			}
 			return editor.Errorf(editor.EUNAVAILABLE, "%s: the library %s is read-only", op, db.path)
 		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
 			return editor.Errorf(editor.EINVALID, "%s: the library %s is damaged (%v); restore a backup", op, db.path, se)

@@ -154,6 +154,10 @@ func TestReadOnlyLibrary(t *testing.T) {
 	if msg := editor.ErrorMessage(err); !strings.HasPrefix(msg, "the library is read-only: ") {
 		t.Errorf("save message = %q, want it to say the library is read-only and why", msg)
 	}
+	err = db.Trash(ctx, a.ID)
+	if msg := editor.ErrorMessage(err); !strings.Contains(msg, "the library is read-only: ") {
+		t.Errorf("trash in a read-only library: %q, want it to say the library is read-only and why", msg)
+	}
 	out, err := db.Backup(ctx, t.TempDir())
 	if err != nil {
 		t.Fatalf("backup of a read-only library: %v", err)
