@@ -633,3 +633,20 @@ func TestNewLibraryInAReadOnlyFolder(t *testing.T) {
 		t.Errorf("the read-only folder now holds %v", entries)
 	}
 }
+
+// TestLockedErrorSaysWhatHoldsTheLibrary words the message after the
+// holder.
+func TestLockedErrorSaysWhatHoldsTheLibrary(t *testing.T) {
+	for _, c := range []struct {
+		e    LockedError
+		want string
+	}{
+		{LockedError{Library: "/l.db", PID: 7, Host: "desk", What: "window"}, "the library /l.db is already open in a Dateline window (process 7 on desk)"},
+		{LockedError{Library: "/l.db", PID: 7, Host: "desk", What: "restore"}, "the library /l.db is being restored from a backup (process 7 on desk)"},
+		{LockedError{Library: "/l.db"}, "the library /l.db is in use by another Dateline process"},
+	} {
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("Error() = %q, want %q", got, c.want)
+		}
+	}
+}

@@ -40,17 +40,17 @@ type LockedError struct {
 
 // Error says which process has the library.
 func (e *LockedError) Error() string {
-	who := "another Dateline process"
+	who := ""
+	if e.PID > 0 {
+		who = fmt.Sprintf(" (process %d on %s)", e.PID, e.Host)
+	}
 	switch e.What {
 	case "window":
-		who = "a Dateline window"
+		return fmt.Sprintf("the library %s is already open in a Dateline window%s", e.Library, who)
 	case "restore":
-		who = "a restore"
+		return fmt.Sprintf("the library %s is being restored from a backup%s", e.Library, who)
 	}
-	if e.PID > 0 {
-		who += fmt.Sprintf(" (process %d on %s)", e.PID, e.Host)
-	}
-	return fmt.Sprintf("the library %s is already open in %s", e.Library, who)
+	return fmt.Sprintf("the library %s is in use by another Dateline process%s", e.Library, who)
 }
 
 // LockLibrary takes the library's lock for what ("window" or "restore")
