@@ -136,12 +136,15 @@ func runGUI(path string, stderr io.Writer) int {
 	}
 	defer store.Close()
 	// The daily backup runs beside the window; VACUUM INTO only reads, so
-	// it does not hold up typing or autosave.
-	go func() {
-		if _, err := store.AutoBackup(context.Background()); err != nil {
-			fmt.Fprintf(stderr, "dateline: automatic backup failed: %s\n", editor.ErrorMessage(err))
-		}
-	}()
+	// it does not hold up typing or autosave. A read-only library cannot
+	// change, and its folder (or disk) has no room for a backup.
+	if !store.IsReadOnly() {
+		go func() {
+			if _, err := store.AutoBackup(context.Background()); err != nil {
+				fmt.Fprintf(stderr, "dateline: automatic backup failed: %s\n", editor.ErrorMessage(err))
+			}
+		}()
+	}
 	opt.Notice = notice
 	if notice != "" {
 		fmt.Fprintf(stderr, "dateline: %s\n", strings.ReplaceAll(notice, "\n\n", " "))

@@ -197,6 +197,9 @@ func TestGUIOpensAReadOnlyLibrary(t *testing.T) {
 		t.Errorf("the window should say the library is read-only and why; stderr: %s", guiErr.String())
 	}
 	quitGUI(t, display, win, exited, guiErr)
+	if strings.Contains(guiErr.String(), "failed") {
+		t.Errorf("the window reported a failure on a read-only library: %s", guiErr.String())
+	}
 	if after, _ := os.ReadDir(filepath.Dir(lib)); len(after) != len(before) {
 		t.Errorf("the read-only library's folder changed: %v, then %v", before, after)
 	}
