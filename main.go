@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"time"
 
 	// localefix must initialise before Fyne reads the locale.
 	_ "github.com/dateline-news/dateline/app/localefix"
@@ -110,7 +111,7 @@ func runGUI(path string, stderr io.Writer) int {
 	lock, err := storage.LockLibrary(path, "window")
 	var locked *storage.LockedError
 	if errors.As(err, &locked) {
-		if locked.What == "window" && app.RaiseRunning(locked.Library+storage.LockSuffix) == nil {
+		if locked.What == "window" && raiseWindow(locked.Library+storage.LockSuffix) {
 			fmt.Fprintf(stderr, "dateline: %s; brought that window to the front\n", locked.Error())
 			return cli.ExitOK
 		}
@@ -154,6 +155,22 @@ func runGUI(path string, stderr io.Writer) int {
 		return cli.ExitFailure
 	}
 	return cli.ExitOK
+}
+
+// raiseWindow asks the window holding the library's lock (key) to come to
+// the front. A window that took the lock a moment ago is still opening the
+// library and does not answer yet, so it asks again for a few seconds.
+func raiseWindow(key string) bool {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if app.RaiseRunning(key) == nil {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 // openForWindow opens the library for the window and returns what the

@@ -240,3 +240,37 @@ func TestGUISaysWhichProcessHasTheLibrary(t *testing.T) {
 		t.Fatal("closing the explanation window did not end the program")
 	}
 }
+
+// Two starts at the same moment open one window: whichever comes second
+// waits for the other to open and brings it to the front.
+func TestGUITwoStartsAtOnceOpenOneWindow(t *testing.T) {
+	requireTools(t, "Xvfb", "xdotool")
+	display := startXvfb(t)
+	lib := newLibrary(t)
+	errA, exitA := startGUI(t, display, lib)
+	errB, exitB := startGUI(t, display, lib)
+	var first, second *syncBuffer
+	var firstExit <-chan error
+	select {
+	case err := <-exitA:
+		first, second, firstExit = errB, errA, exitB
+		if err != nil {
+			t.Errorf("the second start exited with %v; stderr %s", err, errA.String())
+		}
+	case err := <-exitB:
+		first, second, firstExit = errA, errB, exitA
+		if err != nil {
+			t.Errorf("the second start exited with %v; stderr %s", err, errB.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("neither start ended; stderr %q and %q", errA.String(), errB.String())
+	}
+	if !strings.Contains(second.String(), "brought that window to the front") {
+		t.Errorf("the second start should have brought the first window to the front; stderr %q", second.String())
+	}
+	win := waitForWindow(t, display, "^Dateline — library.db$", first)
+	if wins := strings.Fields(xdotool(t, display, "search", "--onlyvisible", "--name", "^Dateline")); len(wins) != 1 {
+		t.Errorf("%d Dateline windows are open, want 1", len(wins))
+	}
+	quitGUI(t, display, win, firstExit, first)
+}
