@@ -226,6 +226,12 @@ func openLibrary(env Env, opts ...storage.Option) (editor.Store, bool) {
 	}
 	s, err := open(env.Library)
 	if err != nil {
+		if storage.IsDamaged(err) {
+			if b, n, berr := storage.NewestUsableBackup(context.Background(), env.Library); berr == nil {
+				err = editor.Errorf(editor.ErrorCode(err), "%s; the newest usable backup is from %s (%d drafts): dateline restore %s",
+					strings.TrimSuffix(editor.ErrorMessage(err), "; restore a backup"), b.Time.Local().Format("2 Jan 2006 15:04"), n, b.Path)
+			}
+		}
 		fail(env, err)
 		return nil, false
 	}

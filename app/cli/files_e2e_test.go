@@ -364,3 +364,26 @@ func TestRerunOfAnInterruptedBatchImportAddsOnlyTheRest(t *testing.T) {
 		t.Errorf("--as-new should add a second copy:\n%s", list)
 	}
 }
+
+// A damaged library: the command line names its newest usable backup and
+// the command that restores it.
+func TestDamagedLibraryNamesItsNewestBackup(t *testing.T) {
+	lib := newLibrary(t)
+	out, errOut, code := dateline(t, nil, "--library", lib, "backup")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	backup := strings.TrimSpace(out)
+	f, err := os.OpenFile(lib, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt(bytes.Repeat([]byte{0xff}, 3000), 100); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, errOut, code = dateline(t, nil, "--library", lib, "list")
+	if want := "(2 drafts): dateline restore " + backup + "\n"; code != 1 || !strings.Contains(errOut, "is damaged") || !strings.HasSuffix(errOut, want) {
+		t.Errorf("list of a damaged library: exit %d, stderr %q; want 1 and it to end with %q", code, errOut, want)
+	}
+}
