@@ -387,3 +387,71 @@ func TestDamagedLibraryNamesItsNewestBackup(t *testing.T) {
 		t.Errorf("list of a damaged library: exit %d, stderr %q; want 1 and it to end with %q", code, errOut, want)
 	}
 }
+
+// A library another user can read but not write (its file and folder
+// belong to root): for that user it opens read-only, and list, check and
+// export work. Runs the binary as nobody, since root may write anywhere.
+func TestLibraryOfAnotherUserOpensReadOnly(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("running as another user needs root (CI runs as root)")
+	}
+	if _, err := exec.LookPath("runuser"); err != nil {
+		t.Skip("runuser is not installed")
+	}
+	shared, err := os.MkdirTemp("", "dateline-shared-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(shared) })
+	bin := filepath.Join(shared, "dateline")
+	b, err := os.ReadFile(binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lib := filepath.Join(shared, "library.db")
+	if _, errOut, code := dateline(t, nil, "--library", lib, "import", "testdata/port-strike.md", "../../assets/sample.md"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if err := os.Chmod(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(lib, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(lib)
+	asNobody := func(args ...string) (string, string, int) {
+		cmd := exec.Command("runuser", append([]string{"-u", "nobody", "--", bin, "--library", lib}, args...)...)
+		cmd.Env = []string{"HOME=/nonexistent", "PATH=/usr/bin:/bin"}
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return stdout.String(), stderr.String(), exit.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return stdout.String(), stderr.String(), 0
+	}
+	if out, errOut, code := asNobody("check"); code != 0 || !strings.Contains(out, "healthy (2 drafts)") || !strings.Contains(errOut, "is not writable") {
+		t.Errorf("check as another user: exit %d, stdout %q, stderr %q; want healthy and read-only", code, out, errOut)
+	}
+	if out, errOut, code := asNobody("list"); code != 0 || !strings.Contains(out, "Tea growers") {
+		t.Errorf("list as another user: exit %d, %q %q", code, out, errOut)
+	}
+	if out, errOut, code := asNobody("export", "--format", "txt", "kenya-tea-harvest"); code != 0 || !strings.Contains(out, "Tea growers") {
+		t.Errorf("export as another user: exit %d, %q %q", code, out, errOut)
+	}
+	if _, errOut, code := asNobody("trash", "kenya-tea-harvest"); code != 1 || !strings.Contains(errOut, "the library is read-only: ") {
+		t.Errorf("a change as another user: exit %d, stderr %q; want 1 and the reason", code, errOut)
+	}
+	if after, _ := os.ReadFile(lib); !bytes.Equal(before, after) {
+		t.Error("another user's reads changed the library")
+	}
+	if entries, _ := os.ReadDir(shared); len(entries) != 2 {
+		t.Errorf("another user's reads left files beside the library: %v", entries)
+	}
+}
