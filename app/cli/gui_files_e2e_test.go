@@ -274,3 +274,31 @@ func TestGUITwoStartsAtOnceOpenOneWindow(t *testing.T) {
 	}
 	quitGUI(t, display, win, firstExit, first)
 }
+
+// A window killed outright leaves no stale lock: the next start opens the
+// library, and restore works.
+func TestGUILockIsFreedWhenTheWindowIsKilled(t *testing.T) {
+	requireTools(t, "Xvfb", "xdotool")
+	display := startXvfb(t)
+	lib := newLibrary(t)
+	guiErr, exited := startGUI(t, display, lib)
+	win := waitForWindow(t, display, "^Dateline — library.db$", guiErr)
+	pid := xdotool(t, display, "getwindowpid", win)
+	if pid == "" {
+		t.Fatal("no pid for the window")
+	}
+	if out, err := exec.Command("kill", "-KILL", pid).CombinedOutput(); err != nil {
+		t.Fatalf("kill: %v %s", err, out)
+	}
+	select {
+	case <-exited:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the killed window did not end")
+	}
+	guiErr, exited = startGUI(t, display, lib)
+	win = waitForWindow(t, display, "^Dateline — library.db$", guiErr)
+	if strings.Contains(guiErr.String(), "already open") {
+		t.Errorf("the next start found a stale lock: %s", guiErr.String())
+	}
+	quitGUI(t, display, win, exited, guiErr)
+}
