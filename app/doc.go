@@ -10,28 +10,44 @@
 //
 // # Map: which file holds what
 //
-//   - window.go: MainWindow, the hub that builds and wires the panels, and
-//     where the panels are wired; run.go: Options and start-up; clock.go:
-//     the clock seam and the debounce (with its maximum wait).
-//   - menu.go: the main menu, shortcuts and single export; batchexport.go:
-//     the export menu items (labels from editor's format table) and the
-//     batch export dialog; importer.go: import dialog, drops and clashes.
+// The window and its wiring:
+//   - window.go: MainWindow, which builds the panels and wires them; run.go:
+//     Options and start-up; clock.go: the clock seam and the debounce (with
+//     its maximum wait); geometry.go and screen_*.go: the size the window
+//     opens at and what is remembered (size, splits, the open draft).
+//   - starterror.go: the window shown when the library cannot be opened,
+//     with its offer to restore a damaged library's newest backup;
+//     raise.go: brings the window that has a library open to the front when
+//     Dateline is started on it again.
+//
+// Saving:
+//   - autosave.go: the save engine (the autosaver, Fyne-free: the window
+//     and the kill harness in autosave_kill_test.go both drive it);
+//     banner.go: the non-modal notice; conflict.go: compare, keep mine or
+//     keep theirs when the draft was changed elsewhere; storystate.go: the
+//     banner of killed and corrected stories.
+//
+// Menus and the keyboard:
+//   - menu.go: the menu bar, shortcuts and single export; help.go: the Edit
+//     and Help menus; view.go: the View menu (panes, focus mode);
+//     palette.go: the command palette and the shortcut list, read from the
+//     menus; chooser.go: the keyboard list dialog they and Change Status
+//     use; keys.go: the entry that hands arrows, Enter and Escape on.
+//   - batchexport.go: the export menu items (labels from editor's format
+//     table) and the batch export dialog; importer.go: import dialog, drops
+//     and clashes.
+//
+// The panels:
 //   - library.go: the library pane and its rows (a new list column goes in
 //     newLibraryRow and updateLibraryRow); search.go: the library browser
-//     (search, filters, paging, Trash view); trash.go: the list widget.
+//     (search, filters, paging, Trash view); trash.go: the list widget and
+//     the Draft menu.
 //   - form.go: the article form; authors.go, related.go (teasers and the
 //     copyright years entry), workflow.go (status choices): its parts.
 //   - preview.go: the preview widget; history.go and worddiff.go: the
 //     revision history panel and its word diff; settings.go: Publication
-//     settings; starterror.go: the window shown when the library cannot
-//     open; theme.go: the theme.
+//     settings; preferences.go: the Preferences dialog; theme.go: the theme
+//     (readable colours, variant, text size).
 //
 // A new panel is a new file named for it, built in window.go.
-//
-// The edit loop's save engine is autosave.go (the autosaver, which uses no
-// Fyne: the window and the kill harness in autosave_kill_test.go both drive
-// it) over the debounce in clock.go; window.go wires it to the form and
-// shows its results. A failed save or a save conflict never opens a modal
-// dialog: banner.go is the non-modal notice, and conflict.go offers to
-// compare, keep mine or keep theirs when the draft was changed elsewhere.
 package app

@@ -99,6 +99,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 		var imported []*editor.Article
 		var failed []importFailure
 		var clashes []importClash
+		var skipped []string // already in the library with the same content
 		for _, uri := range uris {
 			a, err := readImportURI(uri, prof)
 			if err == nil {
@@ -106,6 +107,10 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 				stored, err = editor.AddImported(ctx, w.store, a, editor.ClashRefuse, now)
 				if err == nil {
 					imported = append(imported, stored)
+					continue
+				}
+				if editor.IsDuplicate(err) {
+					skipped = append(skipped, uri.Name())
 					continue
 				}
 				if editor.ErrorCode(err) == editor.ECONFLICT {
@@ -121,6 +126,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 			job.imported = append(job.imported, imported...)
 			job.failed = append(job.failed, failed...)
 			job.clashes = append(job.clashes, clashes...)
+			job.skipped = append(job.skipped, skipped...)
 			job.next()
 		}
 	})

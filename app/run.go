@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/dateline-news/dateline/assets"
 	"github.com/dateline-news/dateline/editor"
@@ -44,6 +45,14 @@ type Options struct {
 	Sample []byte
 	// Version is the release, shown in Help > About.
 	Version string
+	// Notice, when set, is shown in a dialog when the window opens: the
+	// library is read-only, its search index was rebuilt, it was restored
+	// from a backup.
+	Notice string
+	// RaiseKey, when set, is the library's lock file; the window then
+	// comes to the front when Dateline is started again on the same
+	// library (see RaiseRunning).
+	RaiseKey string
 	// AutosaveDelay overrides DefaultAutosaveDelay when positive.
 	AutosaveDelay time.Duration
 	// AutosaveMaxWait overrides DefaultAutosaveMaxWait when positive.
@@ -95,8 +104,27 @@ func Run(store editor.Store, opt Options) error {
 	applyAppearance(a, loadAppearance(a.Preferences())) // the user's theme and text size, preferences.go
 	w := NewMainWindow(a, store, opt)
 	w.FitToScreen()
+	defer w.serve()()
 	w.Window.ShowAndRun()
 	return nil
+}
+
+// serve shows the window's start notice and answers requests to come to
+// the front; it returns the function that stops answering.
+func (w *MainWindow) serve() (stop func()) {
+	if w.opt.Notice != "" {
+		var paras []string
+		for _, p := range strings.Split(w.opt.Notice, "\n\n") {
+			paras = append(paras, wrapText(p, startErrorColumns))
+		}
+		dialog.ShowInformation("Dateline", strings.Join(paras, "\n\n"), w.Window)
+	}
+	if w.opt.RaiseKey != "" {
+		if stop, err := listenForRaise(w.opt.RaiseKey, func() { bringToFront(w.Window) }); err == nil {
+			return stop
+		}
+	}
+	return func() {}
 }
 
 // Icon returns the application icon as a Fyne resource.

@@ -2,6 +2,10 @@ package editor
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -25,9 +29,22 @@ const (
 // an import revision, and its slug gets a numeric suffix if another draft
 // already uses it. A known UUID is handled as clash says. It returns the
 // stored article (ID and slug as stored).
+//
+// Unless clash is ClashAsNew, a file whose content is already in the
+// library (the draft with its UUID, or the drafts holding its slug and the
+// numbered slugs after it, have the same text; see SameContent) is not
+// stored again: AddImported returns that draft and a *DuplicateError. So
+// re-running an interrupted batch import adds only what it had not added.
 func AddImported(ctx context.Context, s Store, a *Article, clash Clash, now time.Time) (*Article, error) {
 	a = a.Clone()
 	opt := SaveOptions{Kind: RevisionImport}
+	if clash != ClashAsNew {
+		if dup, err := findDuplicate(ctx, s, a); err != nil {
+			return nil, err
+		} else if dup != nil {
+			return dup, newDuplicateError(dup)
+		}
+	}
 	existing, err := s.Get(ctx, a.ID)
 	switch {
 	case err == nil && clash == ClashReplace:
@@ -59,4 +76,83 @@ func AddImported(ctx context.Context, s Store, a *Article, clash Clash, now time
 		return nil, err
 	}
 	return a, nil
+}
+
+// DuplicateError is the error AddImported returns for a file whose content
+// is already in the library. Its code is ECONFLICT.
+type DuplicateError struct {
+	// Existing is the draft that already holds the content.
+	Existing *Article
+	err      *Error
+}
+
+func newDuplicateError(existing *Article) *DuplicateError {
+	return &DuplicateError{Existing: existing, err: Errorf(ECONFLICT,
+		"already in the library with the same content, as %s (%q)", existing.Slug, existing.Headline)}
+}
+
+// Error says which draft holds the content.
+func (e *DuplicateError) Error() string { return e.err.Message }
+
+// Unwrap returns the *Error, for ErrorCode and ErrorMessage.
+func (e *DuplicateError) Unwrap() error { return e.err }
+
+// IsDuplicate reports whether err says that an imported file's content is
+// already in the library.
+func IsDuplicate(err error) bool {
+	var d *DuplicateError
+	return errors.As(err, &d)
+}
+
+// findDuplicate returns the draft that already holds a's content, if any:
+// the draft with a's ID, or one of the drafts at a's slug and the numbered
+// slugs AddImported would try after it.
+func findDuplicate(ctx context.Context, s Store, a *Article) (*Article, error) {
+	existing, err := s.Get(ctx, a.ID)
+	switch {
+	case err == nil:
+		if SameContent(existing, a) {
+			return existing, nil
+		}
+		return nil, nil // a UUID clash with other text: clash decides
+	case ErrorCode(err) != ENOTFOUND:
+		return nil, err
+	}
+	base := a.Slug
+	for i := 1; i <= 999; i++ {
+		slug := base
+		if i > 1 {
+			suffix := "-" + strconv.Itoa(i)
+			slug = base[:min(len(base), 100-len(suffix))] + suffix
+		}
+		other, err := s.Lookup(ctx, slug)
+		switch {
+		case ErrorCode(err) == ENOTFOUND:
+			return nil, nil
+		case err != nil && ErrorCode(err) != ECONFLICT:
+			return nil, err
+		case err == nil && other.Slug == slug && SameContent(other, a):
+			return other, nil
+		}
+	}
+	return nil, nil
+}
+
+// SameContent reports whether two articles carry the same story: every
+// field but those the library or the workflow set (ID, slug, status and
+// the times) is equal. An imported file and the draft it became have the
+// same content until someone edits the draft.
+func SameContent(a, b *Article) bool {
+	return contentKey(a) == contentKey(b)
+}
+
+func contentKey(a *Article) string {
+	c := a.Clone()
+	c.ID, c.Slug, c.Status = "", "", ""
+	c.Created, c.Updated, c.Published = time.Time{}, time.Time{}, time.Time{}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Sprintf("unencodable %p", a) // equal only to itself
+	}
+	return string(b)
 }

@@ -21,9 +21,16 @@ func TestAddImported(t *testing.T) {
 			t.Fatalf("AddImported = %+v, %v; want slug tea-harvest-falls-2", got, err)
 		}
 		b := NewArticle(fixtureNow)
-		b.Headline, b.Slug = "Tea harvest falls", "tea-harvest-falls"
+		b.Headline, b.Slug, b.Body = "Tea harvest falls", "tea-harvest-falls", "A later version of the story."
 		if got, err := AddImported(ctx, s, b, ClashRefuse, now); err != nil || got.Slug != "tea-harvest-falls-3" {
 			t.Errorf("third import: %+v, %v; want tea-harvest-falls-3", got, err)
+		}
+		// The same content again, under a new UUID, is a duplicate of the
+		// draft that holds it, not a fourth draft.
+		c := NewArticle(fixtureNow)
+		c.Headline, c.Slug = "Tea harvest falls", "tea-harvest-falls"
+		if got, err := AddImported(ctx, s, c, ClashRefuse, now); !IsDuplicate(err) || got == nil || got.Slug != "tea-harvest-falls-2" {
+			t.Errorf("identical import: %v, %v; want a duplicate of tea-harvest-falls-2", got, err)
 		}
 	})
 	t.Run("ErrConflict", func(t *testing.T) {

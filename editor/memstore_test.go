@@ -68,6 +68,22 @@ func (m *memStore) Get(ctx context.Context, id string) (*Article, error) {
 	return a.Clone(), nil
 }
 
+// Lookup finds an article by ID or slug (no prefixes: the tests that use
+// the memory store name drafts whole).
+func (m *memStore) Lookup(ctx context.Context, ref string) (*Article, error) {
+	if a, err := m.Get(ctx, ref); err == nil || ErrorCode(err) != ENOTFOUND {
+		return a, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, a := range m.articles {
+		if a.Slug == ref {
+			return a.Clone(), nil
+		}
+	}
+	return nil, Errorf(ENOTFOUND, "no draft %s", ref)
+}
+
 func (m *memStore) List(_ context.Context, opt ListOptions) ([]Summary, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
+
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -35,10 +37,16 @@ func (db *DB) BackupDir() string {
 
 // Backup writes a consistent copy of the library to path with VACUUM INTO,
 // while the library stays usable. When path is an existing folder, the copy
-// goes into it under a timestamped name. It never overwrites a file: it
-// writes a temporary file and renames it into place. It returns the path
-// written.
+// goes into it under a timestamped name; an empty path means BackupDir. It
+// never overwrites a file: it writes a temporary file (mode 0600) and links
+// it into place. It returns the path written.
 func (db *DB) Backup(ctx context.Context, path string) (string, error) {
+	if path == "" {
+		path = db.BackupDir()
+		if err := os.MkdirAll(path, 0o700); err != nil {
+			return "", editor.Errorf(editor.EUNAVAILABLE, "backup: cannot create %s: %v", path, errors.Unwrap(err))
+		}
+	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		path = filepath.Join(path, db.backupName())
 	} else if err == nil {
@@ -48,18 +56,16 @@ func (db *DB) Backup(ctx context.Context, path string) (string, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return "", editor.Errorf(editor.ENOTFOUND, "backup %s: the folder %s does not exist", path, dir)
 	}
-	tmp, err := os.CreateTemp(dir, ".dateline-backup-*.db")
+	tmp, tmpPath, err := createTemp(dir, backupTempPattern)
 	if err != nil {
 		return "", editor.Errorf(editor.EUNAVAILABLE, "backup %s: %v", path, errors.Unwrap(err))
 	}
-	tmpPath := tmp.Name()
-	_ = tmp.Close()
-	_ = os.Remove(tmpPath) // VACUUM INTO wants to create the file itself
-	defer func() { _ = os.Remove(tmpPath) }()
+	defer removeTemp(tmp, tmpPath)
 
 	// VACUUM INTO reads in one transaction, so the copy is a snapshot even
 	// while the GUI keeps saving. It runs on the writer connection because
-	// query-only connections refuse it.
+	// query-only connections refuse it. It writes into the empty temporary
+	// file, which keeps its mode 0600.
 	if _, err := db.write.ExecContext(ctx, `VACUUM INTO ?`, tmpPath); err != nil {
 		return "", db.storeError("backup", err)
 	}
@@ -124,13 +130,25 @@ type BackupFile struct {
 
 // Backups lists the automatic backups in BackupDir, newest first.
 func (db *DB) Backups() ([]BackupFile, error) {
-	entries, err := os.ReadDir(db.BackupDir())
+	return ListBackups(db.path)
+}
+
+// ListBackups lists the automatic backups of the library at libraryPath
+// (in the backups folder beside it), newest first. The library need not
+// open: a damaged library's backups are listed too.
+func ListBackups(libraryPath string) ([]BackupFile, error) {
+	lib, err := realPath(libraryPath)
+	if err != nil {
+		return nil, editor.Errorf(editor.EINVALID, "list backups: %v", err)
+	}
+	dir := filepath.Join(filepath.Dir(lib), "backups")
+	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	} else if err != nil {
 		return nil, editor.Errorf(editor.EUNAVAILABLE, "list backups: %v", errors.Unwrap(err))
 	}
-	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path)) + "-"
+	base := strings.TrimSuffix(filepath.Base(lib), filepath.Ext(lib)) + "-"
 	var out []BackupFile
 	for _, e := range entries {
 		name := e.Name()
@@ -141,10 +159,37 @@ func (db *DB) Backups() ([]BackupFile, error) {
 		if err != nil {
 			continue
 		}
-		out = append(out, BackupFile{Path: filepath.Join(db.BackupDir(), name), Time: t})
+		out = append(out, BackupFile{Path: filepath.Join(dir, name), Time: t})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
 	return out, nil
+}
+
+// NewestUsableBackup returns the newest automatic backup of the library at
+// libraryPath that opens and passes Check, with the number of drafts it
+// holds, for the start-up offer to restore it. ENOTFOUND when there is
+// none. It does not change the backups.
+func NewestUsableBackup(ctx context.Context, libraryPath string) (BackupFile, int, error) {
+	backups, err := ListBackups(libraryPath)
+	if err != nil {
+		return BackupFile{}, 0, err
+	}
+	for _, b := range backups {
+		db, err := Open(b.Path, ReadOnly())
+		if err != nil {
+			continue
+		}
+		problems, err := db.Check(ctx)
+		var n int
+		if err == nil && len(problems) == 0 {
+			n, err = db.Count(ctx, editor.ListOptions{})
+		}
+		_ = db.Close()
+		if err == nil && len(problems) == 0 {
+			return b, n, nil
+		}
+	}
+	return BackupFile{}, 0, editor.Errorf(editor.ENOTFOUND, "the library %s has no usable backup", libraryPath)
 }
 
 // RestoreBackup replaces the library file at libraryPath with a copy of the
@@ -153,33 +198,55 @@ func (db *DB) Backups() ([]BackupFile, error) {
 // it replaces anything. The current library is kept beside it as
 // libraryPath + ".before-restore". The backup file itself is not changed.
 func RestoreBackup(ctx context.Context, backupPath, libraryPath string) error {
+	_, err := restoreBackup(ctx, backupPath, libraryPath, ".before-restore")
+	return err
+}
+
+// RestoreDamaged replaces the damaged library at libraryPath with a copy of
+// the backup at backupPath, as RestoreBackup does, but keeps the damaged
+// file aside as libraryPath + ".damaged-" + a time stamp, which it
+// returns, so that nothing in it is lost to a later repair.
+func RestoreDamaged(ctx context.Context, backupPath, libraryPath string) (string, error) {
+	return restoreBackup(ctx, backupPath, libraryPath, ".damaged-"+time.Now().UTC().Format(backupTimeFormat))
+}
+
+// restoreBackup replaces the library with the backup, keeping the current
+// file as libraryPath+aside, and returns that name ("" when there was no
+// library). A symbolic link at libraryPath stays, and the file it points
+// to is replaced. While it works it holds the library's lock, so that it
+// refuses while a window has the library open, and no window opens the
+// library half-way.
+func restoreBackup(ctx context.Context, backupPath, libraryPath, aside string) (string, error) {
+	libraryPath, err := realPath(libraryPath)
+	if err != nil {
+		return "", editor.Errorf(editor.EINVALID, "restore: library path %s: %v", libraryPath, err)
+	}
+	lock, err := LockLibrary(libraryPath, "restore")
+	var locked *LockedError
+	if errors.As(err, &locked) {
+		return "", editor.Errorf(editor.ECONFLICT, "restore: %s; close it first, then restore (nothing was changed)", locked.Error())
+	} else if err != nil {
+		return "", err
+	}
+	defer lock.Release()
+
 	src, err := os.Open(backupPath)
 	if err != nil {
-		return editor.Errorf(editor.ENOTFOUND, "restore: cannot read the backup %s: %v", backupPath, errors.Unwrap(err))
+		return "", editor.Errorf(editor.ENOTFOUND, "restore: cannot read the backup %s: %v", backupPath, errors.Unwrap(err))
 	}
 	defer src.Close()
-	dir := filepath.Dir(libraryPath)
-	tmp, err := os.CreateTemp(dir, ".dateline-restore-*.db")
+	tmp, tmpPath, err := createTemp(filepath.Dir(libraryPath), restoreTempPattern)
 	if err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
+		return "", editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
 	}
-	tmpPath := tmp.Name()
-	defer func() {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			_ = os.Remove(tmpPath + suffix)
-		}
-	}()
-	_, err = io.Copy(tmp, src)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "restore: copy %s: %v", backupPath, err)
+	defer removeTemp(tmp, tmpPath)
+	if _, err = io.Copy(tmp, src); err != nil {
+		return "", editor.Errorf(editor.EUNAVAILABLE, "restore: copy %s: %v", backupPath, err)
 	}
 
 	b, err := Open(tmpPath)
 	if err != nil {
-		return editor.Errorf(editor.ErrorCode(err), "restore: the backup %s cannot be used: %s", backupPath, editor.ErrorMessage(err))
+		return "", editor.Errorf(editor.ErrorCode(err), "restore: the backup %s cannot be used: %s", backupPath, editor.ErrorMessage(err))
 	}
 	problems, err := b.Check(ctx)
 	if err == nil {
@@ -190,32 +257,110 @@ func RestoreBackup(ctx context.Context, backupPath, libraryPath string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return "", fmt.Errorf("restore: %w", err)
 	}
 	if len(problems) > 0 {
-		return editor.Errorf(editor.EINVALID, "restore: the backup %s is damaged: %s", backupPath, strings.Join(problems, "; "))
+		return "", editor.Errorf(editor.EINVALID, "restore: the backup %s is damaged: %s", backupPath, strings.Join(problems, "; "))
 	}
 	if err := syncFile(tmpPath); err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", err)
+		return "", editor.Errorf(editor.EUNAVAILABLE, "restore: %v", err)
 	}
 
+	kept := ""
 	if _, err := os.Stat(libraryPath); err == nil {
 		if old, err := Open(libraryPath); err == nil {
 			_, _ = old.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 			_ = old.Close()
 		}
+		// An earlier restore's copy is never overwritten.
+		if _, err := os.Lstat(libraryPath + aside); err == nil {
+			aside += "-" + time.Now().UTC().Format(backupTimeFormat)
+		}
 		// The old file keeps its write-ahead log, if one is left: SQLite
 		// finds "NAME-wal" next to "NAME".
 		for _, suffix := range []string{"-wal", "-shm", ""} {
-			if err := os.Rename(libraryPath+suffix, libraryPath+".before-restore"+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return editor.Errorf(editor.EUNAVAILABLE, "restore: keep the current library: %v", errors.Unwrap(err))
+			if err := os.Rename(libraryPath+suffix, libraryPath+aside+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return "", editor.Errorf(editor.EUNAVAILABLE, "restore: keep the current library: %v", errors.Unwrap(err))
+			}
+		}
+		kept = libraryPath + aside
+	}
+	if err := os.Rename(tmpPath, libraryPath); err != nil {
+		return kept, editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
+	}
+	return kept, nil
+}
+
+// Temporary files of backups and restores, in the folder they write to.
+const (
+	backupTempPattern  = ".dateline-backup-*.db"
+	restoreTempPattern = ".dateline-restore-*.db"
+)
+
+// createTemp creates an empty temporary file (mode 0600) in dir and locks
+// it, so that removeStaleTemps in another process leaves it alone while
+// this one works on it.
+func createTemp(dir, pattern string) (*os.File, string, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, "", err
+	}
+	if _, err := tryLock(f); err != nil {
+		_ = f.Close()
+		_ = os.Remove(f.Name())
+		return nil, "", err
+	}
+	return f, f.Name(), nil
+}
+
+// sqliteCompanions are the files SQLite may put beside a database.
+var sqliteCompanions = []string{"-journal", "-wal", "-shm"}
+
+// removeTemp closes and removes a temporary file made by createTemp, with
+// the files SQLite may have put beside it. The companions go first, so
+// that a process killed in between leaves the main file, which the next
+// removeStaleTemps finds again.
+func removeTemp(f *os.File, path string) {
+	for _, suffix := range sqliteCompanions {
+		_ = os.Remove(path + suffix)
+	}
+	_ = os.Remove(path)
+	_ = f.Close()
+}
+
+// removeStaleTemps removes the temporary files that backups and restores
+// killed before they finished left in dirs: every one whose lock no
+// running process holds. Open calls it, so they go at the next start.
+func removeStaleTemps(dirs ...string) {
+	if !canLock {
+		return
+	}
+	for _, dir := range dirs {
+		for _, pattern := range []string{backupTempPattern, restoreTempPattern} {
+			names, _ := filepath.Glob(filepath.Join(dir, pattern))
+			for _, name := range names {
+				f, err := os.Open(name)
+				if err != nil {
+					continue
+				}
+				if ok, err := tryLock(f); ok && err == nil {
+					removeTemp(f, name)
+				} else {
+					_ = f.Close()
+				}
+			}
+			// Companions whose database is gone (an older version removed
+			// the main file first) can belong to no running process.
+			for _, suffix := range sqliteCompanions {
+				orphans, _ := filepath.Glob(filepath.Join(dir, pattern+suffix))
+				for _, o := range orphans {
+					if _, err := os.Stat(strings.TrimSuffix(o, suffix)); os.IsNotExist(err) {
+						_ = os.Remove(o)
+					}
+				}
 			}
 		}
 	}
-	if err := os.Rename(tmpPath, libraryPath); err != nil {
-		return editor.Errorf(editor.EUNAVAILABLE, "restore: %v", errors.Unwrap(err))
-	}
-	return nil
 }
 
 // syncFile flushes a file to disk.
@@ -338,4 +483,127 @@ func (db *DB) RepairSearch(ctx context.Context) error {
 	}
 	_, err := db.write.ExecContext(ctx, `INSERT INTO drafts_fts (drafts_fts) VALUES ('rebuild')`)
 	return db.storeError("rebuild search index", err)
+}
+
+// SearchIndexDamaged is the quick check of the full-text index the GUI
+// runs at every start: it reports whether the index disagrees with the
+// drafts. FTS5's own integrity-check (in Check) reads the whole index and
+// every draft inside a write transaction, which takes seconds on a large
+// library and would hold up every save meanwhile; this check only reads,
+// so it also runs on a read-only library, and takes milliseconds. It
+// compares the number of indexed rows with the number of drafts, and looks
+// up the newest drafts and a random sample of the others by the words of
+// their headline and the start of their body: a draft the index does not
+// find by its own words is out of step. A corrupt index fails those
+// lookups too.
+func (db *DB) SearchIndexDamaged(ctx context.Context) (bool, error) {
+	damaged, err := db.searchIndexDamaged(ctx)
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		return true, nil
+	}
+	if err != nil {
+		return false, db.storeError("check the search index", err)
+	}
+	return damaged, nil
+}
+
+// searchProbes is how many of the newest drafts, and how many random
+// others, SearchIndexDamaged looks up.
+const searchProbes = 12
+
+func (db *DB) searchIndexDamaged(ctx context.Context) (bool, error) {
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return false, err
+	}
+	defer func() { _ = tx.Rollback() }()
+	var indexed, drafts int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM drafts_fts_docsize), (SELECT count(*) FROM drafts)`).Scan(&indexed, &drafts); err != nil {
+		return false, err
+	}
+	if indexed != drafts {
+		return true, nil
+	}
+	rows, err := tx.QueryContext(ctx, `WITH RECURSIVE picks (n, seq) AS (
+			SELECT 0, NULL
+			UNION ALL
+			SELECT n + 1, abs(random()) % (SELECT ifnull(max(seq), 0) + 1 FROM drafts) FROM picks WHERE n < ?)
+		SELECT seq, headline, substr(body, 1, 2000) FROM drafts WHERE seq IN (SELECT seq FROM picks)
+		UNION
+		SELECT * FROM (SELECT seq, headline, substr(body, 1, 2000) FROM drafts
+			WHERE trashed_at IS NULL ORDER BY updated DESC LIMIT ?)`, searchProbes, searchProbes)
+	if err != nil {
+		return false, err
+	}
+	type probe struct {
+		seq            int64
+		headline, body string
+	}
+	var probes []probe
+	for rows.Next() {
+		var p probe
+		if err := rows.Scan(&p.seq, &p.headline, &p.body); err != nil {
+			rows.Close()
+			return false, err
+		}
+		probes = append(probes, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	for _, p := range probes {
+		for _, c := range []struct{ column, text string }{{"headline", p.headline}, {"body", p.body}} {
+			words := probeWords(c.text, 3)
+			if len(words) == 0 {
+				continue
+			}
+			var n int
+			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM drafts_fts WHERE drafts_fts MATCH ? AND rowid = ?`,
+				c.column+" : ("+strings.Join(words, " AND ")+")", p.seq).Scan(&n)
+			if err != nil {
+				return false, err
+			}
+			if n == 0 {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+// probeWords returns up to n of the longest words of text that the index's
+// tokenizer (unicode61) surely sees as whole tokens: runs of ASCII letters
+// and digits between ASCII separators. Words with other letters are left
+// out rather than guessed at, and so are FTS5's operator words. Long words
+// are rare ones, whose lists in the index are short to look through.
+func probeWords(text string, n int) []string {
+	seen := map[string]bool{}
+	var words []string
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+		return r < 0x80 && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}) {
+		w := strings.ToLower(f)
+		ascii := true
+		for _, r := range w {
+			if r >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		switch {
+		case !ascii, seen[w], w == "and", w == "or", w == "not", w == "near":
+			continue
+		}
+		seen[w] = true
+		words = append(words, w)
+	}
+	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	return words[:min(n, len(words))]
 }

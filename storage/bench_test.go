@@ -412,3 +412,58 @@ func BenchmarkOpen(b *testing.B) {
 		t.report(b)
 	})
 }
+
+// BenchmarkStartupSearchCheck is what the window adds to its start: the
+// quick check of the search index (SearchIndexDamaged), against FTS5's
+// full integrity-check on a plain connection (the thorough job, which
+// Check runs) and a raw open with the first page of the list, which the
+// start pays anyway.
+func BenchmarkStartupSearchCheck(b *testing.B) {
+	db := openBench(b)
+	ctx := context.Background()
+	b.Run("dateline", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				if damaged, err := db.SearchIndexDamaged(ctx); err != nil || damaged {
+					b.Fatalf("damaged = %v, %v", damaged, err)
+				}
+			})
+		}
+		t.report(b)
+	})
+	b.Run("raw-integrity-check", func(b *testing.B) {
+		raw, err := sql.Open("sqlite3", db.Path())
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer raw.Close()
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				if _, err := raw.Exec(`INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		t.report(b)
+	})
+	b.Run("raw-open-first-page", func(b *testing.B) {
+		var t timings
+		for b.Loop() {
+			t.time(func() {
+				raw, err := sql.Open("sqlite3", db.Path())
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows, err := raw.Query(`SELECT id, headline FROM drafts WHERE trashed_at IS NULL ORDER BY updated DESC LIMIT 100`)
+				if err != nil {
+					b.Fatal(err)
+				}
+				drain(b, rows)
+				_ = raw.Close()
+			})
+		}
+		t.report(b)
+	})
+}

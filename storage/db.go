@@ -8,6 +8,14 @@
 // a separate pool of query-only connections. The binary must be built with
 // the sqlite_fts5 build tag: Open refuses to work without FTS5.
 //
+// Files: db.go opens the library (application ID, read-only fallback,
+// migrations, error mapping); draft.go, revision.go, workflow.go, list.go,
+// search.go and profile.go implement the Store methods; backup.go holds
+// backups, restore, the cleaning of temporary files and the integrity
+// check; lock.go the one-window-per-library lock; readonly.go what a
+// read-only library says; files_unix.go and files_other.go the system
+// calls (access, statfs, flock) behind them.
+//
 // Every save names the revision it is based on (Article.BaseRevision):
 // when the draft's text moved on since, draft.go keeps the save as a
 // conflicting revision beside the head instead of overwriting it (schema 4,
@@ -46,7 +54,10 @@ var migrationFS embed.FS
 // ARCHITECTURE.md requires. synchronous=FULL is given explicitly because
 // go-sqlite3 lowers it to NORMAL in WAL mode, which can lose the last
 // commits on power loss.
-const dsnParams = "_txlock=immediate&_busy_timeout=%d&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL"
+//
+// The journal mode is not among them: setting it writes to the file, and
+// Open must first make sure the file is a Dateline library (see prepare).
+const dsnParams = "_txlock=immediate&_busy_timeout=%d&_foreign_keys=on&_synchronous=FULL"
 
 // readParams configure the read pool: the same safety settings, and the
 // connection refuses to write.
@@ -55,6 +66,10 @@ const readParams = "_busy_timeout=%d&_foreign_keys=on&_synchronous=FULL&_query_o
 // defaultBusyTimeout is how long a connection waits for another writer
 // before it reports the library busy.
 const defaultBusyTimeout = 5 * time.Second
+
+// ApplicationID marks a SQLite file as a Dateline library (PRAGMA
+// application_id, bytes 68–71 of the file header): "Dlne".
+const ApplicationID = 0x446c6e65
 
 // NoFTS5Message is the message of the error Open returns when the binary was
 // built without the sqlite_fts5 build tag.
@@ -73,6 +88,13 @@ type DB struct {
 	device    string
 	author    string
 	readOnly  bool
+	// mustExist refuses a path where there is no library; see Existing.
+	mustExist bool
+	// readOnlyWhy says why Open found the library unwritable ("it is on a
+	// read-only disk"); empty when it is writable.
+	readOnlyWhy string
+	// openCode is the SQLite error code of the last failure while opening.
+	openCode sqlite3.ErrNo
 }
 
 // Option configures Open.
@@ -105,6 +127,14 @@ func withBusyTimeout(d time.Duration) Option {
 // fail. It suits commands that only read, such as list and search.
 func ReadOnly() Option {
 	return func(db *DB) { db.readOnly = true }
+}
+
+// Existing makes Open refuse a path where there is no library, with
+// ENOTFOUND "no library at PATH", instead of creating one. Commands that
+// only read, and those that copy the library elsewhere, use it, so that a
+// mistyped path is not silently turned into an empty library.
+func Existing() Option {
+	return func(db *DB) { db.mustExist = true }
 }
 
 // DefaultPath returns the default library file in the operating system's
@@ -150,13 +180,23 @@ func dataDir() (string, error) {
 	return filepath.Join(home, ".local", "share", "dateline"), nil
 }
 
-// Open opens the library file at path, creating it if it does not exist,
-// checks that SQLite has FTS5, and migrates the schema to the newest
-// version this build knows. The folder must exist.
+// Open opens the library file at path, creating it (mode 0600) if it does
+// not exist, checks that SQLite has FTS5, and migrates the schema to the
+// newest version this build knows. The folder must exist. A symbolic link
+// is followed: the library is the file it points to.
+//
+// A file that exists but cannot be written (a read-only file, folder or
+// mount, or a disk so full that SQLite cannot even set up its shared
+// memory) is opened read-only: it can be listed, searched, exported,
+// checked and backed up elsewhere, and every save says why it cannot be
+// made. A SQLite file that is not a Dateline library is refused before
+// anything is written to it.
 //
 // Errors are *editor.Error values: EUNAVAILABLE for a binary without FTS5,
-// a missing or unwritable folder or a busy library; EINVALID for a file that
-// is not a Dateline library, is damaged, or comes from a newer Dateline.
+// a missing or unwritable folder or a busy library; ENOTFOUND for a missing
+// folder, or a missing file with ReadOnly or Existing; EINVALID for a file
+// that is not a Dateline library, is damaged, or comes from a newer
+// Dateline.
 func Open(path string, opts ...Option) (*DB, error) {
 	db := &DB{now: time.Now, manyHits: defaultManyHits, commonTag: defaultCommonTag, busy: defaultBusyTimeout}
 	for _, opt := range opts {
@@ -171,15 +211,19 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, editor.Errorf(editor.EINVALID, "no library path given")
 	}
-	abs, err := filepath.Abs(path)
+	abs, err := realPath(path)
 	if err != nil {
 		return nil, editor.Errorf(editor.EINVALID, "library path %s: %v", path, err)
 	}
 	db.path = abs
-	if err := checkLibraryPath(abs, db.readOnly); err != nil {
+	if err := checkLibraryPath(abs, db.readOnly || db.mustExist); err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+	created, err := createLibraryFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	if created {
 		// A library this call creates is removed again if Open fails, so a
 		// failed first start leaves no empty file behind.
 		defer func() {
@@ -189,15 +233,83 @@ func Open(path string, opts ...Option) (*DB, error) {
 				}
 			}
 		}()
+	} else if why := unwritableReason(abs); why != "" {
+		db.readOnly, db.readOnlyWhy = true, why
 	}
 
-	writeParams := fmt.Sprintf(dsnParams, db.busy.Milliseconds())
-	if db.readOnly {
-		writeParams += "&_query_only=1"
+	err = db.connect()
+	if err != nil && !created && !db.readOnly && (db.openCode == sqlite3.ErrFull || db.openCode == sqlite3.ErrIoErr) {
+		// A full disk cannot give SQLite the few bytes of shared memory
+		// a WAL library needs even to be read; read-only, it needs none.
+		why := "the disk holding it is full or failing (" + db.openCode.Error() + ")"
+		if diskFull(abs) {
+			why = "the disk holding it is full"
+		}
+		db.readOnly, db.readOnlyWhy = true, why
+		err = db.connect()
 	}
-	if db.write, err = sql.Open("sqlite3", fileURI(abs)+"?"+writeParams); err != nil {
+	if err != nil {
+		return nil, err
+	}
+	if !db.readOnly {
+		removeStaleTemps(filepath.Dir(abs), db.BackupDir())
+	}
+	return db, nil
+}
+
+// realPath returns the absolute path of path with symbolic links
+// resolved, as far as they lead to an existing file.
+func realPath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real, nil
+	}
+	return abs, nil
+}
+
+// createLibraryFile creates an empty library file readable by its owner
+// only, before SQLite opens it: SQLite would create it 0644, and gives its
+// write-ahead log and shared-memory files the mode of the library file.
+func createLibraryFile(path string) (bool, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return false, nil
+	case err != nil:
+		return false, editor.Errorf(editor.EUNAVAILABLE, "cannot create the library %s: the folder is not writable (%v)", path, errors.Unwrap(err))
+	}
+	if err := f.Close(); err != nil {
+		return true, editor.Errorf(editor.EUNAVAILABLE, "cannot create the library %s: %v", path, err)
+	}
+	return true, nil
+}
+
+// connect opens the writer and the read pool and prepares the library. On
+// failure it leaves db.write nil.
+func (db *DB) connect() error {
+	ms := db.busy.Milliseconds()
+	writeParams := fmt.Sprintf(dsnParams, ms)
+	readParams := fmt.Sprintf(readParams, ms)
+	if db.readOnly {
+		// mode=ro makes SQLite refuse every write. On a file nobody can
+		// write here, with no write-ahead log to read, immutable=1 lets
+		// SQLite read it without creating the shared-memory file, which
+		// a read-only folder or a full disk cannot hold. The writer stays able to run VACUUM
+		// INTO, so a read-only library can still be backed up.
+		ro := "&mode=ro"
+		if fi, err := os.Stat(db.path + "-wal"); db.readOnlyWhy != "" && (err != nil || fi.Size() == 0) {
+			ro += "&immutable=1"
+		}
+		writeParams = strings.Replace(writeParams, "_txlock=immediate", "_txlock=deferred", 1) + ro
+		readParams += ro
+	}
+	var err error
+	if db.write, err = sql.Open("sqlite3", fileURI(db.path)+"?"+writeParams); err != nil {
 		db.write = nil
-		return nil, db.openError(err)
+		return db.openError(err)
 	}
 	db.write.SetMaxOpenConns(1)
 	db.write.SetMaxIdleConns(1)
@@ -207,26 +319,28 @@ func Open(path string, opts ...Option) (*DB, error) {
 	if err := db.prepare(context.Background()); err != nil {
 		_ = db.write.Close()
 		db.write = nil
-		return nil, err
+		return err
 	}
 
-	if db.read, err = sql.Open("sqlite3", fileURI(abs)+"?"+fmt.Sprintf(readParams, db.busy.Milliseconds())); err != nil {
+	if db.read, err = sql.Open("sqlite3", fileURI(db.path)+"?"+readParams); err != nil {
 		_ = db.write.Close()
 		db.write = nil
-		return nil, db.openError(err)
+		return db.openError(err)
 	}
 	db.read.SetMaxOpenConns(4)
 	db.read.SetMaxIdleConns(4)
 	if err := db.read.Ping(); err != nil {
-		_ = db.Close()
-		db.write = nil
-		return nil, db.openError(err)
+		_ = db.read.Close()
+		_ = db.write.Close()
+		db.read, db.write = nil, nil
+		return db.openError(err)
 	}
-	return db, nil
+	return nil
 }
 
-// prepare checks the connection, FTS5 and the schema version, and runs the
-// pending migrations.
+// prepare checks the connection, FTS5, that the file is a Dateline library
+// and its schema version, and only then writes: the journal mode, the
+// pending migrations and the application ID.
 func (db *DB) prepare(ctx context.Context) error {
 	if err := db.write.PingContext(ctx); err != nil {
 		return db.openError(err)
@@ -236,18 +350,25 @@ func (db *DB) prepare(ctx context.Context) error {
 	}
 	// A file SQLite can open lazily (a text file, say) only fails at its
 	// first read of the header.
-	var version int
+	var version, appID int
 	if err := db.write.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		return db.openError(err)
+	}
+	if err := db.write.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
+		return db.openError(err)
+	}
+	switch {
+	case appID == ApplicationID:
+	case appID != 0:
+		return editor.Errorf(editor.EINVALID, "%s is not a Dateline library (it is a SQLite database of another program, application ID %#x); nothing was changed", db.path, uint32(appID))
+	default:
+		if err := db.checkEmptyOrOurs(ctx); err != nil {
+			return err
+		}
 	}
 	known := len(mustMigrations())
 	if version > known {
 		return editor.Errorf(editor.EINVALID, "this library was written by a newer version of Dateline (schema %d, this build knows %d); update Dateline to open %s", version, known, db.path)
-	}
-	if version == 0 {
-		if err := db.checkEmptyOrOurs(ctx); err != nil {
-			return err
-		}
 	}
 	if db.readOnly {
 		if version < known {
@@ -255,22 +376,38 @@ func (db *DB) prepare(ctx context.Context) error {
 		}
 		return nil
 	}
-	return db.migrate(ctx)
+	var mode string
+	if err := db.write.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
+		return db.openError(err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		return err
+	}
+	if appID != ApplicationID {
+		if _, err := db.write.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
+			return db.openError(err)
+		}
+	}
+	return nil
 }
 
-// checkEmptyOrOurs refuses a valid SQLite database that holds tables but was
-// never a Dateline library, so that migrations never scribble into someone
-// else's database.
+// checkEmptyOrOurs refuses a SQLite database without Dateline's
+// application ID unless it is empty (a new library) or has Dateline's
+// tables (a library from before the ID was set, which Open adopts), so that
+// migrations never scribble into someone else's database.
 func (db *DB) checkEmptyOrOurs(ctx context.Context) error {
-	var n int
-	err := db.write.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND name <> 'migrations'`).Scan(&n)
+	var others, ours int
+	err := db.write.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE name NOT IN ('migrations', 'drafts')),
+		count(*) FILTER (WHERE name IN ('migrations', 'drafts'))
+		FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&others, &ours)
 	if err != nil {
 		return db.openError(err)
 	}
-	if n > 0 {
-		return editor.Errorf(editor.EINVALID, "%s is not a Dateline library (it is a SQLite database with other tables)", db.path)
+	switch {
+	case ours == 2, others == 0 && ours <= 1:
+		return nil
 	}
-	return nil
+	return editor.Errorf(editor.EINVALID, "%s is not a Dateline library (it is a SQLite database with other tables); nothing was changed", db.path)
 }
 
 // checkFTS5 reports an error naming the build tag when SQLite was compiled
@@ -287,8 +424,9 @@ func checkFTS5(ctx context.Context, conn *sql.DB) error {
 }
 
 // checkLibraryPath gives clear errors for a library path whose folder is
-// missing, or which names a folder.
-func checkLibraryPath(path string, readOnly bool) error {
+// missing, or which names a folder, and, with mustExist, for a path where
+// there is no library.
+func checkLibraryPath(path string, mustExist bool) error {
 	dir := filepath.Dir(path)
 	fi, err := os.Stat(dir)
 	switch {
@@ -302,8 +440,8 @@ func checkLibraryPath(path string, readOnly bool) error {
 	fi, err = os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if readOnly {
-			return editor.Errorf(editor.ENOTFOUND, "there is no library at %s", path)
+		if mustExist {
+			return editor.Errorf(editor.ENOTFOUND, "no library at %s", path)
 		}
 	case err != nil:
 		return editor.Errorf(editor.EUNAVAILABLE, "cannot open the library %s: %v", path, errors.Unwrap(err))
@@ -445,16 +583,36 @@ func (db *DB) migrateOne(ctx context.Context, m migration) error {
 func (db *DB) openError(err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) {
+		db.openCode = se.Code
 		switch se.Code {
 		case sqlite3.ErrNotADB:
-			return editor.Errorf(editor.EINVALID, "%s is not a Dateline library (file is not a database)", db.path)
+			return &DamagedError{editor.Errorf(editor.EINVALID, "%s is not a Dateline library (file is not a database)", db.path)}
 		case sqlite3.ErrCorrupt:
-			return editor.Errorf(editor.EINVALID, "the library %s is damaged (database disk image is malformed); restore a backup", db.path)
+			return &DamagedError{editor.Errorf(editor.EINVALID, "the library %s is damaged (database disk image is malformed); restore a backup", db.path)}
 		case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrReadonly, sqlite3.ErrAuth:
 			return editor.Errorf(editor.EUNAVAILABLE, "cannot open the library %s: the file or its folder is not writable (%v)", db.path, se.Code)
 		}
 	}
 	return db.storeError("open library", err)
+}
+
+// DamagedError is the error Open returns for a file SQLite finds damaged
+// or cannot read as a database at all: a library whose backups may be
+// restored. Its code is EINVALID.
+type DamagedError struct {
+	err *editor.Error
+}
+
+// Error returns the message.
+func (e *DamagedError) Error() string { return e.err.Message }
+
+// Unwrap returns the *editor.Error, for ErrorCode and ErrorMessage.
+func (e *DamagedError) Unwrap() error { return e.err }
+
+// IsDamaged reports whether err says that the library file is damaged.
+func IsDamaged(err error) bool {
+	var d *DamagedError
+	return errors.As(err, &d)
 }
 
 // storeError maps errors from a library operation to *editor.Error values
@@ -479,6 +637,9 @@ func (db *DB) storeError(op string, err error) error {
 		case sqlite3.ErrFull:
 			return editor.Errorf(editor.EUNAVAILABLE, "%s: the disk holding %s is full", op, db.path)
 		case sqlite3.ErrReadonly:
+			if db.readOnly {
+				return editor.Errorf(editor.EUNAVAILABLE, "%s: %s", op, editor.ErrorMessage(db.readOnlyError()))
+			}
 			return editor.Errorf(editor.EUNAVAILABLE, "%s: the library %s is read-only", op, db.path)
 		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
 			return editor.Errorf(editor.EINVALID, "%s: the library %s is damaged (%v); restore a backup", op, db.path, se)

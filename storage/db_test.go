@@ -212,18 +212,6 @@ func TestOpen(t *testing.T) {
 		}
 	})
 
-	t.Run("ErrUnwritableFolder", func(t *testing.T) {
-		if os.Geteuid() == 0 {
-			t.Skip("root can write to any folder")
-		}
-		dir := filepath.Join(t.TempDir(), "locked")
-		if err := os.Mkdir(dir, 0o500); err != nil {
-			t.Fatal(err)
-		}
-		_, err := Open(filepath.Join(dir, "library.db"))
-		wantCode(t, err, editor.EUNAVAILABLE)
-	})
-
 	t.Run("ErrNotADatabase", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "notes.db")
 		text := strings.Repeat("These are my notes, not a database.\n", 200)

@@ -574,10 +574,10 @@ func purgeTx(ctx context.Context, tx *sql.Tx, seqs []int64, now time.Time) error
 	return nil
 }
 
-// writable returns an error for a library opened read-only.
+// writable returns an error for a library opened read-only that says why.
 func (db *DB) writable() error {
 	if db.readOnly {
-		return editor.Errorf(editor.EUNAVAILABLE, "the library %s is open read-only", db.path)
+		return db.readOnlyError()
 	}
 	return nil
 }

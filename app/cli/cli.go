@@ -206,14 +206,32 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// openStore opens env.Library, printing a one-line error on failure.
+// openStore opens the existing library env.Library, printing a one-line
+// error on failure: a path where there is no library is refused ("no
+// library at PATH") rather than turned into an empty one, since only
+// import has anything to put in a new library.
 func openStore(env Env) (editor.Store, bool) {
+	return openLibrary(env, storage.Existing())
+}
+
+// openOrCreateStore opens env.Library, creating it if there is none.
+func openOrCreateStore(env Env) (editor.Store, bool) {
+	return openLibrary(env)
+}
+
+func openLibrary(env Env, opts ...storage.Option) (editor.Store, bool) {
 	open := env.Open
 	if open == nil {
-		open = func(path string) (editor.Store, error) { return storage.Open(path) }
+		open = func(path string) (editor.Store, error) { return storage.Open(path, opts...) }
 	}
 	s, err := open(env.Library)
 	if err != nil {
+		if storage.IsDamaged(err) {
+			if b, n, berr := storage.NewestUsableBackup(context.Background(), env.Library); berr == nil {
+				err = editor.Errorf(editor.ErrorCode(err), "%s; the newest usable backup is from %s (%d drafts): dateline restore %s",
+					strings.TrimSuffix(editor.ErrorMessage(err), "; restore a backup"), b.Time.Local().Format("2 Jan 2006 15:04"), n, b.Path)
+			}
+		}
 		fail(env, err)
 		return nil, false
 	}

@@ -105,9 +105,23 @@ func TestImportSameUUIDNeverOverwritesSilently(t *testing.T) {
 	if _, errOut, code := dateline(t, nil, "--library", lib, "import", "testdata/port-strike.md"); code != 0 {
 		t.Fatalf("first import: exit %d, %s", code, errOut)
 	}
+	// The same file again is a duplicate: skipped, and said so.
 	_, errOut, code := dateline(t, nil, "--library", lib, "import", "testdata/port-strike.md")
+	if code != 0 || !strings.Contains(errOut, "skipped: already in the library with the same content") {
+		t.Errorf("second import of the same file: exit %d, stderr %q; want 0 and a duplicate skipped", code, errOut)
+	}
+	// The same UUID with other text is a clash, never a silent overwrite.
+	orig, err := os.ReadFile("testdata/port-strike.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := filepath.Join(t.TempDir(), "edited.md")
+	if err := os.WriteFile(edited, []byte(strings.Replace(string(orig), "9 percent", "11 percent", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code = dateline(t, nil, "--library", lib, "import", edited)
 	if code != 1 || !strings.Contains(errOut, "--replace") {
-		t.Errorf("second import: exit %d, stderr %q; want 1 and advice about --replace/--as-new", code, errOut)
+		t.Errorf("import of an edited copy: exit %d, stderr %q; want 1 and advice about --replace/--as-new", code, errOut)
 	}
 	if _, errOut, code = dateline(t, nil, "--library", lib, "import", "--as-new", "testdata/port-strike.md"); code != 0 {
 		t.Errorf("--as-new: exit %d, stderr %q", code, errOut)
@@ -125,14 +139,6 @@ func TestImportSameUUIDNeverOverwritesSilently(t *testing.T) {
 	}
 
 	// --replace: the edited file becomes the draft's text.
-	edited := filepath.Join(t.TempDir(), "edited.md")
-	orig, err := os.ReadFile("testdata/port-strike.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(edited, []byte(strings.Replace(string(orig), "9 percent", "11 percent", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	if _, errOut, code = dateline(t, nil, "--library", lib, "import", "--replace", edited); code != 0 {
 		t.Fatalf("--replace: exit %d, stderr %q", code, errOut)
 	}
@@ -173,7 +179,8 @@ func TestImportWireCopyAndBatchWithABadFile(t *testing.T) {
 }
 
 func TestExitStatusesAndMessages(t *testing.T) {
-	lib := filepath.Join(t.TempDir(), "library.db")
+	lib := newLibrary(t)
+	nowhere := filepath.Join(t.TempDir(), "nowhere.db")
 	bad := filepath.Join(t.TempDir(), "bad.md")
 	if err := os.WriteFile(bad, []byte("---\ntitle: [unclosed\n---\nbody\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -189,6 +196,7 @@ func TestExitStatusesAndMessages(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown format", []string{"--library", lib, "export", "--format", "pdf", "x"}, 2, "unknown format"},
 		{"missing draft", []string{"--library", lib, "export", "--format", "md", "no-such-slug"}, 1, "no-such-slug"},
+		{"missing library", []string{"--library", nowhere, "export", "--format", "md", "no-such-slug"}, 1, "no library at " + nowhere},
 		{"malformed file", []string{"--library", lib, "import", bad}, 1, "bad.md"},
 		{"missing file", []string{"--library", lib, "import", "nope.md"}, 1, "nope.md"},
 	} {
@@ -227,7 +235,7 @@ func TestGUIWithoutDisplayFailsCleanly(t *testing.T) {
 }
 
 func TestCLocaleDoesNotFloodTheLog(t *testing.T) {
-	lib := filepath.Join(t.TempDir(), "library.db")
+	lib := newLibrary(t)
 	for _, env := range [][]string{
 		{"LANG=C", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE="},
 		{"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE="},

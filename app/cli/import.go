@@ -14,7 +14,7 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 	fs := newFlagSet(env, c.name, c.args, c.summary)
 	format := fs.String("format", "", "read every file in this format instead of guessing from its name and content")
 	replace := fs.Bool("replace", false, "a file whose UUID is already in the library becomes a new revision of that draft")
-	asNew := fs.Bool("as-new", false, "a file whose UUID is already in the library becomes a new draft with a new UUID")
+	asNew := fs.Bool("as-new", false, "a file whose UUID or content is already in the library becomes a new draft with a new UUID")
 	if code, ok := parseFlags(fs, env, args); !ok {
 		return code
 	}
@@ -38,7 +38,7 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 	} else if *asNew {
 		clash = editor.ClashAsNew
 	}
-	store, ok := openStore(env)
+	store, ok := openOrCreateStore(env)
 	if !ok {
 		return ExitFailure
 	}
@@ -48,11 +48,16 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	failed := 0
+	failed, skipped := 0, 0
 	for _, path := range fs.Args() {
 		a, err := readArticleFile(path, forced, prof)
 		if err == nil {
 			a, err = editor.AddImported(ctx, store, a, clash, time.Now())
+		}
+		if editor.IsDuplicate(err) {
+			skipped++
+			fmt.Fprintf(env.Stderr, "dateline import: %s: skipped: %s; --as-new imports it again\n", path, editor.ErrorMessage(err))
+			continue
 		}
 		if editor.ErrorCode(err) == editor.ECONFLICT && clash == editor.ClashRefuse {
 			err = fmt.Errorf("%s; use --replace to add this file as a new revision of it, or --as-new to import it as a separate draft", editor.ErrorMessage(err))
@@ -64,9 +69,12 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 		}
 		printSummary(env.Stdout, editor.SummaryOf(a))
 	}
+	if skipped > 0 && fs.NArg() > 1 {
+		fmt.Fprintf(env.Stderr, "dateline import: %d of %d files were already in the library and were skipped\n", skipped, fs.NArg())
+	}
 	if failed > 0 {
 		if n := fs.NArg(); n > 1 {
-			fmt.Fprintf(env.Stderr, "dateline import: %d of %d files failed; the others were imported\n", failed, n)
+			fmt.Fprintf(env.Stderr, "dateline import: %d of %d files failed; the others were imported or skipped\n", failed, n)
 		}
 		return ExitFailure
 	}

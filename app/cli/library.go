@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 type maintainer interface {
 	Backup(ctx context.Context, path string) (string, error)
 	Check(ctx context.Context) ([]string, error)
+	ReadOnlyReason() string
 }
 
 var _ maintainer = (*storage.DB)(nil)
@@ -220,6 +222,17 @@ func runRestore(ctx context.Context, env Env, c command, args []string) int {
 		return usage(env, c.name, "name the backup file to restore")
 	}
 	backup := fs.Arg(0)
+	// Refuse before asking when a window has the library open; the
+	// restore itself holds the lock while it works.
+	lock, err := storage.LockLibrary(env.Library, "restore")
+	if err != nil {
+		var locked *storage.LockedError
+		if errors.As(err, &locked) {
+			err = editor.Errorf(editor.ECONFLICT, "restore: %s; close it first, then restore (nothing was changed)", locked.Error())
+		}
+		return fail(env, err)
+	}
+	_ = lock.Release()
 	if !*yes && !confirm(env, fmt.Sprintf("Replace the library %s with the backup %s? The current library is kept as %s.before-restore.", env.Library, backup, filepath.Base(env.Library))) {
 		fmt.Fprintln(env.Stderr, "Library left as it was.")
 		return ExitFailure
@@ -257,6 +270,9 @@ func runCheck(ctx context.Context, env Env, c command, args []string) int {
 	}
 	n, _ := store.Count(ctx, editor.ListOptions{})
 	fmt.Fprintf(env.Stdout, "ok: %s is healthy (%d drafts)\n", env.Library, n)
+	if why := m.ReadOnlyReason(); why != "" {
+		fmt.Fprintf(env.Stderr, "The library is read-only: %s.\n", why)
+	}
 	return ExitOK
 }
 
