@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dateline-news/dateline/assets"
@@ -44,8 +46,21 @@ func TestExportWritesEditorBytes(t *testing.T) {
 			if !bytes.Contains(got, []byte("Harbor Times")) {
 				t.Errorf("export lacks the footer's holder:\n%s", got)
 			}
-			if status := w.StatusText(); status != "Exported "+filepath.Base(path) {
-				t.Errorf("status = %q", status)
+			if status := w.StatusText(); status != "Exported to "+path {
+				t.Errorf("status = %q, want the full path", status)
+			}
+			var opened string
+			w.openURL = func(u *url.URL) error { opened = u.String(); return nil }
+			if !w.reveal.Visible() {
+				t.Fatal("no Show in folder button after an export")
+			}
+			test.Tap(w.reveal)
+			if want := "file://" + filepath.Dir(path) + "/"; opened != want {
+				t.Errorf("Show in folder opened %q, want %q", opened, want)
+			}
+			test.Type(w.form.headline, "x")
+			if w.reveal.Visible() {
+				t.Error("Show in folder outlived the export's message")
 			}
 		})
 	}

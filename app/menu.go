@@ -106,7 +106,7 @@ func (w *MainWindow) exportTo(out fyne.URIWriteCloser, err error, f editor.Forma
 				w.showError("Export failed", werr)
 				return
 			}
-			w.setStatus("Exported "+out.URI().Name(), false)
+			w.showExported(out.URI())
 		}
 	})
 }

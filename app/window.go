@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -9,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dateline-news/dateline/editor"
@@ -40,6 +43,10 @@ type MainWindow struct {
 	preview  *PreviewView
 	renderer *PreviewRenderer
 	status   *widget.Label
+	// reveal opens the folder of the last export (showExported) through
+	// openURL, the app's OpenURL (tests replace it).
+	reveal  *widget.Button
+	openURL func(*url.URL) error
 	// banner shows a failed save or a save conflict without a dialog;
 	// storyBanner says that the open story is killed or corrected.
 	banner, storyBanner *banner
@@ -80,7 +87,7 @@ func NewMainWindow(a fyne.App, store editor.Store, opt Options) *MainWindow {
 }
 
 func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *MainWindow {
-	w := &MainWindow{app: a, store: store, opt: opt, clock: clk}
+	w := &MainWindow{app: a, store: store, opt: opt, clock: clk, openURL: a.OpenURL}
 	w.saver = autosaver{
 		store: store, clock: clk, delay: opt.autosaveDelay(), maxWait: opt.autosaveMaxWait(),
 		current: func() *editor.Article { return w.article },
@@ -104,7 +111,10 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	path := widget.NewLabel(opt.LibraryPath)
 	path.Importance = widget.LowImportance
 	path.Truncation = fyne.TextTruncateEllipsis
-	statusBar := container.NewBorder(nil, nil, nil, path, w.status)
+	w.reveal = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), nil)
+	w.reveal.Importance = widget.LowImportance
+	w.reveal.Hide()
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.reveal, path), w.status)
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
@@ -130,6 +140,30 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 
 	w.start()
 	return w
+}
+
+// showExported says in the status bar where an export went, with a
+// button that opens its folder in the desktop's file manager.
+func (w *MainWindow) showExported(u fyne.URI) {
+	where := u.Name()
+	if u.Scheme() == "file" {
+		where = u.Path()
+	}
+	w.setStatus("Exported to "+where, false)
+	parent, err := storage.Parent(u)
+	if err != nil {
+		return
+	}
+	folder, err := url.Parse(parent.String())
+	if err != nil {
+		return
+	}
+	w.reveal.OnTapped = func() {
+		if err := w.openURL(folder); err != nil {
+			w.setStatus("Could not open the folder: "+err.Error(), true)
+		}
+	}
+	w.reveal.Show()
 }
 
 // showIf shows o when show holds and hides it otherwise.
@@ -426,6 +460,7 @@ func (w *MainWindow) setStatus(msg string, bad bool) {
 	w.status.Text = msg
 	w.status.Importance = imp
 	w.status.Refresh()
+	w.reveal.Hide() // it belongs to the message that showExported set
 }
 
 // wordCount says how long the body is: "812 words".
