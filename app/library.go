@@ -72,8 +72,7 @@ func newLibraryPane(onNew func(), onSelect func(id string), now func() time.Time
 // newLibraryRow is the list's row template: headline and status on top,
 // byline and updated time below.
 func newLibraryRow() fyne.CanvasObject {
-	headline := widget.NewLabelWithStyle("Headline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	headline.Truncation = fyne.TextTruncateEllipsis
+	headline := newClampLabel(2, fyne.TextStyle{Bold: true}) // whole headlines, on two lines
 	status := widget.NewLabel("status")
 	status.Importance = widget.LowImportance
 	byline := widget.NewLabel("byline")
@@ -94,7 +93,7 @@ func updateLibraryRow(o fyne.CanvasObject, s editor.Summary, now time.Time) {
 	line := rows[1].(*fyne.Container).Objects
 	bottom := line[0].(*fyne.Container).Objects
 	// Border puts the center object first, then the trailing one.
-	top[0].(*widget.Label).SetText(summaryHeadline(s))
+	top[0].(*clampLabel).SetText(summaryHeadline(s))
 	top[1].(*widget.Label).SetText(string(s.Status))
 	by := editor.FormatByline(editor.Byline{Authors: s.Authors})
 	if by == "" {
