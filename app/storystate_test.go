@@ -87,3 +87,34 @@ func TestStoryBannerForKilledAndCorrected(t *testing.T) {
 		t.Errorf("%d correction revisions in the history, want both wordings", corrections)
 	}
 }
+
+// TestListFollowsTheOpenDraftOutOfAFilter: when a status change takes the
+// open story out of a filtered list, no other story is highlighted as if
+// it were open, and the form keeps the story that moved.
+func TestListFollowsTheOpenDraftOutOfAFilter(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Tea harvest", "Growers counted losses.")
+	seed(t, store, clk, "Ministers meet", "Trade rules.")
+	a := seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.act(func() { w.browser.status.SetSelected(string(editor.StatusDraft)) })
+	w.settle()
+	w.OpenDraft(a.ID)
+	w.settle()
+	if w.library.list.sel < 0 {
+		t.Fatal("the open draft is not highlighted in the list")
+	}
+	w.transition(a.ID, editor.StatusFiled, "")
+	w.settle()
+	if w.article == nil || w.article.ID != a.ID {
+		t.Fatalf("the form shows %v after the move, want the moved story", w.article)
+	}
+	if got := w.library.list.Length(); got != 2 {
+		t.Fatalf("the drafts filter shows %d rows after the move, want 2", got)
+	}
+	if sel := w.library.list.sel; sel >= 0 {
+		s, _ := w.library.row(sel)
+		t.Errorf("row %d (%q) is highlighted, but %q is open", sel, s.Headline, a.Headline)
+	}
+}
