@@ -44,7 +44,12 @@
 //     the Draft menu.
 //   - form.go: the article form; authors.go, related.go (teasers and the
 //     copyright years entry), workflow.go (status choices): its parts.
-//   - preview.go: the preview widget; history.go and worddiff.go: the
+//   - preview.go: PreviewView (a virtual list of rows, canvas objects only
+//     for what is in view) and PreviewRenderer (cancellable builds on
+//     workers, incremental through editor.PreviewCache); preview_rows.go
+//     flattens an editor.Preview into rows with content hashes;
+//     preview_layout.go is the preview's own word wrap by cached glyph
+//     advances. history.go and worddiff.go: the
 //     revision history panel and its word diff; settings.go: Publication
 //     settings; preferences.go: the Preferences dialog; theme.go: the theme
 //     (readable colours, variant, text size).

@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"hash/maphash"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -65,12 +67,58 @@ type historyPanel struct {
 	stale        bool
 	gen, diffGen uint64
 	programmatic bool
+	// changes keeps each pair's word change, so that a save counts only
+	// the pair it changed rather than every pair of the history again.
+	changes *changeCache
 }
+
+// changeKey names a pair of revisions whose word change is counted. The
+// newest revision's text changes while autosave coalesces into it, so its
+// key also carries a hash of its text.
+type changeKey struct {
+	older, newer string
+	newerText    uint64
+}
+
+// changeCache is the word change of every pair of revisions counted so
+// far. Workers use it, so it has a lock.
+type changeCache struct {
+	mu sync.Mutex
+	m  map[changeKey][2]int
+	// counted is how many changes were counted rather than found.
+	counted int
+}
+
+// maxCachedChanges bounds the cache; it is cleared when it grows past.
+const maxCachedChanges = 20000
+
+// change returns the word change from older to newer, counting it only
+// the first time.
+func (c *changeCache) change(key changeKey, older, newer string) (added, removed int) {
+	c.mu.Lock()
+	v, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return v[0], v[1]
+	}
+	added, removed = wordChange(older, newer)
+	c.mu.Lock()
+	if len(c.m) >= maxCachedChanges {
+		c.m = map[changeKey][2]int{}
+	}
+	c.m[key] = [2]int{added, removed}
+	c.counted++
+	c.mu.Unlock()
+	return added, removed
+}
+
+// textSeed seeds the hashes of the newest revision's text.
+var textSeed = maphash.MakeSeed()
 
 // attachHistory builds the history panel and the Preview / History tabs
 // that hold it beside the form.
 func (w *MainWindow) attachHistory() *historyPanel {
-	h := &historyPanel{w: w, sel: -1, againstRow: map[string]int{}}
+	h := &historyPanel{w: w, sel: -1, againstRow: map[string]int{}, changes: &changeCache{m: map[changeKey][2]int{}}}
 	h.info = widget.NewLabel("")
 	h.info.Importance = widget.LowImportance
 	h.list = widget.NewList(func() int { return len(h.rows) }, newHistoryRow, func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -248,7 +296,7 @@ func (h *historyPanel) load() {
 			}
 		}
 		if err == nil {
-			countChanges(rows)
+			countChanges(rows, h.changes)
 		}
 		return func() {
 			if gen != h.gen {
@@ -263,15 +311,20 @@ func (h *historyPanel) load() {
 	})
 }
 
-// countChanges sets each row's change against the revision before it.
-func countChanges(rows []historyRow) {
+// countChanges sets each row's change against the revision before it,
+// taking the changes counted before from cache.
+func countChanges(rows []historyRow, cache *changeCache) {
 	for i := range rows {
 		r := &rows[i]
 		switch {
 		case i == len(rows)-1:
 			r.added, r.removed, r.exact = r.rev.Words, 0, true
 		case r.loaded && rows[i+1].loaded:
-			r.added, r.removed = wordChange(rows[i+1].text, r.text)
+			key := changeKey{older: rows[i+1].rev.ID, newer: r.rev.ID}
+			if i == 0 {
+				key.newerText = maphash.String(textSeed, r.text)
+			}
+			r.added, r.removed = cache.change(key, rows[i+1].text, r.text)
 			r.exact = true
 		default:
 			d := r.rev.Words - rows[i+1].rev.Words

@@ -66,19 +66,19 @@ func TestPreviewViewRendersArticle(t *testing.T) {
 		t.Errorf("view text\ngot  %q\nwant %q", got, want)
 	}
 	var bold, italic, table bool
-	for _, s := range v.text.Segments {
-		switch s := s.(type) {
-		case *widget.TextSegment:
-			if s.Text == "Tuesday" && s.Style.TextStyle.Bold {
+	for _, r := range v.rows {
+		for _, run := range r.runs {
+			if run.text == "Tuesday" && run.style.Bold {
 				bold = true
 			}
-			if strings.HasPrefix(s.Text, "MOMBASA") && !s.Style.TextStyle.Bold {
+			if strings.HasPrefix(run.text, "MOMBASA") && !run.style.Bold {
 				t.Error("dateline run-in is not bold")
 			}
-			if strings.HasPrefix(s.Text, "by Amina") && s.Style.TextStyle.Italic && !s.Style.Inline {
+			if strings.HasPrefix(run.text, "by Amina") && run.style.Italic {
 				italic = true
 			}
-		case *tableSegment:
+		}
+		if r.kind == rowTable {
 			table = true
 		}
 	}
@@ -166,28 +166,33 @@ func TestPreviewRendererManyQuickRenders(t *testing.T) {
 	}
 }
 
-func TestPreviewRendererDropsStaleResult(t *testing.T) {
+// TestPreviewRendererNewerEditDoesNotWait holds the first build inside
+// its teaser lookup: the newest request must render and show while the
+// stale build is still stuck, and the stale result, once released, is
+// dropped.
+func TestPreviewRendererNewerEditDoesNotWait(t *testing.T) {
 	test.NewTempApp(t)
 	v := NewPreviewView()
 	test.NewTempWindow(t, v)
 
 	release := make(chan struct{})
 	entered := make(chan struct{}, 1)
-	var mu sync.Mutex
-	var resolved []string
 	resolve := func(id string) (string, string, bool) {
-		mu.Lock()
-		resolved = append(resolved, id)
-		mu.Unlock()
 		if id == "first" {
 			entered <- struct{}{}
 			<-release
 		}
 		return "Teaser " + id, "", true
 	}
+	var mu sync.Mutex
 	var shown []string
 	r := NewPreviewRenderer(v, nil, editor.RenderOptions{Resolve: resolve})
-	r.OnRendered = func(p *editor.Preview, _ error) { shown = append(shown, p.Blocks[0].Inlines[0].Text) }
+	r.Patience = time.Hour // no paused notice in this test
+	r.OnRendered = func(p *editor.Preview, _ error) {
+		mu.Lock()
+		shown = append(shown, p.Blocks[0].Inlines[0].Text)
+		mu.Unlock()
+	}
 	article := func(name string) *editor.Article {
 		return &editor.Article{Headline: "Headline " + name, Body: "Body " + name + ".", Related: []editor.Teaser{{DraftID: name}}}
 	}
@@ -198,8 +203,6 @@ func TestPreviewRendererDropsStaleResult(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("first render never started")
 	}
-	// The worker is stuck in the first render; Render must still return
-	// at once, and the second request is superseded before it starts.
 	returned := make(chan struct{})
 	go func() {
 		r.Render(article("second"))
@@ -211,19 +214,75 @@ func TestPreviewRendererDropsStaleResult(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("Render blocked while a render was running")
 	}
+	// The newest is shown although the first build is still stuck.
+	waited := make(chan struct{})
+	go func() { r.Wait(); close(waited) }()
+	select {
+	case <-waited:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the newest render waited for the stale one")
+	}
 	close(release)
+	// Let the stale build finish and try to deliver.
+	r.Render(article("fourth"))
 	r.Wait()
+	time.Sleep(50 * time.Millisecond)
+	fyne.DoAndWait(func() {})
 
 	mu.Lock()
 	defer mu.Unlock()
-	if got := strings.Join(resolved, ","); got != "first,third" {
-		t.Errorf("rendered %s, want first,third (second superseded before it started)", got)
+	if got := strings.Join(shown, ","); got != "Headline third,Headline fourth" {
+		t.Errorf("shown %q, want third then fourth (stale first and superseded second dropped)", got)
 	}
-	if got := strings.Join(shown, ","); got != "Headline third" {
-		t.Errorf("shown %q, want only the newest (the stale first result dropped)", got)
+	if got := v.PlainText(); !strings.Contains(got, "Body fourth.") || strings.Contains(got, "Body first.") {
+		t.Errorf("view text %q, want the fourth article", got)
 	}
-	if got := v.PlainText(); !strings.Contains(got, "Body third.") || strings.Contains(got, "Body first.") {
-		t.Errorf("view text %q, want the third article", got)
+}
+
+// TestPreviewRendererPausesAndGivesUp holds a build past Patience and then
+// past Limit: the view says it is paused, keeps the preview it had, and
+// says it gave up.
+func TestPreviewRendererPausesAndGivesUp(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewPreviewView()
+	test.NewTempWindow(t, v)
+	release := make(chan struct{})
+	resolve := func(id string) (string, string, bool) {
+		if id == "slow" {
+			<-release
+		}
+		return "Teaser", "", true
+	}
+	r := NewPreviewRenderer(v, nil, editor.RenderOptions{Resolve: resolve})
+	r.Patience, r.Limit = 20*time.Millisecond, 300*time.Millisecond
+	r.Render(&editor.Article{Headline: "Quick", Body: "Quick body."})
+	r.Wait()
+	r.Render(&editor.Article{Headline: "Slow", Body: "Slow body.", Related: []editor.Teaser{{DraftID: "slow"}}})
+	paused := func() string {
+		var s string
+		fyne.DoAndWait(func() { s = v.Paused() })
+		return s
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for paused() != PausedNotice && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := paused(); got != PausedNotice {
+		t.Fatalf("paused notice %q, want %q", got, PausedNotice)
+	}
+	time.Sleep(400 * time.Millisecond) // past Limit
+	close(release)
+	r.Wait()
+	if got := paused(); got != GaveUpNotice {
+		t.Errorf("notice %q after the limit, want %q", got, GaveUpNotice)
+	}
+	if got := v.PlainText(); !strings.Contains(got, "Quick body.") {
+		t.Errorf("view text %q, want the earlier preview kept", got)
+	}
+	r.Render(&editor.Article{Headline: "Next", Body: "Next body."})
+	r.Wait()
+	if got := paused(); got != "" {
+		t.Errorf("notice %q after a good build, want none", got)
 	}
 }
 
@@ -254,7 +313,7 @@ func BenchmarkPreviewViewSetPreview(b *testing.B) {
 	w := test.NewTempWindow(b, v)
 	w.Resize(fyne.NewSize(600, 800))
 	v.SetPreview(pv)
-	b.ReportMetric(float64(len(v.text.Segments)), "segments")
+	b.ReportMetric(float64(len(v.rows)), "rows")
 	b.ReportAllocs()
 	for b.Loop() {
 		v.SetPreview(pv)
@@ -269,8 +328,8 @@ func BenchmarkPreviewViewBaselineStockRichText(b *testing.B) {
 	v := NewPreviewView()
 	v.SetPreview(pv)
 	var texts []string
-	for _, s := range v.text.Segments {
-		texts = append(texts, s.Textual())
+	for _, r := range v.rows {
+		texts = append(texts, r.text())
 	}
 	rt := widget.NewRichText()
 	rt.Wrapping = fyne.TextWrapWord

@@ -10,6 +10,12 @@
 // text moved on since, the store keeps it as a conflicting revision beside
 // the head and answers ESTALE instead of overwriting (errors.go).
 //
+// The one goldmark pipeline is markdown.go, with its input limits in
+// markdown_limits.go (nesting flattened past MaxNesting before parsing).
+// preview.go builds the neutral Preview model from the AST, and
+// preview_incremental.go (PreviewCache) rebuilds only the chunks of a body
+// an edit changed.
+//
 // editor imports neither Fyne nor database/sql: the GUI (app) and the SQLite
 // library (storage) depend on it, never the other way round. Every newsroom
 // rule lives here once; app and app/cli call it and decide none.

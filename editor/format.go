@@ -248,3 +248,14 @@ func sniffWire(text []byte, fr *FooterReader) bool {
 	}
 	return false
 }
+
+// ExportWarnings returns the warnings of exporting a in format f, for the
+// CLI to print beside the file: NestingNotice when the body nests deeper
+// than MaxNesting and f renders the body through the pipeline. The
+// Markdown export writes the body as written, so it has none.
+func ExportWarnings(f Format, a *Article) []string {
+	if f == FormatMarkdown {
+		return nil
+	}
+	return BodyWarnings(a.Body)
+}

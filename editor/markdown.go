@@ -36,6 +36,7 @@ func NewMarkdown() goldmark.Markdown {
 			extension.NewTypographer(extension.WithTypographicSubstitutions(typographicSubstitutions)),
 			extension.Footnote,
 			datelineExtension{},
+			tableCellExtension{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
@@ -46,9 +47,12 @@ func NewMarkdown() goldmark.Markdown {
 var markdown = NewMarkdown()
 
 // ParseBody parses a Markdown body with the shared pipeline and returns the
-// document node and the source it points into.
+// document node and the source it points into. The body's nesting is
+// limited to MaxNesting first (LimitNesting), so the source returned is the
+// flattened one when the body nests deeper; BodyWarnings says so.
 func ParseBody(body string) (ast.Node, []byte) {
-	src := []byte(body)
+	limited, _ := LimitNesting(body)
+	src := []byte(limited)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	return doc, src
 }

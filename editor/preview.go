@@ -2,8 +2,10 @@ package editor
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	stdhtml "html"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -21,6 +23,9 @@ import (
 type Preview struct {
 	// Blocks are the top-level blocks in reading order.
 	Blocks []Block
+	// Notices are warnings about the rendering that the preview shows
+	// above the article, such as NestingNotice.
+	Notices []string
 }
 
 // BlockKind says what a Block is and which of its fields are used.
@@ -136,6 +141,11 @@ type Block struct {
 	Rows [][][]Inline
 	// Align holds one alignment per table column.
 	Align []Alignment
+	// SourceStart and SourceEnd are the lines of the body (counted from 0,
+	// SourceEnd exclusive) that a top-level body block was rendered from,
+	// so that the preview can follow the paragraph being edited. SourceEnd
+	// is 0 for frame blocks and nested blocks.
+	SourceStart, SourceEnd int
 }
 
 // InlineStyle is a set of style flags of an Inline.
@@ -216,13 +226,37 @@ func ImagePlaceholder(alt string) string {
 // footer year falls back to opt.Now. Errors come from the profile's
 // templates and are *Error values.
 func BuildPreview(a *Article, p Profile, opt RenderOptions) (*Preview, error) {
+	return BuildPreviewContext(context.Background(), a, p, opt)
+}
+
+// BuildPreviewContext is BuildPreview that gives up when ctx is done, for
+// example because a newer edit superseded the build or it ran out of time.
+// It then returns ctx's error. goldmark's parse cannot be interrupted, but
+// it is bounded by the nesting limit (LimitNesting); the context is checked
+// before and after it and throughout the walk that builds the blocks.
+func BuildPreviewContext(ctx context.Context, a *Article, p Profile, opt RenderOptions) (*Preview, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	f, err := buildExportFrame(a, p, opt)
 	if err != nil {
 		return nil, fmt.Errorf("preview: %w", err)
 	}
 	doc, src := ParseArticleBody(a, p.Dash)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	SanitizeLinks(doc, src)
-	pv := &Preview{Blocks: make([]Block, 0, doc.ChildCount()+8)}
+	body, err := renderPreviewBlocksContext(ctx, doc, src)
+	if err != nil {
+		return nil, err
+	}
+	return assemblePreview(a, f, body), nil
+}
+
+// assemblePreview puts the frame f of a around the body blocks.
+func assemblePreview(a *Article, f Frame, body []Block) *Preview {
+	pv := &Preview{Blocks: make([]Block, 0, len(body)+8), Notices: BodyWarnings(a.Body)}
 	line := func(kind BlockKind, text string, style InlineStyle) {
 		if text = strings.TrimSpace(text); text != "" {
 			pv.Blocks = append(pv.Blocks, Block{Kind: kind, Inlines: []Inline{{Text: text, Style: style}}})
@@ -231,7 +265,7 @@ func BuildPreview(a *Article, p Profile, opt RenderOptions) (*Preview, error) {
 	line(BlockHeadline, a.Headline, 0)
 	line(BlockDeck, a.Deck, 0)
 	line(BlockByline, f.Byline, StyleByline)
-	pv.Blocks = append(pv.Blocks, renderPreviewBlocks(doc, src)...)
+	pv.Blocks = append(pv.Blocks, body...)
 	line(BlockTagline, f.Tagline, 0)
 	line(BlockCorrection, f.Correction, 0)
 	line(BlockFooter, f.Footer, 0)
@@ -247,7 +281,7 @@ func BuildPreview(a *Article, p Profile, opt RenderOptions) (*Preview, error) {
 		}
 		pv.Blocks = append(pv.Blocks, list)
 	}
-	return pv, nil
+	return pv
 }
 
 // PlainText returns the preview's text content: every paragraph, heading
@@ -372,18 +406,104 @@ type previewBuilder struct {
 	styles     []styleState
 	inlines    []Inline
 	row        [][]Inline
+	// run collects the text of the last inline while emit merges runs of
+	// one style into it, so that a paragraph of many runs is built in
+	// linear time; open says whether run belongs to inlines' last entry.
+	run  strings.Builder
+	open bool
 }
 
 // renderPreviewBlocks renders the body AST doc (over src) into blocks.
 func renderPreviewBlocks(doc ast.Node, src []byte) []Block {
+	blocks, _ := renderPreviewBlocksContext(context.Background(), doc, src)
+	return blocks
+}
+
+// cancelCheckNodes is how many nodes the builder walks between two looks
+// at its context.
+const cancelCheckNodes = 512
+
+// renderPreviewBlocksContext is renderPreviewBlocks that stops with ctx's
+// error when ctx is done.
+func renderPreviewBlocksContext(ctx context.Context, doc ast.Node, src []byte) ([]Block, error) {
 	b := &previewBuilder{src: src, containers: []*container{{}}, styles: []styleState{{}}}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := previewFuncs[n.Kind()]; ok {
-			return f(b, n, entering), nil
+	nodes, first := 0, 0
+	var lines []int // offsets of the source's line starts, made when needed
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if nodes++; nodes%cancelCheckNodes == 0 {
+			if err := ctx.Err(); err != nil {
+				return ast.WalkStop, err
+			}
 		}
-		return ast.WalkContinue, nil
+		top := n.Parent() == doc
+		if top && entering {
+			first = len(b.containers[0].blocks)
+		}
+		st := ast.WalkContinue
+		if f, ok := previewFuncs[n.Kind()]; ok {
+			st = f(b, n, entering)
+		}
+		if top && (!entering || st == ast.WalkSkipChildren) {
+			if lines == nil {
+				lines = lineStarts(src)
+			}
+			b.markSource(b.containers[0].blocks[first:], n, lines)
+		}
+		return st, nil
 	})
-	return b.containers[0].blocks
+	if err != nil {
+		return nil, err
+	}
+	return b.containers[0].blocks, nil
+}
+
+// lineStarts returns the offsets at which the lines of src start.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// markSource sets the source line range of blocks, the blocks rendered
+// from the top-level node n, from the segments of n and its descendants.
+func (b *previewBuilder) markSource(blocks []Block, n ast.Node, lines []int) {
+	if len(blocks) == 0 {
+		return
+	}
+	lo, hi := -1, -1
+	widen := func(start, stop int) {
+		if lo < 0 || start < lo {
+			lo = start
+		}
+		hi = max(hi, stop)
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if c.Type() == ast.TypeBlock {
+			if ls := c.Lines(); ls != nil && ls.Len() > 0 {
+				widen(ls.At(0).Start, ls.At(ls.Len()-1).Stop)
+			}
+			return ast.WalkContinue, nil
+		}
+		if t, ok := c.(*ast.Text); ok {
+			widen(t.Segment.Start, t.Segment.Stop)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	if lo < 0 {
+		return
+	}
+	line := func(off int) int { return sort.SearchInts(lines, off+1) - 1 }
+	start, end := line(lo), line(max(lo, hi-1))+1
+	for i := range blocks {
+		blocks[i].SourceStart, blocks[i].SourceEnd = start, end
+	}
 }
 
 func (b *previewBuilder) top() *container { return b.containers[len(b.containers)-1] }
@@ -400,13 +520,15 @@ func (b *previewBuilder) addBlock(bl Block) { c := b.top(); c.blocks = append(c.
 
 // takeInlines returns the inlines collected since the last call.
 func (b *previewBuilder) takeInlines() []Inline {
+	b.closeRun()
 	ins := b.inlines
 	b.inlines = nil
 	return ins
 }
 
 // emit appends text in the current style, merging it into the previous run
-// when style and URL agree.
+// when style and URL agree. Merged text goes into a strings.Builder, not
+// by concatenation, which made a paragraph of n runs cost n² (issue 7).
 func (b *previewBuilder) emit(text string, extra InlineStyle) {
 	if text == "" {
 		return
@@ -414,10 +536,25 @@ func (b *previewBuilder) emit(text string, extra InlineStyle) {
 	st := b.styles[len(b.styles)-1]
 	style := st.style | extra
 	if n := len(b.inlines); n > 0 && b.inlines[n-1].Style == style && b.inlines[n-1].URL == st.url {
-		b.inlines[n-1].Text += text
+		if !b.open {
+			b.run.Reset()
+			b.run.WriteString(b.inlines[n-1].Text)
+			b.open = true
+		}
+		b.run.WriteString(text)
 		return
 	}
+	b.closeRun()
 	b.inlines = append(b.inlines, Inline{Text: text, Style: style, URL: st.url})
+}
+
+// closeRun stores the merged text of the last inline.
+func (b *previewBuilder) closeRun() {
+	if b.open {
+		b.inlines[len(b.inlines)-1].Text = b.run.String()
+		b.run = strings.Builder{}
+		b.open = false
+	}
 }
 
 func (b *previewBuilder) pushStyle(s InlineStyle, url string) {

@@ -336,3 +336,21 @@ func BenchmarkBuildPreviewBaselineGoldmarkHTML(b *testing.B) {
 		}
 	}
 }
+
+func TestPreviewBlocksKnowTheirSourceLines(t *testing.T) {
+	body := "First paragraph\ncontinues here.\n\n## A heading\n\n- one\n- two\n\n  still two\n\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\nLast."
+	pv, err := BuildPreview(&Article{Headline: "H", Body: body}, DefaultProfile(), RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, bl := range pv.Blocks {
+		if bl.SourceEnd > 0 {
+			got = append(got, fmt.Sprintf("%s %d-%d", bl.Kind, bl.SourceStart, bl.SourceEnd))
+		}
+	}
+	want := []string{"Paragraph 0-2", "Heading 3-4", "List 5-9", "Table 12-15", "Code 17-18", "Paragraph 20-21"} // a fence's lines are its content
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("source lines\ngot  %v\nwant %v", got, want)
+	}
+}

@@ -59,6 +59,9 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 	if err != nil {
 		return fail(env, fmt.Errorf("export %s: %w", a.Slug, err))
 	}
+	for _, w := range editor.ExportWarnings(f, a) {
+		fmt.Fprintf(env.Stderr, "dateline export: warning: %s: %s\n", a.Slug, w)
+	}
 	if *out == "" {
 		if _, err := env.Stdout.Write(data); err != nil {
 			return fail(env, fmt.Errorf("write: %w", err))
