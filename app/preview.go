@@ -471,6 +471,7 @@ func previewRowObject(r *previewRow, l *previewRowLayout, th fyne.Theme, lo, hi 
 	if r.decor != "" {
 		d := canvas.NewText(r.decor, col(decorStyle.ColorName))
 		d.TextStyle = decorStyle.TextStyle
+		d.FontSource = previewFont(decorStyle.TextStyle)
 		d.TextSize = th.Size(decorStyle.SizeName)
 		d.Resize(fyne.NewSize(l.decorWidth, d.MinSize().Height))
 		objs = append(objs, d)
@@ -493,6 +494,7 @@ func previewRowObject(r *previewRow, l *previewRowLayout, th fyne.Theme, lo, hi 
 				run := &runs[p.run]
 				t := canvas.NewText(run.text[p.start:p.end], col(run.color))
 				t.TextStyle = run.style
+				t.FontSource = previewFont(run.style)
 				t.TextSize = th.Size(run.size)
 				t.Move(fyne.NewPos(x0+shift+p.x, y))
 				t.Resize(fyne.NewSize(p.width, ln.height))

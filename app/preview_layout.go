@@ -50,7 +50,7 @@ func (m *textMeasurer) font(k fontKey) *fontMetrics {
 		for i := range f.ascii {
 			f.ascii[i] = -1
 		}
-		f.height = fyne.MeasureText("Mg", k.size, k.style).Height
+		f.height = measurePreviewText("Mg", k).Height
 		m.fonts[k] = f
 	}
 	return f
@@ -64,16 +64,23 @@ func (f *fontMetrics) advance(k fontKey, r rune) float32 {
 		if w := f.ascii[r]; w >= 0 {
 			return w
 		}
-		w := fyne.MeasureText(string(r), k.size, k.style).Width
+		w := measurePreviewText(string(r), k).Width
 		f.ascii[r] = w
 		return w
 	}
 	if w, ok := f.other[r]; ok {
 		return w
 	}
-	w := fyne.MeasureText(string(r), k.size, k.style).Width
+	w := measurePreviewText(string(r), k).Width
 	f.other[r] = w
 	return w
+}
+
+// measurePreviewText measures s in the preview's font for k: the serif of
+// previewFont, or the theme's font for monospace text.
+func measurePreviewText(s string, k fontKey) fyne.Size {
+	size, _ := fyne.CurrentApp().Driver().RenderedTextSize(s, k.size, k.style, previewFont(k.style))
+	return size
 }
 
 // width returns the width of s in font k.

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/dateline-news/dateline/assets"
 )
 
 // Appearance is what the Preferences dialog lets a user choose about the
@@ -189,4 +191,30 @@ func relativeLuminance(c color.Color) float64 {
 		return math.Pow((s+0.055)/1.055, 2.4)
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// The preview's serif faces (assets/fonts, Liberation Serif), so that the
+// preview reads like a news page; the form and the body editor keep the
+// theme's sans and monospace.
+var (
+	serifRegular    = fyne.NewStaticResource("LiberationSerif-Regular.ttf", assets.SerifRegular)
+	serifBold       = fyne.NewStaticResource("LiberationSerif-Bold.ttf", assets.SerifBold)
+	serifItalic     = fyne.NewStaticResource("LiberationSerif-Italic.ttf", assets.SerifItalic)
+	serifBoldItalic = fyne.NewStaticResource("LiberationSerif-BoldItalic.ttf", assets.SerifBoldItalic)
+)
+
+// previewFont is the font the preview draws text of style in: a serif face,
+// or nil (the theme's font) for monospace text such as code and markers.
+func previewFont(style fyne.TextStyle) fyne.Resource {
+	switch {
+	case style.Monospace || style.Symbol:
+		return nil
+	case style.Bold && style.Italic:
+		return serifBoldItalic
+	case style.Bold:
+		return serifBold
+	case style.Italic:
+		return serifItalic
+	}
+	return serifRegular
 }
