@@ -162,6 +162,17 @@ func (m *Model) Clamp(p Pos) Pos {
 	return p
 }
 
+// clampAt clamps p like Clamp, except that the caret and the anchor stay
+// where they are: after typing an accent or a joiner in front of existing
+// text the caret may sit inside the cluster they form, and the next
+// keystroke must go exactly there.
+func (m *Model) clampAt(p Pos) Pos {
+	if (p == m.sel.Caret || p == m.sel.Anchor) && p.Para >= 0 && p.Para < len(m.paras) && p.Off >= 0 && p.Off <= len(m.paras[p.Para]) {
+		return p
+	}
+	return m.Clamp(p)
+}
+
 // Slice returns the text of r, paragraphs joined by LF.
 func (m *Model) Slice(r Range) string {
 	if r.From.Para == r.To.Para {
@@ -250,7 +261,7 @@ func (m *Model) apply(r Range, text string) (Pos, string) {
 // after the inserted text and records the edit for undo. kind says how the
 // edit groups with the previous one (a word of typing is one undo step).
 func (m *Model) Replace(r Range, text string, kind EditKind) Pos {
-	r = Range{m.Clamp(r.From), m.Clamp(r.To)}
+	r = Range{m.clampAt(r.From), m.clampAt(r.To)}
 	if r.To.Less(r.From) {
 		r = Range{r.To, r.From}
 	}

@@ -3,6 +3,7 @@ package textedit
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 )
@@ -22,11 +23,10 @@ type paraLayout struct {
 
 // fyneMeasurer measures text with fyne.MeasureText and remembers the width
 // of every word it measured (keyed by the word, its style and the text
-// size), so that wrapping a paragraph again after an edit or a resize
-// measures only new words.
+// size) in a cache that every editor shares, so that wrapping a paragraph
+// again after an edit or a resize measures only new words.
 type fyneMeasurer struct {
-	size  float32
-	cache map[measureKey]float32
+	size float32
 	// calls counts real measurements, for tests.
 	calls int
 }
@@ -41,17 +41,100 @@ type measureKey struct {
 // maxMeasureCache bounds the word cache; it is emptied when full.
 const maxMeasureCache = 100_000
 
+// widths is the word-width cache all editors share. Widgets live on the UI
+// goroutine, but tests may build editors on several.
+var widths struct {
+	sync.Mutex
+	m map[measureKey]float32
+}
+
 func (f *fyneMeasurer) width(s string, st spanStyle, heading int) float32 {
+	if ascii(s) {
+		return f.asciiWidth(s, st, heading)
+	}
 	k := measureKey{s, st, heading, f.size}
-	if w, ok := f.cache[k]; ok {
+	widths.Lock()
+	w, ok := widths.m[k]
+	widths.Unlock()
+	if ok {
 		return w
 	}
-	w := f.raw(s, st, heading)
-	if f.cache == nil || len(f.cache) >= maxMeasureCache {
-		f.cache = make(map[measureKey]float32, 1024)
-	}
+	w = f.raw(s, st, heading)
 	k.s = strings.Clone(s) // do not keep the whole paragraph alive
-	f.cache[k] = w
+	widths.Lock()
+	if widths.m == nil || len(widths.m) >= maxMeasureCache {
+		widths.m = make(map[measureKey]float32, 1024)
+	}
+	widths.m[k] = w
+	widths.Unlock()
+	return w
+}
+
+// asciiMetrics are the advances of the ASCII characters in one style and
+// size, and the kerning of the pairs met so far (the width of a pair less
+// the advances of its two characters).
+type asciiMetrics struct {
+	adv  [128]float32
+	kern map[[2]byte]float32
+}
+
+type metricsKey struct {
+	st      spanStyle
+	heading int
+	size    float32
+}
+
+// asciiTables holds the asciiMetrics of every style and size in use.
+var asciiTables struct {
+	sync.Mutex
+	m map[metricsKey]*asciiMetrics
+}
+
+// ascii reports whether s is printable ASCII only.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiWidth adds up the advances and kerning of an ASCII word: the same
+// width the shaper gives (Fyne's fonts have no ligatures that change a
+// width), without shaping the word, so typing a word does not measure it
+// again at every key.
+func (f *fyneMeasurer) asciiWidth(s string, st spanStyle, heading int) float32 {
+	asciiTables.Lock()
+	defer asciiTables.Unlock()
+	k := metricsKey{st, heading, f.size}
+	t := asciiTables.m[k]
+	if t == nil {
+		if asciiTables.m == nil {
+			asciiTables.m = map[metricsKey]*asciiMetrics{}
+		}
+		t = &asciiMetrics{kern: map[[2]byte]float32{}}
+		asciiTables.m[k] = t
+	}
+	adv := func(c byte) float32 {
+		if t.adv[c] == 0 {
+			t.adv[c] = f.raw(string(c), st, heading)
+		}
+		return t.adv[c]
+	}
+	w := float32(0)
+	for i := 0; i < len(s); i++ {
+		w += adv(s[i])
+		if i > 0 {
+			pair := [2]byte{s[i-1], s[i]}
+			kn, ok := t.kern[pair]
+			if !ok {
+				kn = f.raw(s[i-1:i+1], st, heading) - adv(s[i-1]) - adv(s[i])
+				t.kern[pair] = kn
+			}
+			w += kn
+		}
+	}
 	return w
 }
 
