@@ -171,7 +171,7 @@ func TestSaveFailureKeepsText(t *testing.T) {
 	if top := w.Window.Canvas().Overlays().Top(); top == nil {
 		t.Error("no error dialog after a failed save")
 	}
-	if got, want := w.form.body.Text, "Every word counts."; got != want {
+	if got, want := w.form.body.Text(), "Every word counts."; got != want {
 		t.Errorf("body after a failed save = %q, want %q", got, want)
 	}
 	if !w.dirty {
@@ -236,7 +236,7 @@ func TestCloseKeepsWindowWhenSaveFails(t *testing.T) {
 	if closed {
 		t.Fatal("window closed although the draft could not be saved")
 	}
-	if got, want := w.form.body.Text, "Body. Unsaved."; got != want {
+	if got, want := w.form.body.Text(), "Body. Unsaved."; got != want {
 		t.Errorf("body = %q, want %q", got, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -70,8 +71,7 @@ func (w *MainWindow) requestTransition(choice string) {
 // history, or for corrected the required public correction note.
 func (w *MainWindow) askTransition(to editor.Status) {
 	id := w.article.ID
-	note := widget.NewMultiLineEntry()
-	note.Wrapping = fyne.TextWrapWord
+	note := textedit.New()
 	note.SetMinRowsVisible(3)
 	item := &widget.FormItem{Text: "Note", Widget: note, HintText: "Optional; kept in the history, never exported"}
 	if to == editor.StatusCorrected {
@@ -90,7 +90,7 @@ func (w *MainWindow) askTransition(to editor.Status) {
 			}
 			return
 		}
-		w.transition(id, to, note.Text)
+		w.transition(id, to, note.Text())
 	}, w.Window)
 	d.Resize(fyne.NewSize(520, 260))
 	d.Show()

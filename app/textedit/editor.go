@@ -20,6 +20,9 @@ type Editor struct {
 	// OnEdited, when set, is called after every edit without the text: the
 	// cheap notification for callers that read Text() later.
 	OnEdited func()
+	// Validator, when set, checks the text after every edit; a form or a
+	// form dialog shows its error and disables its submit button.
+	Validator func(string) error
 	// OnFind, when set, is called for Ctrl+F (replace false) and Ctrl+H
 	// (replace true); a FindBar sets it.
 	OnFind func(replace bool)
@@ -46,6 +49,11 @@ type Editor struct {
 
 	styles map[DecorationKind]DecorationStyle
 	r      *renderer
+
+	// findHook, when set, is told of every edit (the find bar recounts).
+	findHook     func()
+	onValidation func(error)
+	lastErr      error
 }
 
 // DecorationStyle is how a kind of decoration is drawn: a background
@@ -164,6 +172,21 @@ func (e *Editor) ScrollToCursor() {
 	e.Refresh()
 }
 
+// Validate implements fyne.Validatable: the Validator's verdict on the
+// text, nil without a Validator.
+func (e *Editor) Validate() error {
+	if e.Validator == nil {
+		return nil
+	}
+	return e.Validator(e.m.Text())
+}
+
+// SetOnValidationChanged implements fyne.Validatable.
+func (e *Editor) SetOnValidationChanged(f func(error)) {
+	e.onValidation = f
+	e.lastErr = e.Validate()
+}
+
 // CreateRenderer implements fyne.Widget.
 func (e *Editor) CreateRenderer() fyne.WidgetRenderer {
 	e.r = &renderer{e: e}
@@ -179,8 +202,20 @@ func (e *Editor) edited() {
 	if e.OnEdited != nil {
 		e.OnEdited()
 	}
+	if e.findHook != nil {
+		e.findHook()
+	}
 	if e.OnChanged != nil {
 		e.OnChanged(e.m.Text())
+	}
+	if e.Validator != nil {
+		err := e.Validate()
+		if (err == nil) != (e.lastErr == nil) || (err != nil && err.Error() != e.lastErr.Error()) {
+			e.lastErr = err
+			if e.onValidation != nil {
+				e.onValidation(err)
+			}
+		}
 	}
 	e.scrollToCaret()
 	e.Refresh()
