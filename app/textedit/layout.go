@@ -1,5 +1,7 @@
 package textedit
 
+import "sort"
+
 // line is one wrapped line of a paragraph: bytes [start, end), trailing
 // spaces included (they hang past the right edge).
 type line struct {
@@ -17,11 +19,98 @@ type measurer interface {
 // then between grapheme clusters. It never changes the text: the lines
 // cover s exactly, in order.
 func wrap(s string, ps *paraStyle, width float32, m measurer) []line {
+	return wrapFrom(s, ps, width, m, nil, 0, nil)
+}
+
+// rewrap wraps s again after an edit inside it, reusing the lines of the
+// layout before the edit: the lines before the edited one stay (wrapping
+// restarts one line earlier, where a shorter word may now fit), and once a
+// new line starts where an old one did, past the edit, the rest are the old
+// lines moved by the edit's length. The styles must match outside the
+// edit, else it wraps everything again.
+func rewrap(s string, ps *paraStyle, width float32, m measurer, pv *prevLayout) []line {
+	delta := pv.newLen - pv.oldLen
+	editEnd := pv.off + pv.newLen
+	if !sameSpansOutside(pv.spans, ps.spans, pv.off, pv.off+pv.oldLen, delta) {
+		return wrap(s, ps, width, m)
+	}
+	// The line holding the edit, then one line back, then back to a line
+	// that starts a word (not one that breaks inside a long word).
+	k := sort.Search(len(pv.lines), func(k int) bool { return pv.lines[k].start > pv.off }) - 1
+	k = max(k-1, 0)
+	for k > 0 && s[pv.lines[k].start-1] != ' ' {
+		k--
+	}
+	head := append([]line(nil), pv.lines[:k]...)
+	start := 0
+	if k < len(pv.lines) {
+		start = pv.lines[k].start
+	}
+	// tail returns the old lines from the one that started at newStart-delta,
+	// moved, or nil when no old line started there.
+	tail := func(newStart int) []line {
+		if newStart <= editEnd || newStart == len(s) {
+			return nil
+		}
+		old := newStart - delta
+		j := sort.Search(len(pv.lines), func(j int) bool { return pv.lines[j].start >= old })
+		if j == len(pv.lines) || pv.lines[j].start != old || j == 0 {
+			return nil
+		}
+		out := make([]line, len(pv.lines)-j)
+		for n, ln := range pv.lines[j:] {
+			out[n] = line{ln.start + delta, ln.end + delta}
+		}
+		return out
+	}
+	return wrapFrom(s, ps, width, m, head, start, tail)
+}
+
+// sameSpansOutside reports whether the new spans equal the old ones before
+// the edit and, moved by delta, after it (old bytes [from, to) edited).
+func sameSpansOutside(old, cur []span, from, to, delta int) bool {
+	return sameClipped(old, cur, 0, from, 0, 0) && sameClipped(old, cur, to, 1<<62, to+delta, delta)
+}
+
+// sameClipped compares old clipped to [a, b) with cur clipped to
+// [a2, b+delta) and moved back by delta, without allocating.
+func sameClipped(old, cur []span, a, b, a2, delta int) bool {
+	i, j := 0, 0
+	next := func(sp []span, k, lo, hi, d int) (span, int, bool) {
+		for ; k < len(sp); k++ {
+			x := sp[k]
+			x.from, x.to = max(x.from, lo)-d, min(x.to, hi)-d
+			if x.from < x.to {
+				return x, k + 1, true
+			}
+		}
+		return span{}, k, false
+	}
+	for {
+		x, ni, okx := next(old, i, a, b, 0)
+		y, nj, oky := next(cur, j, a2, b+delta, delta)
+		if okx != oky {
+			return false
+		}
+		if !okx {
+			return true
+		}
+		if x != y {
+			return false
+		}
+		i, j = ni, nj
+	}
+}
+
+// wrapFrom wraps s from byte start on, after the lines head; tail, when
+// set, may end the work early with the remaining lines for a line that
+// starts at a given offset.
+func wrapFrom(s string, ps *paraStyle, width float32, m measurer, head []line, start int, tail func(int) []line) []line {
 	if len(s) == 0 {
 		return []line{{0, 0}}
 	}
-	var lines []line
-	lineStart := 0
+	lines := head
+	lineStart := start
 	x := float32(0)
 	si := 0 // the span the current token starts in
 	styleAt := func(i int) spanStyle {
@@ -48,7 +137,7 @@ func wrap(s string, ps *paraStyle, width float32, m measurer) []line {
 		}
 		return w
 	}
-	for i := 0; i < len(s); {
+	for i := start; i < len(s); {
 		j := i
 		for j < len(s) && s[j] != ' ' {
 			j++
@@ -64,6 +153,11 @@ func wrap(s string, ps *paraStyle, width float32, m measurer) []line {
 		if i > lineStart && x+w > width {
 			lines = append(lines, line{lineStart, i})
 			lineStart, x = i, 0
+			if tail != nil {
+				if t := tail(i); t != nil {
+					return append(lines, t...)
+				}
+			}
 		}
 		if i == lineStart && w > width {
 			// A word wider than the line: break between clusters.

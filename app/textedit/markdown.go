@@ -32,6 +32,12 @@ type paraStyle struct {
 // `code` and the targets of [links](…) shown as such. It is a cheap
 // approximation of the real parser: it looks at one line and never fails.
 func markdownStyle(s string) paraStyle {
+	var buf []spanStyle
+	return markdownStyleBuf(s, &buf)
+}
+
+// markdownStyleBuf is markdownStyle with a scratch buffer to reuse.
+func markdownStyleBuf(s string, buf *[]spanStyle) paraStyle {
 	var st paraStyle
 	if h := headingLevel(s); h > 0 {
 		st.heading = h
@@ -54,7 +60,7 @@ func markdownStyle(s string) paraStyle {
 		}
 		break
 	}
-	st.spans = inlineSpans(s, body)
+	st.spans = inlineSpans(s, body, buf)
 	return st
 }
 
@@ -93,8 +99,12 @@ func listMarker(t string) int {
 
 // inlineSpans styles s[from:] (s[:from] is plain) and returns spans that
 // cover all of s.
-func inlineSpans(s string, from int) []span {
-	flags := make([]spanStyle, len(s))
+func inlineSpans(s string, from int, buf *[]spanStyle) []span {
+	if cap(*buf) < len(s) {
+		*buf = make([]spanStyle, len(s))
+	}
+	flags := (*buf)[:len(s)]
+	clear(flags)
 	set := func(a, b int, f spanStyle) {
 		for i := a; i < b; i++ {
 			flags[i] |= f

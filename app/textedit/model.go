@@ -61,6 +61,10 @@ func (s Selection) Empty() bool { return s.Anchor == s.Caret }
 // paragraphs [At, At+Removed) became [At, At+Inserted).
 type Change struct {
 	At, Removed, Inserted int
+	// InPara is set when the edit stayed inside paragraph At: bytes
+	// [Off, Off+OldLen) became [Off, Off+NewLen).
+	InPara              bool
+	Off, OldLen, NewLen int
 }
 
 // Model is a document of paragraphs (the text between line breaks) with a
@@ -252,7 +256,11 @@ func (m *Model) apply(r Range, text string) (Pos, string) {
 	m.textValid = false
 	m.version++
 	if m.OnChange != nil {
-		m.OnChange(Change{At: r.From.Para, Removed: removedParas, Inserted: len(repl)})
+		c := Change{At: r.From.Para, Removed: removedParas, Inserted: len(repl)}
+		if removedParas == 1 && len(repl) == 1 {
+			c.InPara, c.Off, c.OldLen, c.NewLen = true, r.From.Off, r.To.Off-r.From.Off, len(text)
+		}
+		m.OnChange(c)
 	}
 	return end, removed
 }

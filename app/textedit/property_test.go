@@ -61,6 +61,12 @@ func checkInvariants(t *testing.T, e *Editor, step string, typed bool) {
 		if b.String() != m.Para(i) {
 			t.Fatalf("%s: paragraph %d wrapped to %q, text %q", step, i, b.String(), m.Para(i))
 		}
+		// Wrapping again from the edit gives the lines a full wrap gives.
+		st := markdownStyle(m.Para(i))
+		full := wrap(m.Para(i), &st, max(e.lay.width-p.indent, e.lay.meas.size), &e.lay.meas)
+		if fmt.Sprint(full) != fmt.Sprint(p.lines) {
+			t.Fatalf("%s: paragraph %d %q wrapped to %v after the edit, %v from scratch", step, i, m.Para(i), p.lines, full)
+		}
 	}
 }
 
@@ -76,8 +82,12 @@ var propertyWords = []string{
 func TestPropertyEditsMatchString(t *testing.T) {
 	seeds := 16
 	steps := 300
+	// TEXTEDIT_SEEDS and TEXTEDIT_STEPS run a longer search.
 	if n, err := strconv.Atoi(os.Getenv("TEXTEDIT_STEPS")); err == nil {
 		steps = n
+	}
+	if n, err := strconv.Atoi(os.Getenv("TEXTEDIT_SEEDS")); err == nil {
+		seeds = n
 	}
 	if testing.Short() {
 		seeds = 8
@@ -199,9 +209,6 @@ func TestPropertyEditsMatchString(t *testing.T) {
 					width = float32(120 + rng.Intn(1081))
 					step = fmt.Sprint("resize ", width)
 					w.Resize(fyne.NewSize(width, 300))
-				}
-				if os.Getenv("TEXTEDIT_TRACE") != "" && i >= 388 {
-					t.Logf("step %d %s sel %+v text %q", i, step, e.m.Selection(), e.Text())
 				}
 				seen[ref] = true
 				if got := e.Text(); got != ref {

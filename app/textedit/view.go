@@ -11,14 +11,29 @@ import (
 // paraLayout is the cached layout of one paragraph: its Markdown style and
 // wrapped lines for the width and text size it was made for.
 type paraLayout struct {
+	// prev is the layout before the last edit inside the paragraph, kept
+	// so that wrapping again can start near the edit.
+	prev   *prevLayout
 	valid  bool
 	width  float32
+	wrapW  float32
 	size   float32
 	style  paraStyle
 	lines  []line
 	lineH  float32
 	indent float32
 	height float32
+}
+
+// prevLayout is a paragraph's layout before an edit inside it, and where
+// the edit was: bytes [off, off+oldLen) became [off, off+newLen).
+type prevLayout struct {
+	width, size         float32
+	wrapW               float32
+	heading             int
+	lines               []line
+	spans               []span
+	off, oldLen, newLen int
 }
 
 // fyneMeasurer measures text with fyne.MeasureText and remembers the width
@@ -49,9 +64,6 @@ var widths struct {
 }
 
 func (f *fyneMeasurer) width(s string, st spanStyle, heading int) float32 {
-	if ascii(s) {
-		return f.asciiWidth(s, st, heading)
-	}
 	k := measureKey{s, st, heading, f.size}
 	widths.Lock()
 	w, ok := widths.m[k]
@@ -59,7 +71,11 @@ func (f *fyneMeasurer) width(s string, st spanStyle, heading int) float32 {
 	if ok {
 		return w
 	}
-	w = f.raw(s, st, heading)
+	if ascii(s) {
+		w = f.asciiWidth(s, st, heading)
+	} else {
+		w = f.raw(s, st, heading)
+	}
 	k.s = strings.Clone(s) // do not keep the whole paragraph alive
 	widths.Lock()
 	if widths.m == nil || len(widths.m) >= maxMeasureCache {
@@ -186,11 +202,25 @@ type layouter struct {
 	lineH map[int]float32
 	// layouts counts paragraph layouts, for tests.
 	layouts int
+	// styleBuf is scratch space for markdownStyle.
+	styleBuf []spanStyle
 }
 
 // change follows the model: the paragraphs an edit replaced lose their
 // layout; the others keep it.
 func (l *layouter) change(c Change) {
+	if c.InPara && c.At < len(l.paras) {
+		p := &l.paras[c.At]
+		var prev *prevLayout
+		if p.valid {
+			prev = &prevLayout{width: p.width, size: p.size, wrapW: p.wrapW, heading: p.style.heading, lines: p.lines, spans: p.style.spans,
+				off: c.Off, oldLen: c.OldLen, newLen: c.NewLen}
+		}
+		h := p.height
+		*p = paraLayout{prev: prev, height: h}
+		l.topsOK = false
+		return
+	}
 	fresh := make([]paraLayout, c.Inserted)
 	end := min(c.At+c.Removed, len(l.paras))
 	if c.At > len(l.paras) {
@@ -252,15 +282,22 @@ func (l *layouter) para(i int) *paraLayout {
 	}
 	s := l.m.Para(i)
 	old := p.height
-	st := markdownStyle(s)
+	st := markdownStyleBuf(s, &l.styleBuf)
 	indent := float32(st.indent) * l.indentStep()
 	w := max(l.width-indent, l.meas.size)
+	var lines []line
+	if pv := p.prev; pv != nil && pv.width == l.width && pv.size == l.meas.size && pv.wrapW == w && pv.heading == st.heading {
+		lines = rewrap(s, &st, w, &l.meas, pv)
+	} else {
+		lines = wrap(s, &st, w, &l.meas)
+	}
 	*p = paraLayout{
 		valid:  true,
 		width:  l.width,
 		size:   l.meas.size,
 		style:  st,
-		lines:  wrap(s, &st, w, &l.meas),
+		lines:  lines,
+		wrapW:  w,
 		lineH:  l.lineHeight(st.heading),
 		indent: indent,
 	}
