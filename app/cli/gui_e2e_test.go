@@ -34,12 +34,18 @@ func requireTools(t *testing.T, tools ...string) {
 // The server is stopped with SIGTERM, so that it removes its lock file.
 func startXvfb(t *testing.T) string {
 	t.Helper()
+	return startXvfbScreen(t, "1400x900x24")
+}
+
+// startXvfbScreen is startXvfb with a screen of the given geometry.
+func startXvfbScreen(t *testing.T, screen string) string {
+	t.Helper()
 	for n := 71; n < 120; n++ {
 		if !displayFree(n) {
 			continue
 		}
 		display := fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+		cmd := exec.Command("Xvfb", display, "-screen", "0", screen, "-nolisten", "tcp")
 		if err := cmd.Start(); err != nil {
 			t.Fatalf("start Xvfb: %v", err)
 		}
