@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
@@ -378,5 +379,45 @@ func TestValidator(t *testing.T) {
 	key(e, fyne.KeyBackspace)
 	if last == nil || e.Validate() == nil {
 		t.Fatal("empty text passed validation")
+	}
+}
+
+// TestDecorationsAreDrawn: each visible decorated range gets a highlight
+// (or an underline) behind or under its text, and they follow typing.
+func TestDecorationsAreDrawn(t *testing.T) {
+	e, _ := newTestEditor(t, 400)
+	e.SetText("port and port\nno match here\nport")
+	e.SetDecorationStyle("spelling", DecorationStyle{Color: "error", Underline: true})
+	e.SetDecorations(KindSearchMatch, []Range{{Pos{0, 0}, Pos{0, 4}}, {Pos{0, 9}, Pos{0, 13}}, {Pos{2, 0}, Pos{2, 4}}})
+	e.SetDecorations("spelling", []Range{{Pos{1, 3}, Pos{1, 8}}})
+	count := func() (highlights, underlines int) {
+		for _, o := range e.r.objects {
+			r, ok := o.(*canvas.Rectangle)
+			if !ok || r == e.r.bg || r == e.r.caret || r == e.r.thumb || r == e.r.track {
+				continue
+			}
+			if r.Size().Height <= 2 {
+				underlines++
+			} else {
+				highlights++
+			}
+		}
+		return
+	}
+	if h, u := count(); h != 3 || u != 1 {
+		t.Fatalf("%d highlights and %d underlines drawn, want 3 and 1", h, u)
+	}
+	e.SetCursor(Pos{0, 0})
+	test.Type(e, "The ")
+	rs := e.Model().Decorations(KindSearchMatch)
+	if got := e.Model().Slice(rs[0]); got != "port" || rs[0].From != (Pos{0, 4}) {
+		t.Errorf("after typing before it the first match is %q at %+v", got, rs[0].From)
+	}
+	ctrl(e, fyne.KeyDelete, false) // Ctrl+Delete deletes the next word: the first match
+	if got := len(e.Model().Decorations(KindSearchMatch)); got != 2 || !strings.HasPrefix(e.Text(), "The  and") {
+		t.Errorf("after deleting a matched word: %d matches, text %q", got, e.Text())
+	}
+	if h, _ := count(); h != 2 {
+		t.Errorf("%d highlights drawn after the delete, want 2", h)
 	}
 }
