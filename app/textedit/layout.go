@@ -41,29 +41,49 @@ func rewrap(s string, ps *paraStyle, width float32, m measurer, pv *prevLayout) 
 	for k > 0 && s[pv.lines[k].start-1] != ' ' {
 		k--
 	}
-	head := append([]line(nil), pv.lines[:k]...)
 	start := 0
 	if k < len(pv.lines) {
 		start = pv.lines[k].start
 	}
-	// tail returns the old lines from the one that started at newStart-delta,
-	// moved, or nil when no old line started there.
-	tail := func(newStart int) []line {
+	// stop reports whether a new line starting at newStart meets an old line
+	// (past the edit), and remembers which.
+	at := -1
+	stop := func(newStart int) bool {
 		if newStart <= editEnd || newStart == len(s) {
-			return nil
+			return false
 		}
 		old := newStart - delta
 		j := sort.Search(len(pv.lines), func(j int) bool { return pv.lines[j].start >= old })
 		if j == len(pv.lines) || pv.lines[j].start != old || j == 0 {
-			return nil
+			return false
 		}
-		out := make([]line, len(pv.lines)-j)
-		for n, ln := range pv.lines[j:] {
-			out[n] = line{ln.start + delta, ln.end + delta}
-		}
-		return out
+		at = j
+		return true
 	}
-	return wrapFrom(s, ps, width, m, head, start, tail)
+	mid := wrapFrom(s, ps, width, m, nil, start, stop)
+	// Assemble head, mid and the moved tail in the old lines' array when it
+	// has room: typing in a long paragraph then allocates no lines at all.
+	tail := 0
+	if at >= 0 {
+		tail = len(pv.lines) - at
+	}
+	n := k + len(mid) + tail
+	var out []line
+	if n <= cap(pv.lines) {
+		out = pv.lines[:max(n, len(pv.lines))]
+	} else {
+		out = make([]line, n)
+		copy(out, pv.lines[:k])
+	}
+	if tail > 0 {
+		copy(out[k+len(mid):n], pv.lines[at:]) // may overlap: copy moves
+		for i := k + len(mid); i < n; i++ {
+			out[i].start += delta
+			out[i].end += delta
+		}
+	}
+	copy(out[k:], mid)
+	return out[:n]
 }
 
 // sameSpansOutside reports whether the new spans equal the old ones before
@@ -102,10 +122,10 @@ func sameClipped(old, cur []span, a, b, a2, delta int) bool {
 	}
 }
 
-// wrapFrom wraps s from byte start on, after the lines head; tail, when
-// set, may end the work early with the remaining lines for a line that
-// starts at a given offset.
-func wrapFrom(s string, ps *paraStyle, width float32, m measurer, head []line, start int, tail func(int) []line) []line {
+// wrapFrom wraps s from byte start on, after the lines head; stop, when
+// set, may end the work early before a line that starts at a given offset
+// (the caller has the lines from there on).
+func wrapFrom(s string, ps *paraStyle, width float32, m measurer, head []line, start int, stop func(int) bool) []line {
 	if len(s) == 0 {
 		return []line{{0, 0}}
 	}
@@ -153,10 +173,8 @@ func wrapFrom(s string, ps *paraStyle, width float32, m measurer, head []line, s
 		if i > lineStart && x+w > width {
 			lines = append(lines, line{lineStart, i})
 			lineStart, x = i, 0
-			if tail != nil {
-				if t := tail(i); t != nil {
-					return append(lines, t...)
-				}
+			if stop != nil && stop(i) {
+				return lines
 			}
 		}
 		if i == lineStart && w > width {

@@ -143,7 +143,13 @@ func inlineSpans(s string, from int, buf *[]spanStyle) []span {
 		}
 		i++
 	}
-	var out []span
+	runs := 1
+	for i := 1; i < len(s); i++ {
+		if flags[i] != flags[i-1] {
+			runs++
+		}
+	}
+	out := make([]span, 0, runs)
 	start := 0
 	for i := 1; i <= len(s); i++ {
 		if i == len(s) || flags[i] != flags[start] {
