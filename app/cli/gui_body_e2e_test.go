@@ -118,6 +118,12 @@ func TestGUIBodyTypesExactly(t *testing.T) {
 			xdotool(t, display, "windowsize", "--sync", win, fmt.Sprint(size[0]), fmt.Sprint(size[1]))
 			xdotool(t, display, "windowfocus", "--sync", win)
 			xdotool(t, display, "key", "--window", win, "ctrl+n")
+			if !waitFor(10*time.Second, func() bool {
+				out, _, _ := dateline(t, nil, "--library", lib, "list")
+				return strings.Count(out, "\n") >= 2
+			}) {
+				t.Fatalf("Ctrl+N made no draft; stderr: %s", guiErr.String())
+			}
 			time.Sleep(700 * time.Millisecond)
 			headline := fmt.Sprintf("Cranes move again at %d pixels", size[0])
 			xdotool(t, display, "type", "--delay", "6", headline)

@@ -219,6 +219,14 @@ func TestGUIWritesSavesAndQuits(t *testing.T) {
 	xdotool(t, display, "windowactivate", "--sync", win)
 	xdotool(t, display, "windowfocus", "--sync", win)
 	xdotool(t, display, "key", "--window", win, "ctrl+n")
+	// The new draft is created on a worker and then gets the focus; keys
+	// typed before it exists have nowhere to go.
+	if !waitFor(10*time.Second, func() bool {
+		out, _, _ := dateline(t, nil, "--library", lib, "list")
+		return strings.Count(out, "\n") >= 2
+	}) {
+		t.Fatalf("Ctrl+N made no draft; stderr: %s", guiErr.String())
+	}
 	time.Sleep(500 * time.Millisecond)
 	xdotool(t, display, "type", "--delay", "30", "Harbour cranes stand idle")
 	if !waitFor(20*time.Second, listed("Harbour cranes stand idle")) {
