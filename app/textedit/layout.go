@@ -34,13 +34,12 @@ func rewrap(s string, ps *paraStyle, width float32, m measurer, pv *prevLayout) 
 	if !sameSpansOutside(pv.spans, ps.spans, pv.off, pv.off+pv.oldLen, delta) {
 		return wrap(s, ps, width, m)
 	}
-	// The line holding the edit, then one line back, then back to a line
-	// that starts a word (not one that breaks inside a long word).
+	// The line holding the edit, then two lines back: a word shortened by
+	// the edit may now fit on the line before, and an accent typed after a
+	// line's first cluster changes that cluster's width. A line may start
+	// inside a long word: wrapping goes on breaking it between clusters.
 	k := sort.Search(len(pv.lines), func(k int) bool { return pv.lines[k].start > pv.off }) - 1
-	k = max(k-1, 0)
-	for k > 0 && s[pv.lines[k].start-1] != ' ' {
-		k--
-	}
+	k = max(k-2, 0)
 	start := 0
 	if k < len(pv.lines) {
 		start = pv.lines[k].start
@@ -157,6 +156,9 @@ func wrapFrom(s string, ps *paraStyle, width float32, m measurer, head []line, s
 		}
 		return w
 	}
+	// A line that starts inside a word continues breaking that word
+	// between clusters, as the wrap that made it did.
+	midWord := start > 0 && s[start-1] != ' '
 	for i := start; i < len(s); {
 		j := i
 		for j < len(s) && s[j] != ' ' {
@@ -167,7 +169,7 @@ func wrapFrom(s string, ps *paraStyle, width float32, m measurer, head []line, s
 			k++
 		}
 		w := float32(0)
-		if j > i {
+		if j > i && !midWord {
 			w = measureRun(i, j)
 		}
 		if i > lineStart && x+w > width {
@@ -177,14 +179,18 @@ func wrapFrom(s string, ps *paraStyle, width float32, m measurer, head []line, s
 				return lines
 			}
 		}
-		if i == lineStart && w > width {
+		if midWord || (i == lineStart && w > width) {
 			// A word wider than the line: break between clusters.
+			midWord = false
 			for p := i; p < j; {
 				g := nextBoundary(s, p)
 				gw := measureRun(p, g)
 				if p > lineStart && x+gw > width {
 					lines = append(lines, line{lineStart, p})
 					lineStart, x = p, 0
+					if stop != nil && stop(p) {
+						return lines
+					}
 				}
 				x += gw
 				p = g

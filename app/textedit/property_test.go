@@ -266,3 +266,71 @@ func TestExactTypingAtEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestRewrapInsideLongWord types into and around a word far wider than the
+// line (a URL, a hash): wrapping again from the edit breaks it where a
+// wrap from scratch does.
+func TestRewrapInsideLongWord(t *testing.T) {
+	e, _ := newTestEditor(t, 200)
+	word := strings.Repeat("abcdefghij", 300)
+	e.SetText("before " + word + " after the word, and more words to wrap")
+	rng := rand.New(rand.NewSource(7))
+	for i := 0; i < 200; i++ {
+		off := rng.Intn(len(e.m.Para(0)) + 1)
+		e.SetCursor(Pos{0, off})
+		switch rng.Intn(4) {
+		case 0:
+			key(e, fyne.KeyBackspace)
+		case 1:
+			e.TypedRune(' ')
+		default:
+			e.TypedRune('x')
+		}
+		e.lay.para(0)
+		checkInvariants(t, e, fmt.Sprint("edit ", i, " at ", off), true)
+	}
+}
+
+// countingMeasurer measures every byte as 7 px and counts the calls.
+type countingMeasurer struct{ calls int }
+
+func (c *countingMeasurer) width(s string, _ spanStyle, _ int) float32 {
+	c.calls++
+	return 7 * float32(len(s))
+}
+
+// TestRewrapWorksNearTheEdit: after one key in the middle of a paragraph
+// of words, wrapping again measures a few lines' worth, not the paragraph,
+// and gives the lines a wrap from scratch gives. Inside one 30,000-byte
+// word every later line of the word really changes (each starts one byte
+// on), so there it only has to be right, and must not start over from the
+// paragraph's start.
+func TestRewrapWorksNearTheEdit(t *testing.T) {
+	for name, para := range map[string]string{
+		"words":     strings.Repeat("dockworkers voted on friday ", 1000),
+		"long word": "start " + strings.Repeat("0123456789", 3000) + " end",
+	} {
+		st := markdownStyle(para)
+		full := &countingMeasurer{}
+		old := wrap(para, &st, 300, full)
+		off := len(para) / 2
+		edited := para[:off] + "x" + para[off:]
+		est := markdownStyle(edited)
+		pv := &prevLayout{lines: append([]line(nil), old...), spans: st.spans, off: off, oldLen: 0, newLen: 1}
+		inc := &countingMeasurer{}
+		got := rewrap(edited, &est, 300, inc, pv)
+		want := wrap(edited, &est, 300, &countingMeasurer{})
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%s: rewrap gave %d lines, a full wrap %d", name, len(got), len(want))
+		}
+		if name == "long word" {
+			if inc.calls > full.calls*2/3 {
+				t.Errorf("%s: rewrap measured %d times, a full wrap %d", name, inc.calls, full.calls)
+			}
+			continue
+		}
+		if inc.calls*20 > full.calls {
+			t.Errorf("%s: rewrap measured %d times, a full wrap %d", name, inc.calls, full.calls)
+		}
+	}
+}
