@@ -36,13 +36,11 @@ func TestSaveFailureNeverStealsKeys(t *testing.T) {
 	}
 	c := w.Window.Canvas()
 	body := w.form.body
-	body.CursorRow, body.CursorColumn = 0, len(body.Text)
+	body.SetCursor(body.Model().End())
 	c.Focus(body)
 	store.fail.Store(true)
 
 	want := "Rivers rose."
-	// (Short words on a short line: Fyne's wrapping entry moves the cursor
-	// when a space lands on the wrap point, whoever types it.)
 	for _, word := range strings.Fields("Rain fell. Dams held. Roads shut. All safe.") {
 		typeFocused(c, " "+word)
 		want += " " + word
@@ -224,7 +222,7 @@ func TestConflictBanner(t *testing.T) {
 		mine += " Unsaved tail."
 		test.Tap(w.banner.button("Keep theirs"))
 		w.settle()
-		if got := w.form.body.Text; got != theirs.Body {
+		if got := w.form.body.Text(); got != theirs.Body {
 			t.Fatalf("after Keep theirs the form shows %q, want %q", got, theirs.Body)
 		}
 		if w.banner.object.Visible() {

@@ -1,5 +1,7 @@
 // Package app is Dateline's Fyne GUI: the main window with the library list,
 // the article form and the live preview, the menus, dialogs and theme.
+// The body and the editor's note are app/textedit editors (Dateline's own
+// text widget); the form's one-line fields are stock Entries.
 //
 // The package is thin. Everything that is not drawing widgets or wiring
 // events lives in editor: articles, validation, rendering and export, and

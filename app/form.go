@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -26,8 +27,9 @@ type articleForm struct {
 	source, publisher, url *widget.Entry
 	crHolder, crYears      *widget.Entry
 	kind, status           *widget.Select
-	tags, note             *widget.Entry
-	body                   *widget.Entry
+	tags                   *widget.Entry
+	note, body             *textedit.Editor
+	findBar                *textedit.FindBar
 	// syndicated are the label and field objects of the rows that only
 	// syndicated copy shows.
 	syndicated []fyne.CanvasObject
@@ -117,9 +119,16 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	f.fields = append(f.fields, f.status)
 	f.note = f.multiEntry("For the desk only; never exported", 2, func(a *editor.Article, s string) { a.EditorsNote = s })
 
-	f.body = newBodyEntry()
+	f.body = newBodyEditor()
 	f.body.OnChanged = func(s string) { f.change(func(a *editor.Article) { a.Body = s }) }
 	f.fields = append(f.fields, f.body)
+	f.findBar = textedit.NewFindBar(f.body)
+	// Enter in the headline goes on to the body.
+	f.headline.OnSubmitted = func(string) {
+		if c := canvas(); c != nil && !f.body.Disabled() {
+			c.Focus(f.body)
+		}
+	}
 
 	var g formGrid
 	g.row("Headline", f.headline)
@@ -155,7 +164,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		grid.Refresh()
 	}
 	f.related.relayout = f.authors.relayout
-	split := container.NewVSplit(scroll, container.NewBorder(bodyLabel, nil, nil, nil, f.body))
+	split := container.NewVSplit(scroll, container.NewBorder(container.NewVBox(bodyLabel, f.findBar), nil, nil, nil, f.body))
 	split.Offset = 0.5
 	f.object = split
 	f.setEnabled(false)
@@ -196,12 +205,11 @@ func (f *articleForm) showDateError(err error) {
 	f.dateHint.Refresh()
 }
 
-// newBodyEntry is the Markdown body editor: a multi-line monospace entry
-// that wraps words and fills the space it gets.
-func newBodyEntry() *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.TextStyle = fyne.TextStyle{Monospace: true}
-	e.Wrapping = fyne.TextWrapWord
+// newBodyEditor is the Markdown body editor: Dateline's own text widget
+// (app/textedit), which wraps words without changing the text, stays fast
+// at 20,000 words and fills the space it gets.
+func newBodyEditor() *textedit.Editor {
+	e := textedit.New()
 	e.SetMinRowsVisible(8)
 	e.SetPlaceHolder("Write the story in Markdown…")
 	return e
@@ -217,11 +225,10 @@ func (f *articleForm) entry(placeholder string, set func(a *editor.Article, s st
 }
 
 // multiEntry makes a multi-line field of the given visible rows.
-func (f *articleForm) multiEntry(placeholder string, rows int, set func(a *editor.Article, s string)) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+func (f *articleForm) multiEntry(placeholder string, rows int, set func(a *editor.Article, s string)) *textedit.Editor {
+	e := textedit.New()
 	e.SetPlaceHolder(placeholder)
 	e.SetMinRowsVisible(rows)
-	e.Wrapping = fyne.TextWrapWord
 	e.OnChanged = func(s string) { f.change(func(a *editor.Article) { set(a, s) }) }
 	f.fields = append(f.fields, e)
 	return e
@@ -305,9 +312,11 @@ func (f *articleForm) clear() {
 	f.related.set(nil)
 	f.crHolder.SetText("")
 	f.crYears.SetText("")
-	for _, e := range []*widget.Entry{f.headline, f.deck, f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags, f.note, f.body} {
+	for _, e := range []*widget.Entry{f.headline, f.deck, f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags} {
 		e.SetText("")
 	}
+	f.note.SetText("")
+	f.body.SetText("")
 	f.kind.ClearSelected()
 	f.status.ClearSelected()
 	f.setEnabled(false)

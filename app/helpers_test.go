@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
 	"github.com/dateline-news/dateline/storage"
 )
@@ -199,10 +200,15 @@ func (w *testWindow) advance(d time.Duration) {
 // typeAtEnd types s at the end of e's text, where a writer adding to a
 // story would put the cursor; test.Type alone types at the cursor, which a
 // freshly loaded entry has at the start.
-func typeAtEnd(e *widget.Entry, s string) {
-	lines := strings.Split(e.Text, "\n")
-	e.CursorRow = len(lines) - 1
-	e.CursorColumn = len([]rune(lines[len(lines)-1]))
+func typeAtEnd(e fyne.Focusable, s string) {
+	switch e := e.(type) {
+	case *widget.Entry:
+		lines := strings.Split(e.Text, "\n")
+		e.CursorRow = len(lines) - 1
+		e.CursorColumn = len([]rune(lines[len(lines)-1]))
+	case *textedit.Editor:
+		e.SetCursor(e.Model().End())
+	}
 	test.Type(e, s)
 }
 

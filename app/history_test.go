@@ -96,7 +96,7 @@ func TestHistoryListsDiffsAndRestores(t *testing.T) {
 	test.Tap(h.restore)
 	w.act(func() { test.Tap(buttonIn(t, topOverlay(t, w.MainWindow), "Restore")) })
 	w.settle()
-	if got := w.form.body.Text; got != "Dockworkers voted to return." {
+	if got := w.form.body.Text(); got != "Dockworkers voted to return." {
 		t.Errorf("form body after Restore = %q", got)
 	}
 	got := mustGet(t, store, a.ID)

@@ -190,8 +190,8 @@ func TestImportClashAsks(t *testing.T) {
 				if after[0].Kind != editor.RevisionImport {
 					t.Errorf("newest revision is a %q revision, want import", after[0].Kind)
 				}
-				if w.article == nil || w.article.ID != a.ID || w.form.body.Text != tc.body {
-					t.Errorf("the window does not show the replaced draft's new text; form body %q", w.form.body.Text)
+				if w.article == nil || w.article.ID != a.ID || w.form.body.Text() != tc.body {
+					t.Errorf("the window does not show the replaced draft's new text; form body %q", w.form.body.Text())
 				}
 			}
 			if tc.answer == clashAsNewLabel && (w.article == nil || w.article.ID == a.ID) {
@@ -310,7 +310,7 @@ func TestImportReplaceOpenDraftKeepsUnsavedEdits(t *testing.T) {
 	if got := typed.Article.Body; got != "Dockworkers voted. Cranes moved again." {
 		t.Errorf("the revision under the import holds %q, want the typed text saved first", got)
 	}
-	if got := w.form.body.Text; got != "The correspondent's version." {
+	if got := w.form.body.Text(); got != "The correspondent's version." {
 		t.Errorf("form body = %q, want the imported text", got)
 	}
 	w.advance(w.opt.autosaveDelay())

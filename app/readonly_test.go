@@ -37,7 +37,7 @@ func TestReadOnlyLibrarySaysWhy(t *testing.T) {
 	if got := w.StatusText(); !strings.Contains(got, "Not saved: the library is read-only: ") {
 		t.Errorf("status after a save to a read-only library = %q, want it to say the library is read-only and why", got)
 	}
-	if got := w.form.body.Text; !strings.HasSuffix(got, "More.") {
+	if got := w.form.body.Text(); !strings.HasSuffix(got, "More.") {
 		t.Errorf("the typed text was lost: %q", got)
 	}
 }

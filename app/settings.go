@@ -58,13 +58,10 @@ type settingsEditor struct {
 // onSave gets the validated profile when Save is tapped.
 func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.Profile)) *settingsEditor {
 	s := &settingsEditor{base: p, article: a}
-	field := func(text, placeholder string, multi bool) settingsField {
+	// Every field is one line: a template has no line breaks, and a wrapped
+	// multi-line Entry can fuse words as they are typed (issue 7).
+	field := func(text, placeholder string) settingsField {
 		e := widget.NewEntry()
-		if multi {
-			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
-			e.SetMinRowsVisible(2)
-		}
 		e.SetPlaceHolder(placeholder)
 		e.SetText(text)
 		e.OnChanged = func(string) { s.validate() }
@@ -79,14 +76,14 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	if p.Since != 0 {
 		since = strconv.Itoa(p.Since)
 	}
-	s.publisher = field(p.Publisher, "Harbor Times", false)
-	s.holder = field(p.Holder, "Harbor Times", false)
-	s.since = field(since, "2004", false)
-	s.footerOriginal = field(p.FooterOriginal, editor.DefaultFooterOriginal, true)
-	s.footerSyndicated = field(p.FooterSyndicated, editor.DefaultFooterSyndicated, true)
-	s.relatedHeading = field(p.RelatedHeading, editor.DefaultRelatedHeading, false)
-	s.language = field(p.Language, "en", false)
-	s.baseURL = field(p.BaseURL, "https://example.com/news/", false)
+	s.publisher = field(p.Publisher, "Harbor Times")
+	s.holder = field(p.Holder, "Harbor Times")
+	s.since = field(since, "2004")
+	s.footerOriginal = field(p.FooterOriginal, editor.DefaultFooterOriginal)
+	s.footerSyndicated = field(p.FooterSyndicated, editor.DefaultFooterSyndicated)
+	s.relatedHeading = field(p.RelatedHeading, editor.DefaultRelatedHeading)
+	s.language = field(p.Language, "en")
+	s.baseURL = field(p.BaseURL, "https://example.com/news/")
 
 	labels := make([]string, len(dashChoices))
 	for i, c := range dashChoices {

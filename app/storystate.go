@@ -51,7 +51,7 @@ func (w *MainWindow) editCorrection() dialog.Dialog {
 	item := &widget.FormItem{Text: "Public correction", Widget: note, HintText: "Printed after the body in every export; the old wording stays in the history"}
 	d := dialog.NewForm("Edit the correction", "Save correction", "Cancel", []*widget.FormItem{item}, func(ok bool) {
 		if ok {
-			w.transition(id, editor.StatusCorrected, note.Text)
+			w.transition(id, editor.StatusCorrected, note.Text())
 		}
 	}, w.Window)
 	d.Resize(fyne.NewSize(560, 260))

@@ -103,7 +103,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.form = newArticleForm(w.edit, func() fyne.Canvas { return w.Window.Canvas() })
 	w.preview = NewPreviewView()
 	w.renderer = NewPreviewRenderer(w.preview, nil, w.render)
-	w.renderer.FollowLine = func() int { return w.form.body.CursorRow } // the preview follows the edited paragraph
+	w.renderer.FollowLine = func() int { return w.form.body.CursorPosition().Para } // the preview follows the edited paragraph
 	w.status = widget.NewLabel("")
 	w.banner = newBanner()
 	w.storyBanner = newBanner() // killed and corrected stories, storystate.go

@@ -257,7 +257,7 @@ func TestSaveFailureKeepsText(t *testing.T) {
 	if w.banner.kind != bannerSaveFailed || !w.banner.object.Visible() {
 		t.Error("no banner after a failed save")
 	}
-	if got, want := w.form.body.Text, "Every word counts."; got != want {
+	if got, want := w.form.body.Text(), "Every word counts."; got != want {
 		t.Errorf("body after a failed save = %q, want %q", got, want)
 	}
 	if !w.saver.dirty {
@@ -322,7 +322,7 @@ func TestCloseKeepsWindowWhenSaveFails(t *testing.T) {
 	if closed {
 		t.Fatal("window closed although the draft could not be saved")
 	}
-	if got, want := w.form.body.Text, "Body. Unsaved."; got != want {
+	if got, want := w.form.body.Text(), "Body. Unsaved."; got != want {
 		t.Errorf("body = %q, want %q", got, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -122,18 +123,20 @@ func (w *MainWindow) askTransition(to editor.Status) {
 			}
 			return
 		}
-		w.transition(id, to, note.Text)
+		w.transition(id, to, note.Text())
 	}, w.Window)
 	d.Resize(fyne.NewSize(520, 260))
 	d.Show()
 	w.Window.Canvas().Focus(note)
 }
 
-// newNoteEntry is the field of a status note or a public correction: one
-// line that scrolls, since Fyne 2.7's wrapping multi-line entry misplaces
+// newNoteEntry is the field of a status note or a public correction: a
+// small textedit, since Fyne 2.7's wrapping multi-line entry misplaces
 // spaces typed at a wrap, and these notes are published.
-func newNoteEntry() *widget.Entry {
-	return widget.NewEntry()
+func newNoteEntry() *textedit.Editor {
+	e := textedit.New()
+	e.SetMinRowsVisible(3)
+	return e
 }
 
 // transition saves the open draft and then moves it to status to with the

@@ -9,16 +9,20 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
 )
 
 // entryIn finds the first entry inside o.
-func entryIn(t testing.TB, o fyne.CanvasObject) *widget.Entry {
+func entryIn(t testing.TB, o fyne.CanvasObject) fyne.Focusable {
 	t.Helper()
-	var found *widget.Entry
+	var found fyne.Focusable
 	walk(o, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok && found == nil {
-			found = e
+		switch e := c.(type) {
+		case *widget.Entry, *textedit.Editor:
+			if found == nil {
+				found = e.(fyne.Focusable)
+			}
 		}
 	})
 	if found == nil {

@@ -34,12 +34,18 @@ func requireTools(t *testing.T, tools ...string) {
 // The server is stopped with SIGTERM, so that it removes its lock file.
 func startXvfb(t *testing.T) string {
 	t.Helper()
+	return startXvfbScreen(t, "1400x900x24")
+}
+
+// startXvfbScreen is startXvfb with a screen of the given geometry.
+func startXvfbScreen(t *testing.T, screen string) string {
+	t.Helper()
 	for n := 71; n < 120; n++ {
 		if !displayFree(n) {
 			continue
 		}
 		display := fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+		cmd := exec.Command("Xvfb", display, "-screen", "0", screen, "-nolisten", "tcp")
 		if err := cmd.Start(); err != nil {
 			t.Fatalf("start Xvfb: %v", err)
 		}
@@ -213,7 +219,8 @@ func TestGUIWritesSavesAndQuits(t *testing.T) {
 	xdotool(t, display, "windowactivate", "--sync", win)
 	xdotool(t, display, "windowfocus", "--sync", win)
 	xdotool(t, display, "key", "--window", win, "ctrl+n")
-	time.Sleep(500 * time.Millisecond)
+	// Typed straight after Ctrl+N, as a correspondent would: the new
+	// draft opens before the next key is handled, so nothing is lost.
 	xdotool(t, display, "type", "--delay", "30", "Harbour cranes stand idle")
 	if !waitFor(20*time.Second, listed("Harbour cranes stand idle")) {
 		out, _, _ := dateline(t, nil, "--library", lib, "list")

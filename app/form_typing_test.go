@@ -1,0 +1,110 @@
+package app
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor"
+)
+
+// typedLine is a long line with the words the stock wrapped Entry used to
+// fuse ("afterthe"), curly quotes, accents, CJK and an emoji.
+const typedLine = "Dockworkers in Mombasa voted on Friday after the port authority agreed to review the fuel levy — “a first step”, " +
+	"said café owners near the gates; 東京 traders and naïve 👍🏽 observers waited."
+
+// TestOneLineFieldsTypeExactly types a long line one key at a time into a
+// stock one-line Entry, as the form builds its fields, at every width from
+// 150 to 900 px in steps of 7 px, and compares the text byte for byte.
+func TestOneLineFieldsTypeExactly(t *testing.T) {
+	test.NewTempApp(t)
+	e := widget.NewEntry()
+	w := test.NewTempWindow(t, e)
+	for width := float32(150); width <= 900; width += 7 {
+		w.Resize(fyne.NewSize(width, 80))
+		e.SetText("")
+		for _, r := range typedLine {
+			e.TypedRune(r)
+		}
+		if e.Text != typedLine {
+			t.Fatalf("width %v: typed %q, want %q", width, e.Text, typedLine)
+		}
+	}
+}
+
+// TestFormFieldsTypeExactly types into every one-line field of the wired
+// form at two window widths and checks the draft holds exactly the text.
+func TestFormFieldsTypeExactly(t *testing.T) {
+	for _, width := range []float32{900, 1400} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			clk := newFakeClock()
+			store := openStore(t, clk)
+			w := newTestWindow(t, store, clk, Options{})
+			w.Window.Resize(fyne.NewSize(width, 800))
+			w.NewArticle()
+			w.settle()
+			f := w.form
+			fields := []struct {
+				name  string
+				entry *widget.Entry
+				got   func(a *editor.Article) string
+			}{
+				{"headline", f.headline, func(a *editor.Article) string { return a.Headline }},
+				{"deck", f.deck, func(a *editor.Article) string { return a.Deck }},
+				{"byline title", f.bylineTitle, func(a *editor.Article) string { return a.Byline.Title }},
+				{"place", f.place, func(a *editor.Article) string { return a.Dateline.Place }},
+				{"credit", f.credit, func(a *editor.Article) string { return a.Dateline.Credit }},
+				{"source", f.source, func(a *editor.Article) string { return a.Attribution.Source }},
+			}
+			for _, fl := range fields {
+				fl.entry.SetText("")
+				test.Type(fl.entry, typedLine)
+				if got := fl.got(w.article); got != typedLine {
+					t.Errorf("%s: the draft holds %q, want %q", fl.name, got, typedLine)
+				}
+			}
+			const slug = "port-strike-ends-after-nine-days-in-mombasa-and-the-levy-is-reviewed"
+			f.slug.SetText("")
+			test.Type(f.slug, slug)
+			if w.article.Slug != slug {
+				t.Errorf("slug: the draft holds %q, want %q", w.article.Slug, slug)
+			}
+			body := typedLine + "\n\n" + typedLine
+			typeAtEnd(f.body, body)
+			if w.article.Body != body || f.body.Text() != body {
+				t.Errorf("body: the draft holds %q, the editor %q, want %q", w.article.Body, f.body.Text(), body)
+			}
+			w.stopTimers()
+		})
+	}
+}
+
+// TestEnterInHeadlineGoesToBody: Enter in the headline moves the focus to
+// the body, where the next keys land.
+func TestEnterInHeadlineGoesToBody(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	c := w.Window.Canvas()
+	c.Focus(w.form.headline)
+	typeFocused := func(s string) {
+		for _, r := range s {
+			c.Focused().TypedRune(r)
+		}
+	}
+	typeFocused("Port strike ends")
+	w.form.headline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Focused() != w.form.body {
+		t.Fatalf("after Enter in the headline the focus is on %T, want the body", c.Focused())
+	}
+	typeFocused("Dockworkers voted.")
+	if w.article.Headline != "Port strike ends" || w.article.Body != "Dockworkers voted." {
+		t.Errorf("headline %q, body %q", w.article.Headline, w.article.Body)
+	}
+	w.stopTimers()
+}

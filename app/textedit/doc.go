@@ -1,0 +1,31 @@
+// Package textedit is Dateline's own multi-line text widget for the
+// Markdown body: exact text at any width, and fast at 20,000 words because
+// it lays out only what changed and draws only what is visible.
+//
+// The document model knows nothing of Fyne and is tested on its own:
+//   - model.go: Model, a list of paragraphs (the text between line breaks)
+//     with a selection; Pos is (paragraph, byte offset); every edit is a
+//     Replace; text in is normalised to LF.
+//   - undo.go: undo and redo steps with grouping (a word of typing, a run of
+//     Backspace, a paste, a compound edit such as replace-all).
+//   - grapheme.go: grapheme cluster boundaries (github.com/rivo/uniseg), so
+//     the caret never splits an emoji or an accented letter; word moves and
+//     word and paragraph ranges.
+//   - search.go: Finder (match case, whole word, regular expression),
+//     FindAll, ReplaceMatch and ReplaceAll (one undo step).
+//   - decorations.go: ranges by kind (search matches, spelling, style
+//     findings) that follow edits.
+//   - markdown.go: light per-line Markdown styling (headings, emphasis,
+//     strong, code, quotes and list indents, dimmed link targets).
+//   - layout.go: greedy word wrap of one paragraph.
+//
+// The view is a BaseWidget with its own renderer:
+//   - view.go: the per-paragraph layout cache, word-width cache, paragraph
+//     tops (estimated until a paragraph is first laid out), hit testing.
+//   - editor.go: Editor and its public API (SetText, Text, OnChanged,
+//     OnEdited, cursor, selection, decorations, scrolling).
+//   - render.go: draws the visible lines with pooled canvas objects: text
+//     runs, selection, decorations, caret and scrollbar.
+//   - input.go: focus, keys, shortcuts, mouse, drag and wheel.
+//   - findbar.go: the find and replace bar (Ctrl+F, Ctrl+H).
+package textedit
