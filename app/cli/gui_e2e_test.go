@@ -3,8 +3,8 @@
 package cli_test
 
 import (
+	"bufio"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,59 +37,50 @@ func startXvfb(t *testing.T) string {
 	return startXvfbScreen(t, "1400x900x24")
 }
 
-// startXvfbScreen is startXvfb with a screen of the given geometry.
+// startXvfbScreen is startXvfb with a screen of the given geometry. Xvfb
+// picks a free display number itself and reports it on a pipe
+// (-displayfd), so tests and other programs starting X servers at the same
+// time can never be handed the same display. The server is stopped with
+// SIGTERM, so that it removes its lock file.
 func startXvfbScreen(t *testing.T, screen string) string {
 	t.Helper()
-	for n := 71; n < 120; n++ {
-		if !displayFree(n) {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", display, "-screen", "0", screen, "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			t.Fatalf("start Xvfb: %v", err)
-		}
-		t.Cleanup(func() {
-			_ = cmd.Process.Signal(syscall.SIGTERM)
-			done := make(chan struct{})
-			go func() { _ = cmd.Wait(); close(done) }()
-			select {
-			case <-done:
-			case <-time.After(5 * time.Second):
-				_ = cmd.Process.Kill()
-			}
-		})
-		if waitFor(10*time.Second, func() bool {
-			_, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
-			return err == nil
-		}) {
-			return display
-		}
-		t.Fatalf("Xvfb on %s did not come up", display)
-	}
-	t.Fatal("no free X display number")
-	return ""
-}
-
-// displayFree reports whether display :n can be used: no lock file, or a
-// stale one whose server is gone (then the lock and socket are removed).
-func displayFree(n int) bool {
-	lock := fmt.Sprintf("/tmp/.X%d-lock", n)
-	data, err := os.ReadFile(lock)
+	r, w, err := os.Pipe()
 	if err != nil {
-		_, serr := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
-		return os.IsNotExist(err) && os.IsNotExist(serr)
+		t.Fatal(err)
 	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
-	if err != nil || pid <= 0 {
-		return false
+	defer r.Close()
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		w.Close()
+		t.Fatalf("start Xvfb: %v", err)
 	}
-	if syscall.Kill(pid, 0) == nil {
-		return false // a live server
+	w.Close()
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = cmd.Process.Kill()
+		}
+	})
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if _, err := strconv.Atoi(n); err != nil {
+			t.Fatalf("Xvfb did not come up (it reported %q)", n)
+		}
+		return ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not report its display within 20 s")
 	}
-	_ = os.Remove(lock)
-	_ = os.Remove(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
-	return true
+	return ""
 }
 
 // startGUI starts the window on lib and display. It returns the program's
