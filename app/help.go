@@ -31,8 +31,31 @@ func (w *MainWindow) editMenu() *fyne.Menu {
 		item("Paste", &fyne.ShortcutPaste{}, func() fyne.Shortcut { return &fyne.ShortcutPaste{Clipboard: clip()} }),
 		item("Select all", &fyne.ShortcutSelectAll{}, func() fyne.Shortcut { return &fyne.ShortcutSelectAll{} }),
 		fyne.NewMenuItemSeparator(),
+		w.findMenuItem("Find in body…", false, shortcutFind),
+		w.findMenuItem("Replace in body…", true, shortcutReplace),
+		fyne.NewMenuItemSeparator(),
 		w.preferencesMenuItem(),
 	)
+}
+
+// Shortcuts of the body's find bar, which the Edit menu also opens.
+var (
+	shortcutFind    = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutReplace = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// findMenuItem opens the body's find bar (with the replace row when
+// replace is set) wherever the focus is, bringing the body back from a
+// hidden form first.
+func (w *MainWindow) findMenuItem(label string, replace bool, sc fyne.Shortcut) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, func() {
+		if w.article == nil {
+			return
+		}
+		w.form.findBar.Open(replace)
+	})
+	it.Shortcut = sc
+	return it
 }
 
 // sendToFocused hands s to the focused field, as if its keys were typed.

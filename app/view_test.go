@@ -238,3 +238,25 @@ func TestChangeStatusFromTheKeyboard(t *testing.T) {
 		t.Errorf("status after the move = %s, want filed", w.article.Status)
 	}
 }
+
+// TestEditMenuOpensFindFromAnyField: Edit › Find in body works while the
+// headline has the focus, and the find bar counts the body's matches.
+func TestEditMenuOpensFindFromAnyField(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted. Dockworkers cheered.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.Window.Canvas().Focus(w.form.headline)
+	for _, c := range menuCommands(w.Window.MainMenu()) {
+		if c.menu == "Edit" && c.label == "Find in body…" {
+			c.run()
+		}
+	}
+	if !w.form.findBar.Visible() {
+		t.Fatal("Edit › Find in body did not open the find bar")
+	}
+	test.Type(w.Window.Canvas().Focused(), "Dockworkers")
+	if got := w.form.findBar.Count(); !strings.Contains(got, "2") {
+		t.Errorf("find bar count = %q, want 2 matches", got)
+	}
+}
