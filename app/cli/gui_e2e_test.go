@@ -83,15 +83,16 @@ func startXvfbScreen(t *testing.T, screen string) string {
 	return ""
 }
 
-// startGUI starts the window on lib and display. It returns the program's
-// stderr and a channel that gets its exit; the program is killed if the test
-// ends first.
-func startGUI(t *testing.T, display, lib string) (*syncBuffer, <-chan error) {
+// startGUI starts the window on lib and display, with env added to its
+// environment. It returns the program's stderr and a channel that gets its
+// exit; the program is killed if the test ends first.
+func startGUI(t *testing.T, display, lib string, env ...string) (*syncBuffer, <-chan error) {
 	t.Helper()
 	gui := exec.Command(binary, "--library", lib)
 	// A config folder of its own: Fyne keeps its preferences file there, and
 	// the test must neither read another run's nor leave one behind.
 	gui.Env = append(os.Environ(), "DISPLAY="+display, "WAYLAND_DISPLAY=", "XDG_CONFIG_HOME="+t.TempDir())
+	gui.Env = append(gui.Env, env...)
 	stderr := &syncBuffer{}
 	gui.Stderr = stderr
 	if err := gui.Start(); err != nil {
@@ -170,8 +171,8 @@ func xdotool(t *testing.T, display string, args ...string) string {
 // starts a new one with the cursor in the headline, typing is autosaved
 // while the window is open (the CLI sees it in the same library), and Ctrl+Q
 // saves and quits with status 0. With DATELINE_SCREENSHOT=path it also
-// writes a screenshot of the window, which is how assets/screenshot.png is
-// made.
+// writes a screenshot of the window there (the README's pictures come from
+// TestGUIFitsALaptopScreen and TestGUIBodyTypesExactly).
 func TestGUIWritesSavesAndQuits(t *testing.T) {
 	requireTools(t, "Xvfb", "xdotool")
 	display := startXvfb(t)
