@@ -66,7 +66,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	f.fields = append(f.fields, f.authors)
 	f.related = newRelatedEditor(func(ts []editor.Teaser) {
 		f.change(func(a *editor.Article) { a.Related = ts })
-	})
+	}, canvas)
 	f.fields = append(f.fields, f.related)
 	f.bylineTitle = f.entry("Role or affiliation, e.g. Staff Correspondent", func(a *editor.Article, s string) { a.Byline.Title = s })
 	f.place = f.entry("CITY, State or Country", func(a *editor.Article, s string) { a.Dateline.Place = s })

@@ -33,13 +33,22 @@ type relatedEditor struct {
 	// relayout, when set, lays out the surrounding form again after rows
 	// came or went.
 	relayout func()
+	// canvas is the window's canvas, for moving the focus into a new row.
+	canvas func() fyne.Canvas
+	// lastText is the text entry of the newest typed row, nil for none.
+	lastText *widget.Entry
 }
 
-func newRelatedEditor(onChange func(teasers []editor.Teaser)) *relatedEditor {
-	e := &relatedEditor{onChange: onChange, rows: container.NewVBox()}
+func newRelatedEditor(onChange func(teasers []editor.Teaser), canvas func() fyne.Canvas) *relatedEditor {
+	e := &relatedEditor{onChange: onChange, rows: container.NewVBox(), canvas: canvas}
 	e.add = widget.NewButtonWithIcon("Add teaser", theme.ContentAddIcon(), func() {
 		e.items = append(e.items, editor.Teaser{})
 		e.rebuild()
+		// Typing goes into the new teaser, not to the button (where each
+		// space would add another empty row).
+		if c := e.canvas(); c != nil && e.lastText != nil {
+			c.Focus(e.lastText)
+		}
 	})
 	e.pickBtn = widget.NewButtonWithIcon("Pick from library…", theme.SearchIcon(), func() {
 		if e.pick != nil {
@@ -109,6 +118,7 @@ func (e *relatedEditor) remove(i int) {
 
 // rebuild lays the rows out again after items changed.
 func (e *relatedEditor) rebuild() {
+	e.lastText = nil
 	objs := make([]fyne.CanvasObject, len(e.items))
 	for i, t := range e.items {
 		objs[i] = listRow(i, len(e.items), e.disabled, e.move, e.remove, e.rowContent(i, t))
@@ -133,7 +143,8 @@ func (e *relatedEditor) rowContent(i int, t editor.Teaser) fyne.CanvasObject {
 		return l
 	}
 	text := widget.NewEntry()
-	text.SetPlaceHolder("Port workers end a three-day strike")
+	e.lastText = text
+	text.SetPlaceHolder("Teaser headline")
 	text.SetText(t.Text)
 	text.OnChanged = func(s string) {
 		e.items[i].Text = s

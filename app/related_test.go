@@ -73,7 +73,7 @@ func TestPickedTeaserFollowsHeadline(t *testing.T) {
 
 func TestRelatedEditorAddRemoveReorder(t *testing.T) {
 	var last []editor.Teaser
-	e := newRelatedEditor(func(ts []editor.Teaser) { last = ts })
+	e := newRelatedEditor(func(ts []editor.Teaser) { last = ts }, func() fyne.Canvas { return nil })
 	test.NewTempWindow(t, e.object)
 	e.set([]editor.Teaser{{Text: "First teaser"}})
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/dateline-news/dateline/editor"
@@ -116,5 +117,30 @@ func TestListFollowsTheOpenDraftOutOfAFilter(t *testing.T) {
 	if sel := w.library.list.sel; sel >= 0 {
 		s, _ := w.library.row(sel)
 		t.Errorf("row %d (%q) is highlighted, but %q is open", sel, s.Headline, a.Headline)
+	}
+}
+
+// TestAddTeaserTakesTheTyping: after Add teaser the keys go into the new
+// teaser's text; they used to stay on the button, where every space added
+// another empty teaser and the words were lost.
+func TestAddTeaserTakesTheTyping(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	// From the keyboard: Tab to the button, Space presses it, then type;
+	// a real keyboard sends a space as a key and as a character.
+	c := w.Window.Canvas()
+	c.Focus(w.form.related.add)
+	w.form.related.add.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	for _, r := range "Port strike ends after nine days" {
+		if r == ' ' {
+			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		}
+		c.Focused().TypedRune(r)
+	}
+	got := w.article.Related
+	if len(got) != 1 || got[0].Text != "Port strike ends after nine days" {
+		t.Errorf("teasers after Add teaser and typing: %+v, want one with the typed text", got)
 	}
 }
