@@ -101,6 +101,17 @@ func (w *MainWindow) CompareConflict() {
 // as the draft's newest revision, based on the version saved elsewhere
 // (which stays in the history).
 func (w *MainWindow) KeepMine() {
+	w.withHead(func(head *editor.Article) {
+		w.article.BaseRevision, w.article.BaseSaved = head.BaseRevision, head.BaseSaved
+		w.saver.changed()
+		w.save(nil)
+	})
+}
+
+// withHead saves the window's text, reads the draft's head (the version
+// saved elsewhere) on a worker, and hands it to then on the UI goroutine,
+// while the same draft is still open.
+func (w *MainWindow) withHead(then func(head *editor.Article)) {
 	if w.article == nil {
 		return
 	}
@@ -119,9 +130,7 @@ func (w *MainWindow) KeepMine() {
 				if w.article == nil || w.article.ID != id {
 					return
 				}
-				w.article.BaseRevision, w.article.BaseSaved = head.BaseRevision, head.BaseSaved
-				w.saver.changed()
-				w.save(nil)
+				then(head)
 			}
 		})
 	})
@@ -131,27 +140,11 @@ func (w *MainWindow) KeepMine() {
 // the window's text is stored first (as a conflicting revision, in the
 // history), then the newer version opens in its place.
 func (w *MainWindow) KeepTheirs() {
-	if w.article == nil {
-		return
-	}
-	id := w.article.ID
-	w.save(func(saved bool) {
-		if !saved {
-			return
+	w.withHead(func(head *editor.Article) {
+		if w.saver.dirty || w.saver.inFlight {
+			return // typing went on meanwhile: nothing is thrown away
 		}
-		w.goJob(func() func() {
-			head, err := w.store.Get(context.Background(), id)
-			return func() {
-				if err != nil {
-					w.showError("Could not read the newer version", err)
-					return
-				}
-				if w.article == nil || w.article.ID != id || w.saver.dirty || w.saver.inFlight {
-					return // typing went on meanwhile: nothing is thrown away
-				}
-				w.setArticle(head, editor.NewID())
-				w.setStatus("Opened the version saved elsewhere; your text is kept in the history as a conflicting revision.", false)
-			}
-		})
+		w.setArticle(head, editor.NewID())
+		w.setStatus("Opened the version saved elsewhere; your text is kept in the history as a conflicting revision.", false)
 	})
 }

@@ -80,6 +80,8 @@ func exportedBody(t *testing.T, lib, slug string) (string, bool) {
 // quit presses Ctrl+Q and waits for the window to exit cleanly.
 func quit(t *testing.T, display, win string, exited <-chan error, guiErr *syncBuffer) {
 	t.Helper()
+	xdotool(t, display, "windowactivate", "--sync", win)
+	xdotool(t, display, "windowfocus", "--sync", win)
 	xdotool(t, display, "key", "--window", win, "ctrl+q")
 	select {
 	case err := <-exited:

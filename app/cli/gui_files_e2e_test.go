@@ -17,22 +17,6 @@ import (
 	"github.com/dateline-news/dateline/storage"
 )
 
-// quitGUI presses Ctrl+Q in win and waits for the program to end with 0.
-func quitGUI(t *testing.T, display, win string, exited <-chan error, stderr *syncBuffer) {
-	t.Helper()
-	xdotool(t, display, "windowactivate", "--sync", win)
-	xdotool(t, display, "windowfocus", "--sync", win)
-	xdotool(t, display, "key", "--window", win, "ctrl+q")
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Errorf("the window exited with %v; stderr: %s", err, stderr.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatalf("Ctrl+Q did not close the window; stderr: %s", stderr.String())
-	}
-}
-
 // runGUIOnce starts a second window program on lib and waits for it to end.
 func runGUIOnce(t *testing.T, display, lib string) (string, int) {
 	t.Helper()
@@ -97,7 +81,7 @@ func TestGUIOneWindowPerLibrary(t *testing.T) {
 	if !waitFor(5*time.Second, func() bool { return xdotool(t, display, "getwindowfocus") == win }) {
 		t.Errorf("the first window did not get the focus (focus is on %s, window %s)", xdotool(t, display, "getwindowfocus"), win)
 	}
-	quitGUI(t, display, win, exited, guiErr)
+	quit(t, display, win, exited, guiErr)
 
 	// With the window closed, the library is free again.
 	if _, errOut, code = dateline(t, nil, "--library", lib, "restore", "--yes", backup); code != 0 {
@@ -134,7 +118,7 @@ func TestGUIRebuildsADamagedSearchIndex(t *testing.T) {
 	}) {
 		t.Errorf("the window did not say it rebuilt the search index; stderr: %s", guiErr.String())
 	}
-	quitGUI(t, display, win, exited, guiErr)
+	quit(t, display, win, exited, guiErr)
 	if out, errOut, code := dateline(t, nil, "--library", lib, "check"); code != 0 {
 		t.Errorf("check after the window: exit %d, %q %q", code, out, errOut)
 	}
@@ -177,7 +161,7 @@ func TestGUIRestoresTheNewestBackupOfADamagedLibrary(t *testing.T) {
 	if b, _ := os.ReadFile(kept[0]); !bytes.Equal(b, damaged) {
 		t.Error("the file kept aside is not the damaged library")
 	}
-	quitGUI(t, display, win, exited, guiErr)
+	quit(t, display, win, exited, guiErr)
 	if out, errOut, code := dateline(t, nil, "--library", lib, "list"); code != 0 || !strings.Contains(out, "Tea growers") {
 		t.Errorf("the restored library: exit %d, %q %q", code, out, errOut)
 	}
@@ -196,7 +180,7 @@ func TestGUIOpensAReadOnlyLibrary(t *testing.T) {
 	if !strings.Contains(guiErr.String(), "This library is read-only: it is on a read-only disk") {
 		t.Errorf("the window should say the library is read-only and why; stderr: %s", guiErr.String())
 	}
-	quitGUI(t, display, win, exited, guiErr)
+	quit(t, display, win, exited, guiErr)
 	if strings.Contains(guiErr.String(), "failed") {
 		t.Errorf("the window reported a failure on a read-only library: %s", guiErr.String())
 	}
@@ -272,7 +256,7 @@ func TestGUITwoStartsAtOnceOpenOneWindow(t *testing.T) {
 	if wins := strings.Fields(xdotool(t, display, "search", "--onlyvisible", "--name", "^Dateline")); len(wins) != 1 {
 		t.Errorf("%d Dateline windows are open, want 1", len(wins))
 	}
-	quitGUI(t, display, win, firstExit, first)
+	quit(t, display, win, firstExit, first)
 }
 
 // A window killed outright leaves no stale lock: the next start opens the
@@ -300,5 +284,5 @@ func TestGUILockIsFreedWhenTheWindowIsKilled(t *testing.T) {
 	if strings.Contains(guiErr.String(), "already open") {
 		t.Errorf("the next start found a stale lock: %s", guiErr.String())
 	}
-	quitGUI(t, display, win, exited, guiErr)
+	quit(t, display, win, exited, guiErr)
 }
