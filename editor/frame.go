@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode/utf8"
 )
 
 // Frame is everything an export or the preview puts around the body, with
@@ -180,6 +181,9 @@ func FormatDateline(d Dateline, dash string) string {
 func ValidateTemplate(name, src string) error {
 	if strings.TrimSpace(src) == "" {
 		return Errorf(EINVALID, "the %s template is empty", name)
+	}
+	if !utf8.ValidString(src) {
+		return Errorf(EINVALID, "the %s template is not valid UTF-8 text", name)
 	}
 	_, err := ExecuteTemplate(name, src, FooterData{Holder: "H", Since: 2000, Year: 2001, Years: "2000-2001", Publisher: "P", Source: "S", URL: "https://example.com"})
 	return err
