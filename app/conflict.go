@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -54,7 +55,8 @@ func (w *MainWindow) showConflict() {
 		true, false,
 		bannerAction{"Compare", w.CompareConflict},
 		bannerAction{"Keep mine", w.KeepMine},
-		bannerAction{"Keep theirs", w.KeepTheirs})
+		bannerAction{"Keep theirs", w.KeepTheirs},
+		bannerAction{"Merge by hand…", func() { w.MergeByHand() }})
 }
 
 // conflictText is the text a conflict compares: headline, deck and body.
@@ -106,6 +108,48 @@ func (w *MainWindow) KeepMine() {
 		w.saver.changed()
 		w.save(nil)
 	})
+}
+
+// mergeEditor is the Merge by hand dialog: the word diff from theirs to
+// mine beside an editable body that starts as mine.
+type mergeEditor struct {
+	merged *textedit.Editor
+	dialog dialog.Dialog
+}
+
+// MergeByHand resolves a conflict with a body the writer puts together:
+// the dialog shows what changed from the version saved elsewhere to the
+// window's beside an editable copy of the window's body; Save merged
+// stores the result as the draft's newest revision, based on theirs, so
+// both versions stay in the history. Headline and deck stay the window's.
+func (w *MainWindow) MergeByHand() {
+	w.withHead(func(head *editor.Article) { w.showMerge(head) })
+}
+
+// showMerge opens the Merge by hand dialog against head.
+func (w *MainWindow) showMerge(head *editor.Article) *mergeEditor {
+	m := &mergeEditor{merged: textedit.New()}
+	m.merged.SetText(w.article.Body)
+	diff := widget.NewRichText(diffSegments(wordDiff(head.Body, w.article.Body))...)
+	diff.Wrapping = fyne.TextWrapWord
+	left := container.NewBorder(widget.NewLabel("Saved elsewhere → yours (added underlined, removed in italics)"), nil, nil, nil, container.NewVScroll(diff))
+	right := container.NewBorder(widget.NewLabel("The merged body: edit it, then save"), nil, nil, nil, m.merged)
+	split := container.NewHSplit(left, right)
+	id := head.ID
+	m.dialog = dialog.NewCustomConfirm("Merge by hand", "Save merged", "Cancel", split, func(ok bool) {
+		if !ok || w.article == nil || w.article.ID != id {
+			return
+		}
+		w.article.Body = m.merged.Text()
+		w.article.BaseRevision, w.article.BaseSaved = head.BaseRevision, head.BaseSaved
+		w.form.load(w.article)
+		w.saver.changed()
+		w.save(nil)
+	}, w.Window)
+	m.dialog.Resize(fyne.NewSize(1000, 600))
+	m.dialog.Show()
+	w.Window.Canvas().Focus(m.merged)
+	return m
 }
 
 // withHead saves the window's text, reads the draft's head (the version

@@ -216,6 +216,46 @@ func TestConflictBanner(t *testing.T) {
 		}
 	})
 
+	t.Run("MergeByHand", func(t *testing.T) {
+		w, store, theirs, mine := conflictSetup(t)
+		w.app.Settings().SetTheme(newTheme()) // the test theme lacks the diff's underlined font
+		if w.banner.button("Merge by hand…") == nil {
+			t.Fatal("the conflict banner has no Merge by hand button")
+		}
+		var m *mergeEditor
+		w.withHead(func(head *editor.Article) { m = w.showMerge(head) })
+		w.settle()
+		if m == nil {
+			t.Fatal("Merge by hand opened nothing")
+		}
+		if got := m.merged.Text(); got != mine {
+			t.Fatalf("the merge starts from %q, want the window's text %q", got, mine)
+		}
+		merged := "The council met on Tuesday and passed the budget. Residents objected."
+		m.merged.SetText(merged)
+		test.Tap(findButton(t, w.MainWindow, "Save merged"))
+		w.settle()
+		if got := mustGet(t, store, theirs.ID).Body; got != merged {
+			t.Fatalf("after Save merged the draft is %q, want %q", got, merged)
+		}
+		if got := w.form.body.Text(); got != merged {
+			t.Errorf("the form shows %q after the merge", got)
+		}
+		revs, _ := store.Revisions(ctx, theirs.ID)
+		if revs[0].Conflict || revs[0].ParentID != theirs.BaseRevision {
+			t.Errorf("the merged revision %+v is not a head based on theirs (%s)", revs[0], theirs.BaseRevision)
+		}
+		conflicts := 0
+		for _, r := range revs {
+			if r.Conflict {
+				conflicts++
+			}
+		}
+		if conflicts == 0 {
+			t.Error("the window's own version is not kept in the history as a conflicting revision")
+		}
+	})
+
 	t.Run("KeepTheirs", func(t *testing.T) {
 		w, store, theirs, mine := conflictSetup(t)
 		typeAtEnd(w.form.body, " Unsaved tail.")
