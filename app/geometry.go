@@ -3,8 +3,12 @@ package app
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/dateline-news/dateline/app/textedit"
+	"github.com/dateline-news/dateline/editor"
 )
 
 // The window's geometry: the size it opens at, and what is remembered
@@ -50,6 +54,7 @@ const (
 	prefSplitLibrary = "window.split.library"
 	prefSplitPreview = "window.split.preview"
 	prefLastDraft    = "library.lastDraft."
+	prefLastCursor   = "library.lastCursor."
 )
 
 // libraryKey is the preference key of name for the library at path.
@@ -95,7 +100,28 @@ func (w *MainWindow) rememberGeometry() {
 	}
 	if w.article != nil && !w.fresh {
 		p.SetString(libraryKey(prefLastDraft, w.opt.LibraryPath), w.article.ID)
+		c := w.form.body.CursorPosition()
+		p.SetString(libraryKey(prefLastCursor, w.opt.LibraryPath), fmt.Sprintf("%d:%d", c.Para, c.Off))
 	}
+}
+
+// restoreCursor puts the body's cursor where it was at the last close, if
+// a is the draft that was open then; start arms it (pendingCursor) for the
+// one draft it reopens.
+func (w *MainWindow) restoreCursor(a *editor.Article) {
+	id := w.pendingCursor
+	w.pendingCursor = ""
+	if id == "" || a.ID != id {
+		return
+	}
+	var pos textedit.Pos
+	saved := w.app.Preferences().String(libraryKey(prefLastCursor, w.opt.LibraryPath))
+	if _, err := fmt.Sscanf(saved, "%d:%d", &pos.Para, &pos.Off); err != nil {
+		return
+	}
+	w.form.body.SetCursor(pos) // clamped to the text by the editor
+	w.form.body.ScrollToCursor()
+	w.Window.Canvas().Focus(w.form.body)
 }
 
 // lastDraft is the draft that was open when the window last closed on

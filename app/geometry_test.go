@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/dateline-news/dateline/app/textedit"
 )
 
 func TestFitWindowSize(t *testing.T) {
@@ -49,6 +51,7 @@ func TestGeometryRemembered(t *testing.T) {
 	}
 	w.OpenDraft(older.ID)
 	w.settle()
+	w.form.body.SetCursor(textedit.Pos{Para: 0, Off: 3})
 	w.mainSplit.SetOffset(0.3)
 	w.rightSplit.SetOffset(0.6)
 	w.Window.Resize(fyne.NewSize(1200, 700))
@@ -58,6 +61,12 @@ func TestGeometryRemembered(t *testing.T) {
 	w2 := newTestWindowOn(t, a, store, clk, Options{LibraryPath: "/lib/one.db"})
 	if w2.article == nil || w2.article.ID != older.ID {
 		t.Errorf("second start opened %v, want the draft open at close (%s)", w2.article, older.ID)
+	}
+	if got := w2.form.body.CursorPosition(); got != (textedit.Pos{Para: 0, Off: 3}) {
+		t.Errorf("second start put the body's cursor at %+v, want where it was at close (0:3)", got)
+	}
+	if w2.Window.Canvas().Focused() != fyne.Focusable(w2.form.body) {
+		t.Error("second start did not put the focus in the body")
 	}
 	if w2.mainSplit.Offset != 0.3 || w2.rightSplit.Offset != 0.6 {
 		t.Errorf("splits %v and %v, want 0.3 and 0.6", w2.mainSplit.Offset, w2.rightSplit.Offset)

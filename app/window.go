@@ -58,6 +58,9 @@ type MainWindow struct {
 	// fresh is set while article is a new draft that no save has stored
 	// yet (see NewArticle).
 	fresh bool
+	// pendingCursor is the draft whose remembered cursor the next
+	// setArticle restores (geometry.go).
+	pendingCursor string
 
 	previewDebounce debounce
 
@@ -227,7 +230,8 @@ func (w *MainWindow) start() {
 			}
 			w.library.setItems(items, total)
 			if last != "" && w.article == nil {
-				w.load(last) // where the last session left off
+				w.pendingCursor = last
+				w.load(last) // where the last session left off, cursor and all
 			} else if len(items) > 0 && w.article == nil {
 				w.load(items[0].ID)
 			} else if len(items) == 0 {
@@ -400,6 +404,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.banner.hide()
 	w.fresh = false
 	w.form.load(a)
+	w.restoreCursor(a) // geometry.go, at start
 	w.showStoryState()
 	w.library.selectID(a.ID)
 	w.history.refresh()
