@@ -27,6 +27,9 @@ type BatchItem struct {
 	File string
 	// Err is why the draft was skipped or failed, or nil.
 	Err error
+	// Warnings are what ExportWarnings says of a draft written (a body
+	// nested deeper than MaxNesting, flattened in the file).
+	Warnings []string
 	// skipped marks a killed draft left out.
 	skipped bool
 }
@@ -151,6 +154,9 @@ func (b *batchRun) export(ctx context.Context, sum Summary) BatchItem {
 	}
 	item.File = ExportFileName(a.Slug, a.ID, b.opt.Format, b.taken)
 	item.Err = b.write(item.File, data)
+	if item.Err == nil {
+		item.Warnings = ExportWarnings(b.opt.Format, a)
+	}
 	return item
 }
 

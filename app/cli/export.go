@@ -97,6 +97,11 @@ func exportBatch(ctx context.Context, env Env, opt editor.BatchOptions, dir stri
 	if err != nil {
 		return fail(env, err)
 	}
+	for _, item := range res.Written {
+		for _, w := range item.Warnings {
+			fmt.Fprintf(env.Stderr, "dateline export: warning: %s: %s\n", item.Slug, w)
+		}
+	}
 	for _, item := range res.Failed {
 		fmt.Fprintf(env.Stderr, "dateline export: %s: %s\n", item.Slug, editor.ErrorMessage(item.Err))
 	}

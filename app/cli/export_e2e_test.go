@@ -38,4 +38,13 @@ func TestExportWarnsOfFlattenedNesting(t *testing.T) {
 			t.Errorf("export %s: warned %v, want %v (stderr %q)", f, warned, want, errOut)
 		}
 	}
+	// A batch export warns for the drafts it flattened, too.
+	dir := t.TempDir()
+	_, errOut, code = dateline(t, nil, "--library", lib, "export", "--format", "html", "--all", "--out", dir)
+	if code != 0 {
+		t.Fatalf("batch export: exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(errOut, "warning") || !strings.Contains(errOut, editor.NestingNotice) {
+		t.Errorf("batch export did not warn of the flattened nesting: %q", errOut)
+	}
 }
