@@ -25,12 +25,7 @@ func (w *MainWindow) exportMenuItems() []*fyne.MenuItem {
 	items := make([]*fyne.MenuItem, 0, len(editor.Formats))
 	for _, f := range editor.Formats {
 		item := fyne.NewMenuItem("Export as "+formatLabel(f)+"…", func() { w.Export(f) })
-		switch f {
-		case editor.FormatHTML:
-			item.Shortcut = shortcutExportHTML
-		case editor.FormatMarkdown:
-			item.Shortcut = shortcutExportMarkdown
-		}
+		item.Shortcut = exportShortcuts[f] // menu.go
 		items = append(items, item)
 	}
 	return items
@@ -87,7 +82,9 @@ func (w *MainWindow) showExportSave(f editor.Format, a *editor.Article) {
 
 // exportLibraryMenuItem is File → Export library….
 func (w *MainWindow) exportLibraryMenuItem() *fyne.MenuItem {
-	return fyne.NewMenuItem("Export library…", w.ShowBatchExportDialog)
+	item := fyne.NewMenuItem("Export library…", w.ShowBatchExportDialog)
+	item.Shortcut = shortcutExportLibrary
+	return item
 }
 
 // allDraftsLabel is the batch export's choice of every draft.

@@ -20,9 +20,25 @@ var (
 	shortcutQuit           = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	// shortcutImport is Ctrl+I.
 	shortcutImport = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	// shortcutExportLibrary is Ctrl+Alt+L.
+	shortcutExportLibrary = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}
+	// shortcutSettings is Ctrl+Alt+comma: Publication settings, beside
+	// Preferences' Ctrl+comma.
+	shortcutSettings = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}
 	// shortcutPreferences is Ctrl+comma, as in most desktop applications.
 	shortcutPreferences = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 )
+
+// exportShortcuts are the shortcuts of the export menu items, one for
+// every format: Ctrl+E the HTML page, Ctrl+Shift+E Markdown, and Ctrl+Alt
+// with a letter of the format's name for the others.
+var exportShortcuts = map[editor.Format]fyne.Shortcut{
+	editor.FormatHTML:         shortcutExportHTML,
+	editor.FormatMarkdown:     shortcutExportMarkdown,
+	editor.FormatHTMLFragment: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt},
+	editor.FormatWire:         &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt},
+	editor.FormatNinjs:        &desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt},
+}
 
 // mainMenu is the window's menu bar.
 func (w *MainWindow) mainMenu() *fyne.MainMenu {
@@ -43,8 +59,11 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 func (w *MainWindow) addShortcuts() {
 	c := w.Window.Canvas()
 	c.AddShortcut(shortcutNew, func(fyne.Shortcut) { w.NewArticle() })
-	c.AddShortcut(shortcutExportHTML, func(fyne.Shortcut) { w.Export(editor.FormatHTML) })
-	c.AddShortcut(shortcutExportMarkdown, func(fyne.Shortcut) { w.Export(editor.FormatMarkdown) })
+	for f, sc := range exportShortcuts {
+		c.AddShortcut(sc, func(fyne.Shortcut) { w.Export(f) })
+	}
+	c.AddShortcut(shortcutExportLibrary, func(fyne.Shortcut) { w.ShowBatchExportDialog() })
+	c.AddShortcut(shortcutSettings, func(fyne.Shortcut) { w.showSettings() })
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.RequestClose() })
 	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.ShowImportDialog() })
 	c.AddShortcut(shortcutTrash, func(fyne.Shortcut) { w.MoveToTrash() })

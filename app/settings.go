@@ -289,7 +289,9 @@ func settingsSample(p editor.Profile, a *editor.Article) string {
 
 // settingsMenuItem is File → Publication settings….
 func (w *MainWindow) settingsMenuItem() *fyne.MenuItem {
-	return fyne.NewMenuItem("Publication settings…", func() { w.showSettings() })
+	item := fyne.NewMenuItem("Publication settings…", func() { w.showSettings() })
+	item.Shortcut = shortcutSettings
+	return item
 }
 
 // showSettings opens the publication settings dialog on the current

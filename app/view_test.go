@@ -260,3 +260,36 @@ func TestEditMenuOpensFindFromAnyField(t *testing.T) {
 		t.Errorf("find bar count = %q, want 2 matches", got)
 	}
 }
+
+// TestShortcutsCoverFrequentActionsOnce: every export format, the library
+// export, both settings dialogs, status, history, find and the panes have
+// a shortcut, and no two menu items share one (the menu would run only
+// the first).
+func TestShortcutsCoverFrequentActionsOnce(t *testing.T) {
+	clk := newFakeClock()
+	w := newTestWindow(t, openStore(t, clk), clk, Options{})
+	seen := map[string]string{}
+	have := map[string]bool{}
+	for _, c := range menuCommands(w.Window.MainMenu()) {
+		if c.shortcut == nil {
+			continue
+		}
+		have[c.title()] = true
+		k := shortcutText(c.shortcut)
+		if other, dup := seen[k]; dup {
+			t.Errorf("%s is the shortcut of both %q and %q", k, other, c.title())
+		}
+		seen[k] = c.title()
+	}
+	want := []string{"File › Export library", "File › Publication settings", "Edit › Preferences",
+		"Draft › Change Status", "Draft › Show History", "Edit › Find in body", "View › Focus mode",
+		"View › Library pane", "View › Preview pane", "View › Command palette"}
+	for _, f := range editor.Formats {
+		want = append(want, "File › Export as "+formatLabel(f))
+	}
+	for _, title := range want {
+		if !have[title] {
+			t.Errorf("%s has no shortcut", title)
+		}
+	}
+}
