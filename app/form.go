@@ -18,16 +18,17 @@ import (
 // Markdown body. It holds no article of its own; each change is handed to
 // onChange as an edit to apply to the window's draft.
 type articleForm struct {
-	headline, deck, slug   *widget.Entry
+	headline, deck, slug   *keyEntry
 	authors                *authorsEditor
 	related                *relatedEditor
-	bylineTitle            *widget.Entry
-	place, date, credit    *widget.Entry
+	bylineTitle            *keyEntry
+	place, date, credit    *keyEntry
 	dateHint               *widget.Label
-	source, publisher, url *widget.Entry
-	crHolder, crYears      *widget.Entry
+	source, publisher, url *keyEntry
+	crHolder               *keyEntry
+	crYears                *widget.Entry
 	kind, status           *widget.Select
-	tags                   *widget.Entry
+	tags                   *keyEntry
 	note, body             *textedit.Editor
 	findBar                *textedit.FindBar
 	// syndicated are the label and field objects of the rows that only
@@ -41,6 +42,11 @@ type articleForm struct {
 	// onStatus, when set, takes the status select's choices as requested
 	// workflow transitions (workflow.go) instead of plain edits.
 	onStatus func(choice string)
+	// onF6, when set, moves the focus to the next pane (the previous one
+	// with Shift); view.go's cycleFocus.
+	onF6 func()
+	// scroll is the scrolled part of the form, which follows the focus.
+	scroll *container.Scroll
 }
 
 // dateHint is the date field's help line while its text is valid.
@@ -70,7 +76,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	f.fields = append(f.fields, f.related)
 	f.bylineTitle = f.entry("Role or affiliation, e.g. Staff Correspondent", func(a *editor.Article, s string) { a.Byline.Title = s })
 	f.place = f.entry("CITY, State or Country", func(a *editor.Article, s string) { a.Dateline.Place = s })
-	f.date = widget.NewEntry()
+	f.date = f.newField()
 	f.date.SetPlaceHolder("Jan. 21 or 2026-01-21")
 	f.dateHint = widget.NewLabel(dateHint)
 	f.dateHint.SizeName = theme.SizeNameCaptionText
@@ -159,6 +165,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	bodyLabel := widget.NewLabelWithStyle("Body (Markdown)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	grid := container.New(layout.NewFormLayout(), g.objects...)
 	scroll := container.NewVScroll(container.NewPadded(grid))
+	f.scroll = scroll
 	f.authors.relayout = func() {
 		scroll.Refresh()
 		grid.Refresh()
@@ -216,12 +223,48 @@ func newBodyEditor() *textedit.Editor {
 }
 
 // entry makes a one-line field whose changes go through set.
-func (f *articleForm) entry(placeholder string, set func(a *editor.Article, s string)) *widget.Entry {
-	e := widget.NewEntry()
+func (f *articleForm) entry(placeholder string, set func(a *editor.Article, s string)) *keyEntry {
+	e := f.newField()
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(s string) { f.change(func(a *editor.Article) { set(a, s) }) }
 	f.fields = append(f.fields, e)
 	return e
+}
+
+// newField is a one-line field of the form: it scrolls into view when it
+// gets the focus, and hands F6 to the window.
+func (f *articleForm) newField() *keyEntry {
+	var e *keyEntry
+	e = newKeyEntry(func(name fyne.KeyName) bool {
+		if name != fyne.KeyF6 || f.onF6 == nil {
+			return false
+		}
+		f.onF6()
+		return true
+	})
+	e.onFocus = func() { f.scrollTo(e) }
+	return e
+}
+
+// scrollTo scrolls the form so that o, one of its fields, is in view.
+func (f *articleForm) scrollTo(o fyne.CanvasObject) {
+	if f.scroll == nil || f.scroll.Content == nil {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.scroll.Content).Y
+	bottom := top + o.Size().Height + theme.Padding()
+	top = max(0, top-theme.Padding()) // a little of what is above shows too
+	view := f.scroll.Size().Height
+	switch {
+	case top < f.scroll.Offset.Y:
+		f.scroll.Offset.Y = top
+	case bottom > f.scroll.Offset.Y+view:
+		f.scroll.Offset.Y = bottom - view
+	default:
+		return
+	}
+	f.scroll.Refresh()
 }
 
 // multiEntry makes a multi-line field of the given visible rows.
@@ -312,7 +355,7 @@ func (f *articleForm) clear() {
 	f.related.set(nil)
 	f.crHolder.SetText("")
 	f.crYears.SetText("")
-	for _, e := range []*widget.Entry{f.headline, f.deck, f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags} {
+	for _, e := range []*keyEntry{f.headline, f.deck, f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags} {
 		e.SetText("")
 	}
 	f.note.SetText("")

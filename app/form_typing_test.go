@@ -49,7 +49,7 @@ func TestFormFieldsTypeExactly(t *testing.T) {
 			f := w.form
 			fields := []struct {
 				name  string
-				entry *widget.Entry
+				entry *keyEntry
 				got   func(a *editor.Article) string
 			}{
 				{"headline", f.headline, func(a *editor.Article) string { return a.Headline }},

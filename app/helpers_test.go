@@ -202,6 +202,8 @@ func (w *testWindow) advance(d time.Duration) {
 // freshly loaded entry has at the start.
 func typeAtEnd(e fyne.Focusable, s string) {
 	switch e := e.(type) {
+	case *keyEntry:
+		typeAtEnd(&e.Entry, "")
 	case *widget.Entry:
 		lines := strings.Split(e.Text, "\n")
 		e.CursorRow = len(lines) - 1

@@ -29,6 +29,8 @@ type libraryList struct {
 	widget.List
 	// onDelete runs when Delete or Backspace is typed in the list.
 	onDelete func()
+	// onF6 moves the focus to the next pane (view.go's cycleFocus).
+	onF6 func()
 	// sel is the selected row, -1 for none.
 	sel int
 }
@@ -43,6 +45,10 @@ func newLibraryList(length func() int, create func() fyne.CanvasObject, update f
 // TypedKey moves the open draft to Trash on Delete or Backspace and
 // otherwise does what a list does.
 func (l *libraryList) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF6 && l.onF6 != nil {
+		l.onF6()
+		return
+	}
 	if (ev.Name == fyne.KeyDelete || ev.Name == fyne.KeyBackspace) && l.onDelete != nil {
 		l.onDelete()
 		return

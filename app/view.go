@@ -111,6 +111,36 @@ func (w *MainWindow) arrange(p panes) fyne.CanvasObject {
 	return w.mainSplit
 }
 
+// cycleFocus moves the focus to the next pane, F6's job: the library
+// list, the form, the body, and around again; with Shift held, backwards.
+// Hidden panes are passed over.
+func (w *MainWindow) cycleFocus() {
+	stops := []fyne.Focusable{w.library.list, w.form.headline, w.form.body}
+	if w.panes.focus {
+		stops = []fyne.Focusable{w.form.headline, w.form.body}
+	} else if w.panes.hideLibrary {
+		stops = stops[1:]
+	}
+	focused := w.Window.Canvas().Focused()
+	at := -1
+	for i, s := range stops {
+		if s == focused {
+			at = i
+		}
+	}
+	if at < 0 && focused != nil && focused != fyne.Focusable(w.library.list) {
+		at = 1 // another field of the form
+		if w.panes.hideLibrary || w.panes.focus {
+			at = 0
+		}
+	}
+	step := 1
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
+		step = len(stops) - 1
+	}
+	w.Window.Canvas().Focus(stops[(at+step+len(stops))%len(stops)])
+}
+
 // refreshTree lays out every container under o again, after objects that
 // were shown elsewhere came back.
 func refreshTree(o fyne.CanvasObject) {

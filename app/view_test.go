@@ -293,3 +293,57 @@ func TestShortcutsCoverFrequentActionsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestF6MovesBetweenPanes: F6 goes library → form → body → library from
+// whichever of them has the focus, and skips a hidden library.
+func TestF6MovesBetweenPanes(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	c := w.Window.Canvas()
+	f6 := &fyne.KeyEvent{Name: fyne.KeyF6}
+	c.Focus(w.library.list)
+	c.Focused().TypedKey(f6)
+	if c.Focused() != fyne.Focusable(w.form.headline) {
+		t.Fatalf("F6 from the library went to %T, want the headline", c.Focused())
+	}
+	c.Focus(w.form.tags) // any form field counts as the form
+	c.Focused().TypedKey(f6)
+	if c.Focused() != fyne.Focusable(w.form.body) {
+		t.Fatalf("F6 from the form went to %T, want the body", c.Focused())
+	}
+	c.Focused().TypedKey(f6)
+	if c.Focused() != fyne.Focusable(w.library.list) {
+		t.Fatalf("F6 from the body went to %T, want the library", c.Focused())
+	}
+	w.typeShortcut(shortcutToggleLibrary)
+	c.Focus(w.form.body)
+	c.Focused().TypedKey(f6)
+	if c.Focused() != fyne.Focusable(w.form.headline) {
+		t.Errorf("F6 from the body with the library hidden went to %T, want the headline", c.Focused())
+	}
+}
+
+// TestFormScrollsToTheFocusedField: tabbing into a field below the fold
+// scrolls the form so that the field can be seen.
+func TestFormScrollsToTheFocusedField(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.Window.Resize(fyne.NewSize(1280, 720))
+	if w.form.scroll.Offset.Y != 0 {
+		t.Fatalf("the form starts scrolled to %v", w.form.scroll.Offset.Y)
+	}
+	w.Window.Canvas().Focus(w.form.tags)
+	d := w.app.Driver()
+	top := d.AbsolutePositionForObject(w.form.tags).Y - d.AbsolutePositionForObject(w.form.scroll).Y
+	if top < 0 || top+w.form.tags.Size().Height > w.form.scroll.Size().Height {
+		t.Errorf("the focused Tags field is at %v..%v of a %v-high form view: not in view", top, top+w.form.tags.Size().Height, w.form.scroll.Size().Height)
+	}
+	w.Window.Canvas().Focus(w.form.headline)
+	if w.form.scroll.Offset.Y != 0 {
+		t.Errorf("back on the headline the form is still scrolled to %v", w.form.scroll.Offset.Y)
+	}
+}

@@ -106,6 +106,15 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.form = newArticleForm(w.edit, func() fyne.Canvas { return w.Window.Canvas() })
 	w.preview = NewPreviewView()
 	w.renderer = NewPreviewRenderer(w.preview, nil, w.render)
+	w.form.onF6 = w.cycleFocus // F6 moves between the panes, view.go
+	w.library.list.onF6 = w.cycleFocus
+	w.form.body.OnOtherKey = func(k *fyne.KeyEvent) bool {
+		if k.Name == fyne.KeyF6 {
+			w.cycleFocus()
+			return true
+		}
+		return false
+	}
 	w.renderer.FollowLine = func() int { return w.form.body.CursorPosition().Para } // the preview follows the edited paragraph
 	w.status = widget.NewLabel("")
 	w.banner = newBanner()

@@ -26,6 +26,12 @@ type Editor struct {
 	// OnFind, when set, is called for Ctrl+F (replace false) and Ctrl+H
 	// (replace true); a FindBar sets it.
 	OnFind func(replace bool)
+	// OnOtherKey, when set, is offered the keys the editor has no use for
+	// (F6 for the window's pane cycle, say) and returns whether it took
+	// them; keys it does not take go on as before.
+	OnOtherKey func(*fyne.KeyEvent) bool
+	// OnFocus, when set, is called when the editor gets the focus.
+	OnFocus func()
 
 	m   *Model
 	lay layouter

@@ -25,6 +25,9 @@ var (
 func (e *Editor) FocusGained() {
 	e.focused = true
 	e.Refresh()
+	if e.OnFocus != nil {
+		e.OnFocus()
+	}
 }
 
 // FocusLost implements fyne.Focusable.
@@ -57,9 +60,23 @@ func (e *Editor) KeyUp(k *fyne.KeyEvent) {
 	}
 }
 
+// isOtherKey reports whether the editor has no use for key: the function
+// keys.
+func isOtherKey(key fyne.KeyName) bool {
+	switch key {
+	case fyne.KeyF1, fyne.KeyF2, fyne.KeyF3, fyne.KeyF4, fyne.KeyF5, fyne.KeyF6,
+		fyne.KeyF7, fyne.KeyF8, fyne.KeyF9, fyne.KeyF10, fyne.KeyF11, fyne.KeyF12:
+		return true
+	}
+	return false
+}
+
 // TypedKey implements fyne.Focusable: editing and moving keys. With Shift
 // held, moves extend the selection.
 func (e *Editor) TypedKey(k *fyne.KeyEvent) {
+	if e.OnOtherKey != nil && isOtherKey(k.Name) && e.OnOtherKey(k) {
+		return
+	}
 	if e.disabled {
 		return
 	}
