@@ -211,18 +211,7 @@ func TestGUISaysWhichProcessHasTheLibrary(t *testing.T) {
 	if wins := strings.Fields(xdotool(t, display, "search", "--onlyvisible", "--name", "^Dateline — library.db$")); len(wins) != 0 {
 		t.Errorf("a second main window opened beside the lock holder")
 	}
-	xdotool(t, display, "windowactivate", "--sync", win)
-	xdotool(t, display, "windowfocus", "--sync", win)
-	xdotool(t, display, "key", "--window", win, "Escape")
-	select {
-	case err := <-exited:
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-			t.Errorf("closing the explanation: %v, want exit status 1", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("closing the explanation window did not end the program")
-	}
+	closeExplanation(t, display, win, exited)
 }
 
 // Two starts at the same moment open one window: whichever comes second
