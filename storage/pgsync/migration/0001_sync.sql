@@ -1,0 +1,209 @@
+-- Server schema 1: the newsroom's meeting point for offline-first sync.
+-- Everything lives in the schema "dateline". Revisions are immutable rows
+-- keyed by their UUIDv7; a draft's heads are its revisions nothing builds
+-- on; the winner is the head whose text the draft shows.
+
+-- Group roles. Every login role made by "dateline server adduser" is a
+-- member of dateline_user and of exactly one of the three role groups.
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dateline_user') THEN
+		CREATE ROLE dateline_user NOLOGIN;
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dateline_correspondent') THEN
+		CREATE ROLE dateline_correspondent NOLOGIN IN ROLE dateline_user;
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dateline_editor') THEN
+		CREATE ROLE dateline_editor NOLOGIN IN ROLE dateline_user;
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dateline_admin') THEN
+		CREATE ROLE dateline_admin NOLOGIN IN ROLE dateline_user;
+	END IF;
+END
+$$;
+
+GRANT USAGE ON SCHEMA dateline TO dateline_user;
+
+-- users: the newsroom's people, by login role, with their desk.
+CREATE TABLE dateline.users (
+	name text PRIMARY KEY,
+	role text NOT NULL CHECK (role IN ('correspondent', 'editor', 'admin')),
+	desk text NOT NULL DEFAULT ''
+);
+GRANT SELECT ON dateline.users TO dateline_user;
+
+-- my_desk is the calling user's desk. SECURITY DEFINER so that policies can
+-- read it whatever the caller may read.
+CREATE FUNCTION dateline.my_desk() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = dateline, pg_temp AS $$
+	SELECT coalesce((SELECT desk FROM dateline.users WHERE name = session_user), '')
+$$;
+
+-- is_role says whether the calling login belongs to a role group.
+CREATE FUNCTION dateline.is_role(r text) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = dateline, pg_temp AS $$
+	SELECT pg_has_role(session_user, 'dateline_' || r, 'MEMBER')
+$$;
+
+-- drafts: one row per article. owner is the login that first pushed it,
+-- desk the owner's desk, shared_with the logins it is shared with. winner
+-- is the head shown as the current text. xid is the transaction that last
+-- changed the row (heads, winner).
+CREATE TABLE dateline.drafts (
+	id          text PRIMARY KEY,
+	owner       text   NOT NULL DEFAULT session_user,
+	desk        text   NOT NULL DEFAULT dateline.my_desk(),
+	shared_with text[] NOT NULL DEFAULT '{}',
+	winner      text,
+	created     timestamptz NOT NULL DEFAULT now(),
+	xid         xid8   NOT NULL DEFAULT pg_current_xact_id()
+);
+
+-- revisions: immutable. parents holds one parent (an edit), two (a merge)
+-- or none (the first revision). hlc is the hybrid logical clock the
+-- writing laptop stamped; with device it orders heads deterministically.
+-- xid is the pushing transaction, which pull reads by snapshot. doc is the
+-- whole article as the laptop saved it (JSON text, byte for byte).
+CREATE TABLE dateline.revisions (
+	id        text    PRIMARY KEY,
+	draft_id  text    NOT NULL REFERENCES dateline.drafts (id),
+	parents   text[]  NOT NULL DEFAULT '{}' CHECK (cardinality(parents) <= 2),
+	kind      text    NOT NULL,
+	created   bigint  NOT NULL,
+	hlc       bigint  NOT NULL,
+	device    text    NOT NULL DEFAULT '',
+	author    text    NOT NULL DEFAULT '',
+	words     integer NOT NULL DEFAULT 0,
+	note      text    NOT NULL DEFAULT '',
+	conflict  boolean NOT NULL DEFAULT false,
+	doc       text    NOT NULL,
+	pushed_by text    NOT NULL DEFAULT session_user,
+	xid       xid8    NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX revisions_draft ON dateline.revisions (draft_id);
+CREATE INDEX revisions_xid ON dateline.revisions (xid, id);
+CREATE INDEX revisions_parents ON dateline.revisions USING gin (parents);
+
+-- Revisions never change and are never deleted.
+CREATE FUNCTION dateline.immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION 'dateline revisions are immutable' USING ERRCODE = 'restrict_violation';
+END
+$$;
+CREATE TRIGGER revisions_immutable BEFORE UPDATE OR DELETE ON dateline.revisions
+	FOR EACH ROW EXECUTE FUNCTION dateline.immutable();
+
+-- heads: every draft's revisions that nothing builds on. One when history
+-- is linear; several when laptops diverged: the winner and the conflict
+-- tips, kept until a person merges them.
+CREATE TABLE dateline.heads (
+	draft_id    text NOT NULL REFERENCES dateline.drafts (id),
+	revision_id text NOT NULL REFERENCES dateline.revisions (id),
+	PRIMARY KEY (draft_id, revision_id)
+);
+
+-- profile: the newsroom's publication profile, one row, last writer by
+-- hybrid logical clock.
+CREATE TABLE dateline.profile (
+	id   integer PRIMARY KEY CHECK (id = 1),
+	doc  text    NOT NULL,
+	hlc  bigint  NOT NULL,
+	xid  xid8    NOT NULL DEFAULT pg_current_xact_id()
+);
+
+-- Row-level security. A correspondent sees their own drafts and those
+-- shared with them; an editor their desk's (and their own and shared ones);
+-- an admin everything. Revisions and heads follow their draft.
+CREATE FUNCTION dateline.can_see(d dateline.drafts) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = dateline, pg_temp AS $$
+	SELECT d.owner = session_user
+		OR session_user = ANY (d.shared_with)
+		OR (dateline.is_role('editor') AND d.desk <> '' AND d.desk = dateline.my_desk())
+		OR dateline.is_role('admin')
+$$;
+
+ALTER TABLE dateline.drafts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE dateline.revisions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE dateline.heads ENABLE ROW LEVEL SECURITY;
+ALTER TABLE dateline.profile ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY drafts_read ON dateline.drafts FOR SELECT USING (dateline.can_see(drafts));
+-- A new draft belongs to whoever pushes it first.
+CREATE POLICY drafts_insert ON dateline.drafts FOR INSERT WITH CHECK (owner = session_user OR dateline.is_role('admin'));
+CREATE POLICY drafts_update ON dateline.drafts FOR UPDATE USING (dateline.can_see(drafts))
+	WITH CHECK (dateline.can_see(drafts));
+
+CREATE POLICY revisions_read ON dateline.revisions FOR SELECT
+	USING (EXISTS (SELECT 1 FROM dateline.drafts d WHERE d.id = draft_id));
+CREATE POLICY revisions_insert ON dateline.revisions FOR INSERT
+	WITH CHECK (pushed_by = session_user AND EXISTS (SELECT 1 FROM dateline.drafts d WHERE d.id = draft_id));
+
+CREATE POLICY heads_all ON dateline.heads FOR ALL
+	USING (EXISTS (SELECT 1 FROM dateline.drafts d WHERE d.id = draft_id))
+	WITH CHECK (EXISTS (SELECT 1 FROM dateline.drafts d WHERE d.id = draft_id));
+
+CREATE POLICY profile_read ON dateline.profile FOR SELECT USING (true);
+CREATE POLICY profile_write ON dateline.profile FOR ALL USING (dateline.is_role('admin'))
+	WITH CHECK (dateline.is_role('admin'));
+
+GRANT SELECT, INSERT ON dateline.drafts, dateline.revisions TO dateline_user;
+GRANT UPDATE (shared_with, winner, xid) ON dateline.drafts TO dateline_user;
+GRANT SELECT, INSERT, DELETE ON dateline.heads TO dateline_user;
+GRANT SELECT ON dateline.profile TO dateline_user;
+GRANT INSERT, UPDATE ON dateline.profile TO dateline_admin;
+
+-- push stores a batch of revisions: a JSON array of objects with the
+-- revision columns (id, draft_id, parents, kind, created, hlc, device,
+-- author, words, note, conflict, doc). Draft by draft, in ID order so that
+-- concurrent pushes never deadlock, it locks the draft row (SELECT … FOR
+-- UPDATE), inserts the revisions idempotently (ON CONFLICT DO NOTHING: a
+-- replayed push changes nothing), recomputes the heads and the winner
+-- (conflict-free heads first, then the highest hybrid logical clock, then
+-- the device, then the ID), and notifies listeners. It runs with the
+-- caller's rights, so row-level security decides what may be written; a
+-- draft the caller may not see is refused with insufficient_privilege. It
+-- returns how many revisions were new.
+CREATE FUNCTION dateline.push(batch jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = dateline, pg_temp AS $$
+DECLARE
+	d       text;
+	added   integer := 0;
+	n       integer;
+	changed boolean;
+BEGIN
+	FOR d IN SELECT DISTINCT r->>'draft_id' FROM jsonb_array_elements(batch) r ORDER BY 1 LOOP
+		INSERT INTO dateline.drafts (id) VALUES (d) ON CONFLICT (id) DO NOTHING;
+		PERFORM 1 FROM dateline.drafts WHERE id = d FOR UPDATE;
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'draft % belongs to someone else and is not shared with %', d, session_user
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+		INSERT INTO dateline.revisions (id, draft_id, parents, kind, created, hlc, device, author, words, note, conflict, doc)
+		SELECT x.id, d, coalesce(x.parents, '{}'), x.kind, x.created, x.hlc, coalesce(x.device, ''), coalesce(x.author, ''),
+			coalesce(x.words, 0), coalesce(x.note, ''), coalesce(x.conflict, false), x.doc
+		FROM jsonb_to_recordset(batch) AS x (id text, draft_id text, parents text[], kind text, created bigint, hlc bigint,
+			device text, author text, words integer, note text, conflict boolean, doc text)
+		WHERE x.draft_id = d
+		ORDER BY x.hlc
+		ON CONFLICT (id) DO NOTHING;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		added := added + n;
+		IF n = 0 THEN
+			CONTINUE;
+		END IF;
+		DELETE FROM dateline.heads WHERE draft_id = d;
+		INSERT INTO dateline.heads (draft_id, revision_id)
+		SELECT d, r.id FROM dateline.revisions r
+		WHERE r.draft_id = d AND NOT EXISTS (
+			SELECT 1 FROM dateline.revisions c WHERE c.draft_id = d AND c.parents @> ARRAY[r.id]);
+		UPDATE dateline.drafts SET xid = pg_current_xact_id(), winner = (
+			SELECT r.id FROM dateline.heads h JOIN dateline.revisions r ON r.id = h.revision_id
+			WHERE h.draft_id = d
+			ORDER BY r.conflict, r.hlc DESC, r.device COLLATE "C" DESC, r.id COLLATE "C" DESC LIMIT 1)
+		WHERE id = d;
+		PERFORM pg_notify('dateline_push', d);
+	END LOOP;
+	RETURN added;
+END
+$$;
+GRANT EXECUTE ON FUNCTION dateline.push(jsonb) TO dateline_user;
