@@ -88,7 +88,7 @@ func newServer(tb testing.TB) string {
 	}
 	defer conn.Close(ctx)
 	templateMu.Lock()
-	_, err = conn.Exec(ctx, `CREATE DATABASE `+name+` TEMPLATE tmpl`)
+	_, err = conn.Exec(ctx, `CREATE DATABASE `+name+` TEMPLATE tmpl STRATEGY FILE_COPY`)
 	templateMu.Unlock()
 	if err != nil {
 		tb.Fatal(err)
