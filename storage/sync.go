@@ -243,12 +243,14 @@ func (db *DB) SyncApply(ctx context.Context, revs []SyncRevision) (int, error) {
 				}
 				continue
 			}
-			if _, err := draftStateTx(ctx, tx, r.DraftID); editor.ErrorCode(err) == editor.ENOTFOUND {
+			var draft bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM drafts WHERE id = ?)`, r.DraftID).Scan(&draft); err != nil {
+				return err
+			}
+			if !draft {
 				if err := writeDraftRowTx(ctx, tx, r.DraftID, r.ID, r.Doc, false); err != nil {
 					return err
 				}
-			} else if err != nil {
-				return err
 			}
 			parent, merge := "", ""
 			if len(r.Parents) > 0 {
@@ -280,11 +282,14 @@ func (db *DB) SyncApply(ctx context.Context, revs []SyncRevision) (int, error) {
 			if err != nil {
 				return err
 			}
-			cur, err := draftStateTx(ctx, tx, id)
-			if err != nil {
+			var (
+				purged bool
+				head   sql.NullString
+			)
+			if err := tx.QueryRowContext(ctx, `SELECT purged_at IS NOT NULL, head_revision FROM drafts WHERE id = ?`, id).Scan(&purged, &head); err != nil {
 				return err
 			}
-			if cur.purged || len(heads) == 0 || cur.head == heads[0].ID {
+			if purged || len(heads) == 0 || head.String == heads[0].ID {
 				continue
 			}
 			var doc string

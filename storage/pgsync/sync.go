@@ -176,10 +176,12 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 	return lib.SetSyncSetting(ctx, storage.SyncPullCursor, xmin)
 }
 
-// Listen waits on the server's push notifications and calls onPush with
-// the draft ID of each push by anyone, until ctx ends or the connection
-// fails. A laptop that is online uses it to pull at once.
-func Listen(ctx context.Context, dsn string, onPush func(draftID string)) error {
+// Listen waits on the server's push notifications and calls onPush after
+// each push by anyone that added revisions, until ctx ends or the
+// connection fails. A laptop that is online uses it to pull at once. The
+// notification names nothing, since every listener receives it whatever
+// it may read: the pull that follows gets what row-level security allows.
+func Listen(ctx context.Context, dsn string, onPush func()) error {
 	conn, err := Connect(ctx, dsn)
 	if err != nil {
 		return err
@@ -189,14 +191,14 @@ func Listen(ctx context.Context, dsn string, onPush func(draftID string)) error 
 		return serverError("listen", err)
 	}
 	for {
-		n, err := conn.WaitForNotification(ctx)
+		_, err := conn.WaitForNotification(ctx)
 		if err != nil {
 			if errors.Is(ctx.Err(), context.Canceled) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 				return nil
 			}
 			return serverError("listen", err)
 		}
-		onPush(n.Payload)
+		onPush()
 	}
 }
 

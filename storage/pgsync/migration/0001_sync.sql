@@ -82,7 +82,6 @@ CREATE TABLE dateline.revisions (
 );
 CREATE INDEX revisions_draft ON dateline.revisions (draft_id);
 CREATE INDEX revisions_xid ON dateline.revisions (xid, id);
-CREATE INDEX revisions_parents ON dateline.revisions USING gin (parents);
 
 -- Revisions never change and are never deleted.
 CREATE FUNCTION dateline.immutable() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -154,55 +153,79 @@ GRANT INSERT, UPDATE ON dateline.profile TO dateline_admin;
 
 -- push stores a batch of revisions: a JSON array of objects with the
 -- revision columns (id, draft_id, parents, kind, created, hlc, device,
--- author, words, note, conflict, doc). Draft by draft, in ID order so that
--- concurrent pushes never deadlock, it locks the draft row (SELECT … FOR
--- UPDATE), inserts the revisions idempotently (ON CONFLICT DO NOTHING: a
+-- author, words, note, conflict, doc). It locks the batch's draft rows
+-- (SELECT … FOR UPDATE), in ID order so that concurrent pushes never
+-- deadlock, inserts the revisions idempotently (ON CONFLICT DO NOTHING: a
 -- replayed push changes nothing), recomputes the heads and the winner
 -- (conflict-free heads first, then the highest hybrid logical clock, then
--- the device, then the ID), and notifies listeners. It runs with the
+-- the device, then the ID), and notifies listeners once. It runs with the
 -- caller's rights, so row-level security decides what may be written; a
 -- draft the caller may not see is refused with insufficient_privilege. It
 -- returns how many revisions were new.
+-- pushed_revision is one element of a push batch.
+CREATE TYPE dateline.pushed_revision AS (
+	id text, draft_id text, parents text[], kind text, created bigint, hlc bigint,
+	device text, author text, words integer, note text, conflict boolean, doc text
+);
+
 CREATE FUNCTION dateline.push(batch jsonb) RETURNS integer
 LANGUAGE plpgsql SECURITY INVOKER SET search_path = dateline, pg_temp AS $$
 DECLARE
-	d       text;
-	added   integer := 0;
-	n       integer;
-	changed boolean;
+	ids     text[];
+	locked  text[];
+	changed text[];
+	added   integer;
+	missing text;
 BEGIN
-	FOR d IN SELECT DISTINCT r->>'draft_id' FROM jsonb_array_elements(batch) r ORDER BY 1 LOOP
-		INSERT INTO dateline.drafts (id) VALUES (d) ON CONFLICT (id) DO NOTHING;
-		PERFORM 1 FROM dateline.drafts WHERE id = d FOR UPDATE;
-		IF NOT FOUND THEN
-			RAISE EXCEPTION 'draft % belongs to someone else and is not shared with %', d, session_user
-				USING ERRCODE = 'insufficient_privilege';
-		END IF;
+	SELECT array_agg(DISTINCT draft_id ORDER BY draft_id) INTO ids
+	FROM jsonb_populate_recordset(NULL::dateline.pushed_revision, batch);
+	IF ids IS NULL THEN
+		RETURN 0;
+	END IF;
+
+	-- New drafts belong to the pusher; then every draft of the batch is
+	-- locked, in ID order so that concurrent pushes never deadlock.
+	INSERT INTO dateline.drafts (id) SELECT unnest(ids) ORDER BY 1 ON CONFLICT (id) DO NOTHING;
+	SELECT array_agg(id) INTO locked FROM (
+		SELECT id FROM dateline.drafts WHERE id = ANY (ids) ORDER BY id FOR UPDATE) l;
+	IF coalesce(cardinality(locked), 0) <> cardinality(ids) THEN
+		SELECT min(i) INTO missing FROM unnest(ids) i WHERE NOT (i = ANY (coalesce(locked, '{}')));
+		RAISE EXCEPTION 'draft % belongs to someone else and is not shared with %', missing, session_user
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+
+	WITH added AS (
 		INSERT INTO dateline.revisions (id, draft_id, parents, kind, created, hlc, device, author, words, note, conflict, doc)
-		SELECT x.id, d, coalesce(x.parents, '{}'), x.kind, x.created, x.hlc, coalesce(x.device, ''), coalesce(x.author, ''),
-			coalesce(x.words, 0), coalesce(x.note, ''), coalesce(x.conflict, false), x.doc
-		FROM jsonb_to_recordset(batch) AS x (id text, draft_id text, parents text[], kind text, created bigint, hlc bigint,
-			device text, author text, words integer, note text, conflict boolean, doc text)
-		WHERE x.draft_id = d
-		ORDER BY x.hlc
-		ON CONFLICT (id) DO NOTHING;
-		GET DIAGNOSTICS n = ROW_COUNT;
-		added := added + n;
-		IF n = 0 THEN
-			CONTINUE;
-		END IF;
-		DELETE FROM dateline.heads WHERE draft_id = d;
-		INSERT INTO dateline.heads (draft_id, revision_id)
-		SELECT d, r.id FROM dateline.revisions r
-		WHERE r.draft_id = d AND NOT EXISTS (
-			SELECT 1 FROM dateline.revisions c WHERE c.draft_id = d AND c.parents @> ARRAY[r.id]);
-		UPDATE dateline.drafts SET xid = pg_current_xact_id(), winner = (
-			SELECT r.id FROM dateline.heads h JOIN dateline.revisions r ON r.id = h.revision_id
-			WHERE h.draft_id = d
-			ORDER BY r.conflict, r.hlc DESC, r.device COLLATE "C" DESC, r.id COLLATE "C" DESC LIMIT 1)
-		WHERE id = d;
-		PERFORM pg_notify('dateline_push', d);
-	END LOOP;
+		SELECT id, draft_id, coalesce(parents, '{}'), kind, created, hlc, coalesce(device, ''), coalesce(author, ''),
+			coalesce(words, 0), coalesce(note, ''), coalesce(conflict, false), doc
+		FROM jsonb_populate_recordset(NULL::dateline.pushed_revision, batch) ORDER BY draft_id, hlc
+		ON CONFLICT (id) DO NOTHING
+		RETURNING draft_id)
+	SELECT array_agg(DISTINCT draft_id), count(*) INTO changed, added FROM added;
+	IF added = 0 THEN
+		RETURN 0;
+	END IF;
+
+	-- Heads: the revisions of the changed drafts that nothing builds on.
+	DELETE FROM dateline.heads WHERE draft_id = ANY (changed);
+	INSERT INTO dateline.heads (draft_id, revision_id)
+	SELECT r.draft_id, r.id FROM dateline.revisions r
+	WHERE r.draft_id = ANY (changed) AND NOT EXISTS (
+		SELECT 1 FROM dateline.revisions c WHERE c.draft_id = r.draft_id AND r.id = ANY (c.parents));
+	-- The winner: heads that are not conflicting saves first, then the
+	-- highest hybrid logical clock, then the device, then the ID, bytewise.
+	UPDATE dateline.drafts d SET xid = pg_current_xact_id(), winner = w.id
+	FROM (
+		SELECT DISTINCT ON (h.draft_id) h.draft_id, r.id
+		FROM dateline.heads h JOIN dateline.revisions r ON r.id = h.revision_id
+		WHERE h.draft_id = ANY (changed)
+		ORDER BY h.draft_id, r.conflict, r.hlc DESC, r.device COLLATE "C" DESC, r.id COLLATE "C" DESC) w
+	WHERE d.id = w.draft_id;
+
+	-- One notification per push, without a payload: listeners pull, and
+	-- row-level security decides what they get (a notification reaches
+	-- every listener, so it names nothing).
+	PERFORM pg_notify('dateline_push', '');
 	RETURN added;
 END
 $$;
