@@ -105,7 +105,22 @@ func Start() (*Cluster, error) {
 		_ = os.RemoveAll(dir)
 		return nil, err
 	}
+	c.watchdog()
 	return c, nil
+}
+
+// watchdog starts a small shell loop that stops the server and removes
+// the cluster once this process is gone, so that a test binary killed on
+// a timeout leaves no PostgreSQL running. After a normal Stop it finds
+// nothing to do and ends within a second of the process.
+func (c *Cluster) watchdog() {
+	stop := strings.Join(append(append([]string{}, c.run...), filepath.Join(c.Bin, "pg_ctl"), "-D", c.data(), "-m", "immediate", "stop"), " ")
+	script := fmt.Sprintf("while kill -0 %d 2>/dev/null; do sleep 1; done; if [ -d %s ]; then %s >/dev/null 2>&1; rm -rf %s; fi",
+		os.Getpid(), c.data(), stop, c.Dir)
+	cmd := exec.Command("sh", "-c", script)
+	if err := cmd.Start(); err == nil {
+		go func() { _ = cmd.Wait() }()
+	}
 }
 
 func (c *Cluster) data() string { return filepath.Join(c.Dir, "data") }
