@@ -151,6 +151,9 @@ func runHistory(t *testing.T, seed int64, outage bool, stats *jepsenStats) {
 		}
 	}
 	for _, l := range laptops {
+		if problems, err := l.lib.Check(ctx); err != nil || len(problems) > 0 {
+			t.Fatalf("%s: library check: %v %v", l.name, problems, err)
+		}
 		all, err := l.lib.SyncAll(ctx)
 		if err != nil {
 			t.Fatal(err)
