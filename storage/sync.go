@@ -66,6 +66,20 @@ func (db *DB) SetSyncSetting(ctx context.Context, key, value string) error {
 	})
 }
 
+// SyncForget forgets what the library knows of its server: which
+// revisions it holds and how far the pull got. Sync with another server
+// starts this way, pushing everything and pulling from the start; both
+// are idempotent, so forgetting too much only costs time.
+func (db *DB) SyncForget(ctx context.Context) error {
+	return db.update(ctx, "forget the server", func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE sync_revisions SET pushed = 0 WHERE pushed = 1`); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM sync_state WHERE key = ?`, SyncPullCursor)
+		return err
+	})
+}
+
 // SyncOutbox seals every revision written on this laptop since the last
 // call (see sealTx) and returns up to limit sealed revisions the server
 // does not hold yet, oldest clock first, with their article text. A sealed

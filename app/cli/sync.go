@@ -85,16 +85,21 @@ func runSync(ctx context.Context, env Env, c command, args []string) int {
 	if !isLib {
 		return fail(env, editor.Errorf(editor.EINTERNAL, "this library cannot sync"))
 	}
+	saved, err := lib.SyncSetting(ctx, storage.SyncServer)
+	if err != nil {
+		return fail(env, err)
+	}
 	dsn := *server
-	if dsn == "" {
-		saved, err := lib.SyncSetting(ctx, storage.SyncServer)
-		if err != nil {
+	switch {
+	case dsn == "" && saved == "":
+		return usage(env, c.name, "no newsroom server known yet; give one with --server DSN")
+	case dsn == "":
+		dsn = saved
+	case saved != "" && dsn != saved:
+		// Another server: what the old one holds says nothing of it.
+		if err := lib.SyncForget(ctx); err != nil {
 			return fail(env, err)
 		}
-		if saved == "" {
-			return usage(env, c.name, "no newsroom server known yet; give one with --server DSN")
-		}
-		dsn = saved
 	}
 	res, err := pgsync.Sync(ctx, lib, dsn)
 	if err != nil {

@@ -1,12 +1,15 @@
 package cli_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/dateline-news/dateline/storage/pgsync/pgtest"
 )
@@ -129,5 +132,31 @@ func TestSyncCommands(t *testing.T) {
 	}
 	if _, errOut, code = dateline(t, nil, "--library", lib3, "sync"); code != 1 || !strings.Contains(errOut, "belongs to someone else") {
 		t.Fatalf("ben pushing ana's draft: exit %d, %q; want a refusal", code, errOut)
+	}
+
+	// Another server: the laptop pushes everything it holds there.
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `CREATE DATABASE other`); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := dateline(t, nil, "server", "init", "--dsn", c.DSN("other", "postgres")); code != 0 {
+		t.Fatalf("server init: exit %d, %q", code, errOut)
+	}
+	out, errOut, code = dateline(t, nil, "--library", lib1, "sync", "--server", c.DSN("other", "ana"), "--json")
+	if code != 0 {
+		t.Fatalf("sync with another server: exit %d, %s", code, errOut)
+	}
+	hist, _, _ := dateline(t, nil, "--library", lib1, "history", "--json", "mombasa-port-strike")
+	var revs []json.RawMessage
+	if err := json.Unmarshal([]byte(hist), &revs); err != nil || len(revs) != 3 {
+		t.Fatalf("history --json = %q (%v), want 3 revisions: the import and both laptops' edits", hist, err)
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Pushed != len(revs) || res.New != len(revs) {
+		t.Fatalf("sync with another server = %q (%v), want all %d revisions pushed", out, err, len(revs))
 	}
 }
