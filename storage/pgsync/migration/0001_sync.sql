@@ -187,7 +187,9 @@ GRANT INSERT, UPDATE ON dateline.profile TO dateline_admin;
 -- the device, then the ID), and notifies listeners once. It runs with the
 -- caller's rights, so row-level security decides what may be written; a
 -- draft the caller may not see is refused with insufficient_privilege. It
--- returns how many revisions were new.
+-- returns how many revisions were new. Its statements are planned afresh
+-- on every call (plan_cache_mode): a plan cached while the tables were
+-- small would scan them whole once they are not.
 -- pushed_revision is one element of a push batch.
 CREATE TYPE dateline.pushed_revision AS (
 	id text, draft_id text, parents text[], kind text, created bigint, hlc bigint,
@@ -195,7 +197,7 @@ CREATE TYPE dateline.pushed_revision AS (
 );
 
 CREATE FUNCTION dateline.push(batch jsonb) RETURNS integer
-LANGUAGE plpgsql SECURITY INVOKER SET search_path = dateline, pg_temp AS $$
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = dateline, pg_temp SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
 	ids     text[];
 	locked  text[];
