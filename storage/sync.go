@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -376,23 +377,32 @@ type Head struct {
 	Winner bool `json:"winner"`
 }
 
-// headsTx returns the draft's heads, winner first. The winner is the same
-// on every replica and on the server: heads that are not conflicting saves
+// headsTx returns the draft's heads, winner first. The heads are its tips
+// (revisions nothing builds on) and its live revisions: those that are not
+// conflicting saves and on which no save that is not a conflicting one
+// builds. (A conflicting save based on the draft's text leaves that text
+// shown, beside it, so its parent stays a head.) The winner, the text the
+// draft shows, is the same on every replica and on the server: live heads
 // first, then the highest hybrid logical clock, then the device name, then
 // the revision ID (bytewise). A revision not sealed yet counts as the
-// newest, and the draft's own head comes first while nothing is sealed.
+// newest; only this laptop holds it.
 func headsTx(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, draftID string) ([]Head, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.conflict,
-			ifnull(s.hlc, 0)
-		FROM revisions r LEFT JOIN sync_revisions s ON s.revision_id = r.id
-		WHERE r.draft_id = ?1
-			AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.parent_id = r.id)
-			AND NOT EXISTS (SELECT 1 FROM sync_revisions m WHERE m.merge_parent = r.id)
-		ORDER BY r.conflict, s.hlc IS NOT NULL, s.hlc DESC, r.device DESC, r.id DESC,
-			r.id = (SELECT head_revision FROM drafts WHERE id = ?1) DESC`, draftID)
+		SELECT id, draft_id, parent_id, kind, created, device, author, words, note, conflict, hlc FROM (
+			SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.conflict,
+				ifnull(s.hlc, 0) AS hlc, s.hlc IS NULL AS unsealed,
+				NOT EXISTS (SELECT 1 FROM revisions c WHERE c.parent_id = r.id)
+					AND NOT EXISTS (SELECT 1 FROM sync_revisions m WHERE m.merge_parent = r.id) AS tip,
+				r.conflict = 0
+					AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.parent_id = r.id AND c.conflict = 0)
+					AND NOT EXISTS (SELECT 1 FROM sync_revisions m JOIN revisions c ON c.id = m.revision_id
+						WHERE m.merge_parent = r.id AND c.conflict = 0) AS live
+			FROM revisions r LEFT JOIN sync_revisions s ON s.revision_id = r.id
+			WHERE r.draft_id = ?1)
+		WHERE tip OR live
+		ORDER BY live DESC, unsealed DESC, hlc DESC, device DESC, id DESC`, draftID)
 	if err != nil {
 		return nil, fmt.Errorf("read heads: %w", err)
 	}
@@ -490,4 +500,66 @@ func (db *DB) Picture(ctx context.Context) (*SyncPicture, error) {
 		}
 	}
 	return p, nil
+}
+
+// SyncProfile is the publication profile as sync sees it: the JSON text,
+// its version (the hybrid clock stamp it was last synced at, or the time
+// of a later local save) and whether it was saved here since the last
+// sync.
+type SyncProfile struct {
+	Doc     string
+	Version int64
+	Changed bool
+}
+
+// syncProfileVersion is the sync_state key of the profile version last
+// synced.
+const syncProfileVersion = "profile_version"
+
+// ProfileForSync reads the profile for sync. Doc is "" when none was ever
+// saved.
+func (db *DB) ProfileForSync(ctx context.Context) (SyncProfile, error) {
+	var p SyncProfile
+	err := db.read.QueryRowContext(ctx, `SELECT doc, updated FROM profile WHERE id = 1`).Scan(&p.Doc, &p.Version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return SyncProfile{}, nil
+	} else if err != nil {
+		return p, db.storeError("read profile", err)
+	}
+	synced, err := db.SyncSetting(ctx, syncProfileVersion)
+	if err != nil {
+		return p, err
+	}
+	p.Changed = synced != fmt.Sprint(p.Version)
+	return p, nil
+}
+
+// ApplyProfile stores a profile that is now the same as the server's, at
+// version, and records that version as synced. A profile saved here since
+// ProfileForSync read it is kept (the caller syncs again): nothing typed
+// is lost. EINVALID for a profile that does not decode or validate.
+func (db *DB) ApplyProfile(ctx context.Context, doc string, version, readVersion int64) error {
+	p := editor.DefaultProfile()
+	if err := json.Unmarshal([]byte(doc), &p); err != nil {
+		return editor.Errorf(editor.EINVALID, "the server's publication profile does not decode: %v", err)
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return db.update(ctx, "apply profile", func(tx *sql.Tx) error {
+		var cur sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT updated FROM profile WHERE id = 1`).Scan(&cur); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if cur.Valid && cur.Int64 != readVersion {
+			return nil // saved again meanwhile: the next sync takes it
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO profile (id, doc, updated) VALUES (1, ?1, ?2)
+			ON CONFLICT (id) DO UPDATE SET doc = ?1, updated = ?2`, doc, version); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, syncProfileVersion, fmt.Sprint(version))
+		return err
+	})
 }

@@ -115,6 +115,12 @@ func runSync(ctx context.Context, env Env, c command, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Synced %s with %s: pushed %d revisions (%d new to the server), pulled %d (%d new here)\n",
 		res.At.Local().Format("15:04"), res.Server, res.Pushed, res.New, res.Pulled, res.Applied)
+	switch res.Profile {
+	case "pushed", "pulled":
+		fmt.Fprintf(env.Stdout, "Publication profile %s.\n", res.Profile)
+	case "kept":
+		fmt.Fprintln(env.Stdout, "Publication profile changed here: kept on this laptop; only an admin can share it.")
+	}
 	return ExitOK
 }
 

@@ -14,15 +14,17 @@
 //   - migration/*.sql: the server schema, embedded and applied in order by
 //     Init: tables (drafts, revisions, heads, profile, users), the roles,
 //     row-level security, and push, the one PL/pgSQL function a push
-//     calls (it locks the draft row, inserts idempotently, recomputes the
-//     heads and the winner, and notifies listeners).
+//     calls (it locks the draft rows, inserts idempotently, recomputes the
+//     heads and the winners, and notifies listeners), and visible_drafts,
+//     the one rule of who sees what.
 //   - server.go: Init (dateline server init) and AddUser (dateline server
 //     adduser), connection strings (libpq conventions, never a password
 //     kept in the library).
 //   - sync.go: Sync, the client engine: push what the server lacks, pull
 //     by transaction snapshot (pg_current_snapshot's xmin as the cursor,
 //     so that a push still in flight during a pull is read by the next
-//     one), and Listen for LISTEN/NOTIFY.
+//     one), the publication profile (an admin's change is shared, anyone
+//     else's stays on their laptop), and Listen for LISTEN/NOTIFY.
 //   - pgtest/: a throwaway PostgreSQL cluster for tests (initdb as an
 //     unprivileged user, a free port on 127.0.0.1).
 package pgsync

@@ -63,6 +63,8 @@ func TestRowLevelSecurity(t *testing.T) {
 		`DELETE FROM dateline.revisions`,
 		`DELETE FROM dateline.drafts`,
 		`UPDATE dateline.revisions SET doc = '{}'`,
+		`INSERT INTO dateline.profile (id, doc, hlc) VALUES (1, '{}', 1)`,
+		`UPDATE dateline.profile SET doc = '{}'`,
 		`SELECT dateline.push('[{"id":"forged3","draft_id":"` + secret.ID + `","parents":[],"kind":"edit","created":0,"hlc":1,"doc":"{}"}]'::jsonb)`,
 	}
 	// Each is refused for want of privilege (42501: row-level security or

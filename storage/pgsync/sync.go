@@ -32,7 +32,11 @@ type Result struct {
 	Applied int `json:"applied"`
 	// Waiting is how many revisions of this library the server still
 	// lacks (0 after a complete sync).
-	Waiting int       `json:"waiting"`
+	Waiting int `json:"waiting"`
+	// Profile says what happened to the publication profile: "pushed",
+	// "pulled", "kept" (changed here by someone who is not an admin: it
+	// stays on this laptop, and the server's is not taken over it) or "".
+	Profile string    `json:"profile,omitempty"`
 	At      time.Time `json:"at"`
 }
 
@@ -54,6 +58,9 @@ func Sync(ctx context.Context, lib *storage.DB, dsn string) (Result, error) {
 		return res, err
 	}
 	if err := pull(ctx, conn, lib, &res); err != nil {
+		return res, err
+	}
+	if err := syncProfile(ctx, conn, lib, &res); err != nil {
 		return res, err
 	}
 	res.At = time.Now()
@@ -222,4 +229,50 @@ func ServerHeads(ctx context.Context, conn *pgx.Conn) (map[string][]string, erro
 		heads[d] = append(heads[d], r)
 	}
 	return heads, serverError("read heads", rows.Err())
+}
+
+// syncProfile brings the publication profile in line with the server's.
+// A profile saved here since the last sync is pushed when the user is an
+// admin (its clock stamp goes above the server's: the last admin to sync
+// a change wins, and the one it replaced stays in no history, as the
+// profile has none); for anyone else it stays here and the server's is
+// not taken over it. Otherwise the server's profile, when newer, is
+// applied.
+func syncProfile(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) error {
+	p, err := lib.ProfileForSync(ctx)
+	if err != nil {
+		return err
+	}
+	if p.Changed && p.Doc != "" {
+		var admin bool
+		if err := conn.QueryRow(ctx, `SELECT dateline.is_role('admin')
+			OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)`).Scan(&admin); err != nil {
+			return serverError("profile", err)
+		}
+		if !admin {
+			res.Profile = "kept"
+			return nil
+		}
+		var v int64
+		if err := conn.QueryRow(ctx, `INSERT INTO dateline.profile (id, doc, hlc) VALUES (1, $1, $2)
+			ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, hlc = greatest(excluded.hlc, dateline.profile.hlc + 1),
+				xid = pg_current_xact_id()
+			RETURNING hlc`, p.Doc, p.Version).Scan(&v); err != nil {
+			return serverError("push the profile", err)
+		}
+		res.Profile = "pushed"
+		return lib.ApplyProfile(ctx, p.Doc, v, p.Version)
+	}
+	var (
+		doc string
+		v   int64
+	)
+	err = conn.QueryRow(ctx, `SELECT doc, hlc FROM dateline.profile WHERE id = 1`).Scan(&doc, &v)
+	if errors.Is(err, pgx.ErrNoRows) || (err == nil && v == p.Version && p.Doc != "") {
+		return nil
+	} else if err != nil {
+		return serverError("pull the profile", err)
+	}
+	res.Profile = "pulled"
+	return lib.ApplyProfile(ctx, doc, v, p.Version)
 }

@@ -367,3 +367,116 @@ func jsonRevisions(revs []storage.SyncRevision) (string, error) {
 	b, err := jsonMarshal(revs)
 	return string(b), err
 }
+
+// TestProfileSync: an admin's profile change reaches every laptop; a
+// correspondent's change stays on their laptop and is not overwritten.
+func TestProfileSync(t *testing.T) {
+	dsn := newServer(t)
+	ctx := context.Background()
+	if err := AddUser(ctx, dsn, "prof_adm", "admin", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := AddUser(ctx, dsn, "prof_cor", "correspondent", ""); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	adm, cor := newLaptop(t, dir, "adm", 0), newLaptop(t, dir, "cor", 0)
+	admDSN, corDSN := dsnAs(dsn, "prof_adm"), dsnAs(dsn, "prof_cor")
+	p := editor.DefaultProfile()
+	p.Publisher = "Lakeside Courier"
+	if err := adm.lib.SaveProfile(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if res := mustSync(t, adm, admDSN); res.Profile != "pushed" {
+		t.Fatalf("admin's sync: profile %q, want pushed", res.Profile)
+	}
+	if res := mustSync(t, cor, corDSN); res.Profile != "pulled" {
+		t.Fatalf("correspondent's sync: profile %q, want pulled", res.Profile)
+	}
+	got, err := cor.lib.Profile(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Publisher != "Lakeside Courier" {
+		t.Fatalf("correspondent's publisher %q", got.Publisher)
+	}
+	if res := mustSync(t, cor, corDSN); res.Profile != "" {
+		t.Fatalf("idle sync: profile %q", res.Profile)
+	}
+
+	// The correspondent's own change stays, even when the admin changes
+	// the server's again.
+	mine := got
+	mine.Publisher = "Correspondent's Courier"
+	if err := cor.lib.SaveProfile(ctx, mine); err != nil {
+		t.Fatal(err)
+	}
+	p.Publisher = "Lakeside Courier Weekly"
+	if err := adm.lib.SaveProfile(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	mustSync(t, adm, admDSN)
+	if res := mustSync(t, cor, corDSN); res.Profile != "kept" {
+		t.Fatalf("correspondent's sync: profile %q, want kept", res.Profile)
+	}
+	if got, _ := cor.lib.Profile(ctx); got.Publisher != "Correspondent's Courier" {
+		t.Fatalf("the correspondent's own profile was replaced by %q", got.Publisher)
+	}
+	var server string
+	conn := connectAs(t, dsn, "postgres")
+	if err := conn.QueryRow(ctx, `SELECT doc FROM dateline.profile`).Scan(&server); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(server, "Lakeside Courier Weekly") {
+		t.Fatalf("server profile %s", server)
+	}
+}
+
+// TestConflictOnTheShownText: a stale window saves on the draft's own
+// head after that head was rewritten by an autosave: the save is a
+// conflicting revision whose parent is the text shown. The shown text
+// stays the winner on every replica, beside the conflict tip. (A
+// randomized history found that this case once left a laptop showing a
+// revision that was not its winner.)
+func TestConflictOnTheShownText(t *testing.T) {
+	dsn := newServer(t)
+	dir := t.TempDir()
+	ctx := context.Background()
+	ana, ben := newLaptop(t, dir, "ana", 0), newLaptop(t, dir, "ben", 0)
+	a := ana.newStory(t, "coalesced")
+	opt := editor.SaveOptions{Session: "window"}
+	a.Body += " One."
+	head, err := ana.lib.Save(ctx, a, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := a.Clone()
+	a.Body += " Two."
+	if r, err := ana.lib.Save(ctx, a, opt); err != nil || r.ID != head.ID {
+		t.Fatalf("the autosave did not coalesce: %v, %v", r, err)
+	}
+	stale.Body += " From the stale window."
+	c, err := ana.lib.Save(ctx, stale, editor.SaveOptions{Session: "stale"})
+	if editor.ErrorCode(err) != editor.ESTALE || c.ParentID != head.ID {
+		t.Fatalf("stale save: %+v, %v; want a conflicting revision on the head", c, err)
+	}
+	mustSync(t, ana, dsn)
+	mustSync(t, ben, dsn)
+	samePictures(t, dsn, ana, ben)
+	for _, l := range []*laptop{ana, ben} {
+		got, err := l.lib.Get(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Body != a.Body {
+			t.Fatalf("%s shows %q, want %q", l.name, got.Body, a.Body)
+		}
+		heads, err := l.lib.Heads(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(heads) != 2 || heads[0].ID != head.ID || heads[1].ID != c.ID {
+			t.Fatalf("%s heads %+v, want the shown text and the conflict tip", l.name, heads)
+		}
+	}
+}

@@ -92,9 +92,10 @@ $$;
 CREATE TRIGGER revisions_immutable BEFORE UPDATE OR DELETE ON dateline.revisions
 	FOR EACH ROW EXECUTE FUNCTION dateline.immutable();
 
--- heads: every draft's revisions that nothing builds on. One when history
--- is linear; several when laptops diverged: the winner and the conflict
--- tips, kept until a person merges them.
+-- heads: every draft's tips (revisions nothing builds on) and live
+-- revisions (see push). One when history is linear; several when laptops
+-- diverged or a stale window saved: the winner and the conflict tips,
+-- kept until a person merges them.
 CREATE TABLE dateline.heads (
 	draft_id    text NOT NULL REFERENCES dateline.drafts (id),
 	revision_id text NOT NULL REFERENCES dateline.revisions (id),
@@ -234,14 +235,20 @@ BEGIN
 		RETURN 0;
 	END IF;
 
-	-- Heads: the revisions of the changed drafts that nothing builds on.
+	-- Heads: the changed drafts' tips (revisions nothing builds on) and
+	-- live revisions (not conflicting saves, and built on by nothing but
+	-- conflicting saves: a conflicting save based on the draft's text
+	-- leaves that text shown, beside it).
 	DELETE FROM dateline.heads WHERE draft_id = ANY (changed);
 	INSERT INTO dateline.heads (draft_id, revision_id)
 	SELECT r.draft_id, r.id FROM dateline.revisions r
-	WHERE r.draft_id = ANY (changed) AND NOT EXISTS (
-		SELECT 1 FROM dateline.revisions c WHERE c.draft_id = r.draft_id AND r.id = ANY (c.parents));
-	-- The winner: heads that are not conflicting saves first, then the
-	-- highest hybrid logical clock, then the device, then the ID, bytewise.
+	WHERE r.draft_id = ANY (changed) AND (
+		NOT EXISTS (SELECT 1 FROM dateline.revisions c WHERE c.draft_id = r.draft_id AND r.id = ANY (c.parents))
+		OR (NOT r.conflict AND NOT EXISTS (
+			SELECT 1 FROM dateline.revisions c WHERE c.draft_id = r.draft_id AND r.id = ANY (c.parents) AND NOT c.conflict)));
+	-- The winner: live heads (the heads that are not conflicting saves)
+	-- first, then the highest hybrid logical clock, then the device, then
+	-- the ID, bytewise.
 	UPDATE dateline.drafts d SET xid = pg_current_xact_id(), winner = w.id
 	FROM (
 		SELECT DISTINCT ON (h.draft_id) h.draft_id, r.id
