@@ -24,9 +24,10 @@ DEADCODE      := golang.org/x/tools/cmd/deadcode@v0.52.0
 # System packages cgo needs: a C compiler, pkg-config, OpenGL and X11 headers
 # (Fyne's GLFW driver) — go-sqlite3 compiles SQLite itself with gcc. The test
 # run also needs an X server (Xvfb) with Mesa's software OpenGL, xdotool and
-# ImageMagick for the end-to-end check of the real window.
+# ImageMagick for the end-to-end check of the real window, and PostgreSQL for
+# the newsroom server's tests (they start a throwaway cluster themselves).
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev
-TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri
+TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 
@@ -40,7 +41,7 @@ help:
 	@echo "make build   build bin/dateline"
 	@echo "make lint    gofmt, go vet, staticcheck and deadcode (pinned versions); make test runs it when CI=true"
 	@echo "make bench   run the benchmarks next to their baselines"
-	@echo "make soak    run the autosave kill harness for 1,000 trials"
+	@echo "make soak    run the autosave kill harness for 1,000 trials and 1,000 randomized sync histories"
 	@echo "make fuzz    run every fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make deps    install missing build packages with apt-get"
 	@echo "make package build a Linux tar.xz with .desktop file, icon and AppStream metadata"
@@ -115,9 +116,11 @@ bench: deps
 
 # soak runs the autosave kill harness for 1,000 trials: a child types into
 # the autosave engine and is SIGKILLed at a random moment, the parent checks
-# the library's integrity and how much typing was lost.
+# the library's integrity and how much typing was lost. Then 1,000 randomized
+# sync histories (storage/pgsync/jepsen_test.go; make test runs 50).
 soak: deps
 	DATELINE_KILL_TRIALS=1000 $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 -timeout 30m -run '^TestKillHarness$$' -v ./app/
+	DATELINE_SYNC_HISTORIES=1000 $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 -timeout 90m -run '^TestJepsen$$' -v ./storage/pgsync/
 
 # fuzz runs each Fuzz target for FUZZTIME. go test -fuzz takes one target
 # per package at a time, so the targets are listed from the sources.

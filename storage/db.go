@@ -20,6 +20,14 @@
 // when the draft's text moved on since, draft.go keeps the save as a
 // conflicting revision beside the head instead of overwriting it (schema 4,
 // migration/0004_conflicts.sql); revision.go lists both branches.
+//
+// sync.go is the library's side of offline-first sync with a newsroom
+// server (package storage/pgsync; schema 5, migration/0005_sync.sql): it
+// seals revisions with a hybrid logical clock before they leave the laptop
+// (a sealed revision never coalesces again), applies revisions pulled from
+// the server, and keeps the draft's text on its winning head by the rule
+// the server uses, so that a diverged draft shows the same text and the
+// same conflict tips everywhere.
 package storage
 
 import (

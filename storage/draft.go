@@ -250,12 +250,14 @@ func (db *DB) conflictTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt
 		conflict         bool
 		started, created int64
 		children         int
+		sealed           bool
 	)
 	err := tx.QueryRowContext(ctx, `
 		SELECT id, kind, session, started, created, device, author, conflict,
-			(SELECT count(*) FROM revisions c WHERE c.parent_id = r.id)
+			(SELECT count(*) FROM revisions c WHERE c.parent_id = r.id),
+			EXISTS (SELECT 1 FROM sync_revisions s WHERE s.revision_id = r.id)
 		FROM revisions r WHERE id = ? AND draft_id = ?`, a.BaseRevision, a.ID).
-		Scan(&base.ID, &base.Kind, &session, &started, &created, &base.Device, &base.Author, &conflict, &children)
+		Scan(&base.ID, &base.Kind, &session, &started, &created, &base.Device, &base.Author, &conflict, &children, &sealed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.EINVALID, "the save is based on revision %s, which is not a revision of the article %s", a.BaseRevision, a.ID)
 	} else if err != nil {
@@ -281,7 +283,7 @@ func (db *DB) conflictTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt
 		ID: editor.NewRevisionID(), ArticleID: a.ID, ParentID: base.ID, Kind: opt.Kind, Created: now,
 		Device: db.device, Author: db.author, Words: words, Note: opt.Note, Conflict: true,
 	}
-	if conflict && children == 0 && base.Kind == editor.RevisionEdit && opt.Kind == editor.RevisionEdit &&
+	if conflict && children == 0 && !sealed && base.Kind == editor.RevisionEdit && opt.Kind == editor.RevisionEdit &&
 		opt.Session != "" && session == opt.Session && base.Device == db.device && base.Author == db.author &&
 		t >= created && t-started <= int64(CoalesceWindow) {
 		var parent sql.NullString
@@ -357,18 +359,22 @@ func (db *DB) coalesceTx(ctx context.Context, tx *sql.Tx, head string, opt edito
 		session          string
 		parent           sql.NullString
 		started, created int64
+		sealed           bool
 	)
 	err := tx.QueryRowContext(ctx, `
-		SELECT id, draft_id, parent_id, kind, session, started, created, device, author
-		FROM revisions WHERE id = ?`, head).
-		Scan(&r.ID, &r.ArticleID, &parent, &r.Kind, &session, &started, &created, &r.Device, &r.Author)
+		SELECT id, draft_id, parent_id, kind, session, started, created, device, author,
+			EXISTS (SELECT 1 FROM sync_revisions s WHERE s.revision_id = r.id)
+		FROM revisions r WHERE id = ?`, head).
+		Scan(&r.ID, &r.ArticleID, &parent, &r.Kind, &session, &started, &created, &r.Device, &r.Author, &sealed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
 		return nil, fmt.Errorf("read head revision: %w", err)
 	}
 	t := nanos(now)
-	if r.Kind != editor.RevisionEdit || session != opt.Session || r.Device != db.device || r.Author != db.author ||
+	// A revision sync has sealed may already be on another laptop: it
+	// never changes again.
+	if sealed || r.Kind != editor.RevisionEdit || session != opt.Session || r.Device != db.device || r.Author != db.author ||
 		t < created || t-started > int64(CoalesceWindow) {
 		return nil, nil
 	}

@@ -96,6 +96,28 @@ func TestWriteFixture(t *testing.T) {
 			}
 		}
 	}
+	if SchemaVersion() >= 5 {
+		// Schema 5 seals revisions for sync: some pushed, a server named.
+		out, err := db.SyncOutbox(ctx, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SyncPushed(ctx, []string{out[0].ID, out[1].ID}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetSyncSetting(ctx, SyncServer, "host=news.example.org dbname=dateline user=fixture"); err != nil {
+			t.Fatal(err)
+		}
+		c.Advance(time.Hour)
+		a := testArticle(c.Now())
+		a.ID = "f1f70099-0000-4000-8000-000000000099"
+		a.Slug = "fixture-story-after-sync"
+		a.Headline = "Fixture story written after a sync about harbour cranes"
+		a.CorrectionNote = ""
+		if _, err := db.Create(ctx, a, editor.SaveOptions{Kind: editor.RevisionImport}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := db.write.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		t.Fatal(err)
 	}
@@ -186,6 +208,27 @@ func TestMigrateFixtures(t *testing.T) {
 			}
 			if p.Publisher != "Lakeside Courier" {
 				t.Fatalf("profile after upgrade = %+v", p)
+			}
+
+			// Every revision of the upgraded library can be sealed and
+			// pushed, each stamped above its parent.
+			all, err := db.SyncAll(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) != len(before.revisions) {
+				t.Fatalf("sync reads %d revisions, the library holds %d", len(all), len(before.revisions))
+			}
+			stamps := map[string]int64{}
+			for _, r := range all {
+				stamps[r.ID] = r.HLC
+			}
+			for _, r := range all {
+				for _, p := range r.Parents {
+					if stamps[p] >= r.HLC {
+						t.Fatalf("revision %s stamped %d, not above its parent %s (%d)", r.ID, r.HLC, p, stamps[p])
+					}
+				}
 			}
 
 			// The upgraded library keeps every revision when Trash is

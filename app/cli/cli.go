@@ -54,11 +54,13 @@ var commands = []command{
 	{"import", "[--format F] [--replace | --as-new] FILE...", "import files as drafts: wire copy (.txt), Markdown (.md), ninjs (.json) or HTML (.html)", runImport},
 	{"export", "--format F [--out FILE] [--force] ID|SLUG  or  --format F (--all | --status S) --out DIR", "export one draft, or many into a directory (formats: " + formatNames() + ")", runExport},
 	{"status", "[--note TEXT] ID|SLUG STATUS", "move a draft through the workflow (draft, filed, editing, approved, published, corrected, killed)", runStatus},
-	{"history", "[--json] ID|SLUG", "list a draft's revisions, newest first", runHistory},
+	{"history", "[--json] ID|SLUG", "list a draft's revisions, newest first, marking its heads (the one shown, any conflict tips)", runHistory},
 	{"trash", "ID|SLUG...  or  --restore ID|SLUG...  or  --empty [--yes]", "move drafts to Trash, take them back, or empty it", runTrash},
 	{"backup", "[PATH]", "write a consistent copy of the library (default: the backups folder beside it)", runBackup},
 	{"restore", "[--yes] BACKUP", "replace the library with a backup, keeping the current one aside (asks first)", runRestore},
 	{"check", "", "verify the library: SQLite integrity and the search index", runCheck},
+	{"sync", "[--server DSN] [--json]", "push this library's new revisions to the newsroom server and pull everyone else's", runSync},
+	{"server", "init --dsn DSN  or  adduser NAME --role correspondent|editor|admin [--desk D] --dsn DSN", "set up the newsroom's PostgreSQL database, or add a user", runServer},
 }
 
 // Usage writes the top-level help to w.

@@ -76,6 +76,7 @@ func runHistory(ctx context.Context, env Env, c command, args []string) int {
 	if *asJSON {
 		return writeJSON(env, revs)
 	}
+	marks := headMarks(ctx, store, a.ID)
 	for _, r := range revs {
 		line := fmt.Sprintf("%s  %s  %-7s  %5d words", r.ID, r.Created.Local().Format("2006-01-02 15:04:05"), r.Kind, r.Words)
 		if r.Author != "" || r.Device != "" {
@@ -83,6 +84,9 @@ func runHistory(ctx context.Context, env Env, c command, args []string) int {
 		}
 		if r.Note != "" {
 			line += "  " + r.Note
+		}
+		if m := marks[r.ID]; m != "" {
+			line += "  " + m
 		}
 		fmt.Fprintln(env.Stdout, line)
 	}
