@@ -211,7 +211,8 @@ func capitalise(s string) string {
 // openStore opens the existing library env.Library, printing a one-line
 // error on failure: a path where there is no library is refused ("no
 // library at PATH") rather than turned into an empty one, since only
-// import has anything to put in a new library.
+// import, and a first sync with a server, have anything to put in a new
+// library.
 func openStore(env Env) (editor.Store, bool) {
 	return openLibrary(env, storage.Existing())
 }

@@ -76,7 +76,13 @@ func runSync(ctx context.Context, env Env, c command, args []string) int {
 			return fail(env, err)
 		}
 	}
-	store, ok := openStore(env)
+	// A first sync with a server fills a new laptop's library; without
+	// one there is no server to remember, so the library must exist.
+	open := openStore
+	if *server != "" {
+		open = openOrCreateStore
+	}
+	store, ok := open(env)
 	if !ok {
 		return ExitFailure
 	}
