@@ -234,8 +234,7 @@ func (f *articleForm) entry(placeholder string, set func(a *editor.Article, s st
 // newField is a one-line field of the form: it scrolls into view when it
 // gets the focus, and hands F6 to the window.
 func (f *articleForm) newField() *keyEntry {
-	var e *keyEntry
-	e = newKeyEntry(func(name fyne.KeyName) bool {
+	e := newKeyEntry(func(name fyne.KeyName) bool {
 		if name != fyne.KeyF6 || f.onF6 == nil {
 			return false
 		}
