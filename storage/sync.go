@@ -381,7 +381,9 @@ type Head struct {
 // (revisions nothing builds on) and its live revisions: those that are not
 // conflicting saves and on which no save that is not a conflicting one
 // builds. (A conflicting save based on the draft's text leaves that text
-// shown, beside it, so its parent stays a head.) The winner, the text the
+// shown, beside it, so its parent stays a head.) In one condition: no
+// child builds on it, counting only children that are not conflicting
+// saves when it is not one itself. The winner, the text the
 // draft shows, is the same on every replica and on the server: live heads
 // first, then the highest hybrid logical clock, then the device name, then
 // the revision ID (bytewise). A revision not sealed yet counts as the
@@ -390,19 +392,14 @@ func headsTx(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, draftID string) ([]Head, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT id, draft_id, parent_id, kind, created, device, author, words, note, conflict, hlc FROM (
-			SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.conflict,
-				ifnull(s.hlc, 0) AS hlc, s.hlc IS NULL AS unsealed,
-				NOT EXISTS (SELECT 1 FROM revisions c WHERE c.parent_id = r.id)
-					AND NOT EXISTS (SELECT 1 FROM sync_revisions m WHERE m.merge_parent = r.id) AS tip,
-				r.conflict = 0
-					AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.parent_id = r.id AND c.conflict = 0)
-					AND NOT EXISTS (SELECT 1 FROM sync_revisions m JOIN revisions c ON c.id = m.revision_id
-						WHERE m.merge_parent = r.id AND c.conflict = 0) AS live
-			FROM revisions r LEFT JOIN sync_revisions s ON s.revision_id = r.id
-			WHERE r.draft_id = ?1)
-		WHERE tip OR live
-		ORDER BY live DESC, unsealed DESC, hlc DESC, device DESC, id DESC`, draftID)
+		SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.conflict,
+			ifnull(s.hlc, 0)
+		FROM revisions r LEFT JOIN sync_revisions s ON s.revision_id = r.id
+		WHERE r.draft_id = ?1
+			AND NOT EXISTS (SELECT 1 FROM revisions c WHERE c.parent_id = r.id AND (r.conflict = 1 OR c.conflict = 0))
+			AND NOT EXISTS (SELECT 1 FROM sync_revisions m JOIN revisions c ON c.id = m.revision_id
+				WHERE m.merge_parent = r.id AND (r.conflict = 1 OR c.conflict = 0))
+		ORDER BY r.conflict, s.hlc IS NULL DESC, s.hlc DESC, r.device DESC, r.id DESC`, draftID)
 	if err != nil {
 		return nil, fmt.Errorf("read heads: %w", err)
 	}

@@ -242,10 +242,9 @@ BEGIN
 	DELETE FROM dateline.heads WHERE draft_id = ANY (changed);
 	INSERT INTO dateline.heads (draft_id, revision_id)
 	SELECT r.draft_id, r.id FROM dateline.revisions r
-	WHERE r.draft_id = ANY (changed) AND (
-		NOT EXISTS (SELECT 1 FROM dateline.revisions c WHERE c.draft_id = r.draft_id AND r.id = ANY (c.parents))
-		OR (NOT r.conflict AND NOT EXISTS (
-			SELECT 1 FROM dateline.revisions c WHERE c.draft_id = r.draft_id AND r.id = ANY (c.parents) AND NOT c.conflict)));
+	WHERE r.draft_id = ANY (changed) AND NOT EXISTS (
+		SELECT 1 FROM dateline.revisions c
+		WHERE c.draft_id = r.draft_id AND r.id = ANY (c.parents) AND (r.conflict OR NOT c.conflict));
 	-- The winner: live heads (the heads that are not conflicting saves)
 	-- first, then the highest hybrid logical clock, then the device, then
 	-- the ID, bytewise.
