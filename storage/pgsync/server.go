@@ -50,9 +50,6 @@ func migrations() []migration {
 	return ms
 }
 
-// SchemaVersion is the newest server schema this build knows.
-func SchemaVersion() int { return len(migrations()) }
-
 // connectTimeout bounds how long a connection attempt may take.
 const connectTimeout = 10 * time.Second
 
