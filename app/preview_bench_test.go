@@ -17,7 +17,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/dateline-news/dateline/editor"
-	"github.com/dateline-news/dateline/internal/hostile"
+	"github.com/dateline-news/dateline/editor/hostile"
 )
 
 // storyOfWords is a story of about words words: paragraphs of about 60

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/dateline-news/dateline/editor"
-	"github.com/dateline-news/dateline/internal/hostile"
+	"github.com/dateline-news/dateline/editor/hostile"
 )
 
 // checkDrawnText lays out every row of v at the view's width and checks

@@ -67,4 +67,8 @@
 // Tests: golden files under testdata/golden (go test -run Golden -update),
 // fuzz targets for every importer, and memstore_test.go, an in-memory Store
 // for tests of the code above.
+//
+// Subpackage hostile builds the hostile Markdown bodies (deep nesting, huge
+// paragraphs and tables, unclosed comments) that the tests and benchmarks
+// of editor and app share.
 package editor

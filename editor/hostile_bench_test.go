@@ -8,7 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
-	"github.com/dateline-news/dateline/internal/hostile"
+	"github.com/dateline-news/dateline/editor/hostile"
 )
 
 // reportMS reports the mean time per operation in milliseconds.

@@ -7,7 +7,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
-	"github.com/dateline-news/dateline/internal/hostile"
+	"github.com/dateline-news/dateline/editor/hostile"
 )
 
 // TestTableCellsAsGoldmarkRendersThem renders tables of every alignment,

@@ -6,7 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
-	"github.com/dateline-news/dateline/internal/hostile"
+	"github.com/dateline-news/dateline/editor/hostile"
 )
 
 // containerDepth returns the deepest nesting of block quotes and list

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline-news/dateline/internal/hostile"
+	"github.com/dateline-news/dateline/editor/hostile"
 )
 
 // incrementalCorpus is every body the incremental build is checked on:

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/dateline-news/dateline/editor"
-	"github.com/dateline-news/dateline/internal/hostile"
+	"github.com/dateline-news/dateline/editor/hostile"
 )
 
 // TestExportWarnsOfFlattenedNesting imports a body with a 2,000-level
