@@ -45,8 +45,10 @@ type articleForm struct {
 	// onF6, when set, moves the focus to the next pane (the previous one
 	// with Shift); view.go's cycleFocus.
 	onF6 func()
-	// scroll is the scrolled part of the form, which follows the focus.
+	// scroll is the scrolled part of the form, which follows the focus;
+	// split divides it from the body.
 	scroll *container.Scroll
+	split  *container.Split
 }
 
 // dateHint is the date field's help line while its text is valid.
@@ -172,7 +174,10 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	}
 	f.related.relayout = f.authors.relayout
 	split := container.NewVSplit(scroll, container.NewBorder(container.NewVBox(bodyLabel, f.findBar), nil, nil, nil, f.body))
-	split.Offset = 0.5
+	// The body gets the larger part: on a 1280x800 laptop it keeps at least
+	// half the window's height (geometry.go remembers the user's own split).
+	split.Offset = defaultFormSplit
+	f.split = split
 	f.object = split
 	f.setEnabled(false)
 	return f

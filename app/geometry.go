@@ -24,6 +24,10 @@ var (
 	minimumWindowSize = fyne.NewSize(1024, 600)
 )
 
+// defaultFormSplit is the share of the form's height the fields take
+// above the body.
+const defaultFormSplit = 0.35
+
 // screenShare is the most of the screen a first window takes.
 const screenShare = 0.9
 
@@ -53,6 +57,7 @@ const (
 	prefWindowHeight = "window.height"
 	prefSplitLibrary = "window.split.library"
 	prefSplitPreview = "window.split.preview"
+	prefSplitForm    = "window.split.form"
 	prefLastDraft    = "library.lastDraft."
 	prefLastCursor   = "library.lastCursor."
 )
@@ -97,6 +102,7 @@ func (w *MainWindow) rememberGeometry() {
 	if w.mainSplit != nil {
 		p.SetFloat(prefSplitLibrary, w.mainSplit.Offset)
 		p.SetFloat(prefSplitPreview, w.rightSplit.Offset)
+		p.SetFloat(prefSplitForm, w.form.split.Offset)
 	}
 	if w.article != nil && !w.fresh {
 		p.SetString(libraryKey(prefLastDraft, w.opt.LibraryPath), w.article.ID)

@@ -347,3 +347,19 @@ func TestFormScrollsToTheFocusedField(t *testing.T) {
 		t.Errorf("back on the headline the form is still scrolled to %v", w.form.scroll.Offset.Y)
 	}
 }
+
+// TestBodyGetsHalfTheWindowOnALaptop: in the window a 1280x800 screen
+// opens (1152x720), with the library hidden, the body is at least half the
+// window's height.
+func TestBodyGetsHalfTheWindowOnALaptop(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Port reopens", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	size := fitWindowSize(fyne.Size{}, fyne.NewSize(1280, 800), true)
+	w.Window.Resize(size)
+	w.typeShortcut(shortcutToggleLibrary)
+	if h := w.form.body.Size().Height; h < size.Height/2 {
+		t.Errorf("the body is %v high in a %v window, want at least half", h, size)
+	}
+}

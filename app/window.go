@@ -136,6 +136,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
 	w.mainSplit = container.NewHSplit(w.library.object, w.rightSplit)
 	w.mainSplit.Offset = rememberedOffset(prefs, prefSplitLibrary, 0.22)
+	w.form.split.Offset = rememberedOffset(prefs, prefSplitForm, defaultFormSplit)
 	w.panes = panes{hideLibrary: prefs.Bool(prefHideLibrary), hidePreview: prefs.Bool(prefHidePreview)}
 	w.middle = container.NewStack(w.arrange(w.panes))
 	banners := container.NewVBox(w.banner.object, w.storyBanner.object)
