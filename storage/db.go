@@ -40,6 +40,7 @@ import (
 	"net/url"
 	"os"
 	"os/user"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -505,36 +506,45 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// migration is one embedded schema file.
-type migration struct {
-	version int
-	name    string
-	sql     string
+// Migration is one numbered schema file: version N comes from a file named
+// NNNN_what.sql and is applied after N-1. The library's migrations and the
+// newsroom server's (storage/pgsync) are read by the same rule.
+type Migration struct {
+	// Version is the schema version the file produces.
+	Version int
+	// Name is the file's name, recorded when it is applied.
+	Name string
+	// SQL is the file's text.
+	SQL string
 }
 
-// mustMigrations returns the embedded migrations in order. Their file names
-// start with the schema version they produce: 0001_initial.sql.
-func mustMigrations() []migration {
-	names, err := fs.Glob(migrationFS, "migration/*.sql")
+// LoadMigrations reads the files pattern matches in fsys (an embedded
+// folder), in order, and panics when their numbers are not 1, 2, 3 …: the
+// files are part of the build, so a gap is a programming error.
+func LoadMigrations(fsys fs.FS, pattern string) []Migration {
+	names, err := fs.Glob(fsys, pattern)
 	if err != nil {
 		panic(err)
 	}
 	sort.Strings(names)
-	var ms []migration
+	var ms []Migration
 	for i, name := range names {
-		base := filepath.Base(name)
+		base := path.Base(name)
 		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil || n != i+1 {
-			panic(fmt.Sprintf("storage: migration %s is out of sequence", base))
+			panic(fmt.Sprintf("migration %s is out of sequence", name))
 		}
-		b, err := migrationFS.ReadFile(name)
+		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			panic(err)
 		}
-		ms = append(ms, migration{version: n, name: base, sql: string(b)})
+		ms = append(ms, Migration{Version: n, Name: base, SQL: string(b)})
 	}
 	return ms
 }
+
+// mustMigrations returns the library's embedded migrations in order.
+func mustMigrations() []Migration { return LoadMigrations(migrationFS, "migration/*.sql") }
 
 // SchemaVersion is the newest schema version this build knows.
 func SchemaVersion() int {
@@ -557,7 +567,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (db *DB) migrateOne(ctx context.Context, m migration) error {
+func (db *DB) migrateOne(ctx context.Context, m Migration) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return db.openError(err)
@@ -568,17 +578,17 @@ func (db *DB) migrateOne(ctx context.Context, m migration) error {
 	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		return db.openError(err)
 	}
-	if version >= m.version {
+	if version >= m.Version {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return editor.Errorf(editor.EINTERNAL, "upgrade library %s with %s: %v", db.path, m.name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return editor.Errorf(editor.EINTERNAL, "upgrade library %s with %s: %v", db.path, m.Name, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, m.name, db.now().UnixNano()); err != nil {
-		return editor.Errorf(editor.EINTERNAL, "record migration %s: %v", m.name, err)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, m.Name, db.now().UnixNano()); err != nil {
+		return editor.Errorf(editor.EINTERNAL, "record migration %s: %v", m.Name, err)
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
-		return editor.Errorf(editor.EINTERNAL, "set schema version %d: %v", m.version, err)
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.Version)); err != nil {
+		return editor.Errorf(editor.EINTERNAL, "set schema version %d: %v", m.Version, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return db.openError(err)

@@ -40,8 +40,11 @@ func startXvfb(t *testing.T) string {
 // startXvfbScreen is startXvfb with a screen of the given geometry. Xvfb
 // picks a free display number itself and reports it on a pipe
 // (-displayfd), so tests and other programs starting X servers at the same
-// time can never be handed the same display. The server is stopped with
-// SIGTERM, so that it removes its lock file.
+// time can never be handed the same display. -noreset keeps the server
+// from resetting when its last client leaves: the program's display check
+// is often that client, and a server mid-reset refuses the window that
+// follows. The server is stopped with SIGTERM, so that it removes its lock
+// file.
 func startXvfbScreen(t *testing.T, screen string) string {
 	t.Helper()
 	r, w, err := os.Pipe()
@@ -49,7 +52,7 @@ func startXvfbScreen(t *testing.T, screen string) string {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp", "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		w.Close()

@@ -5,11 +5,8 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -17,38 +14,14 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/dateline-news/dateline/editor"
+	"github.com/dateline-news/dateline/storage"
 )
 
 //go:embed migration/*.sql
 var migrationFS embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() []migration {
-	names, err := fs.Glob(migrationFS, "migration/*.sql")
-	if err != nil {
-		panic(err)
-	}
-	sort.Strings(names)
-	var ms []migration
-	for i, name := range names {
-		base := name[strings.LastIndex(name, "/")+1:]
-		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil || n != i+1 {
-			panic(fmt.Sprintf("pgsync: migration %s is out of sequence", base))
-		}
-		b, err := migrationFS.ReadFile(name)
-		if err != nil {
-			panic(err)
-		}
-		ms = append(ms, migration{version: n, name: base, sql: string(b)})
-	}
-	return ms
-}
+// migrations are the server's schema files, by the library's rule.
+func migrations() []storage.Migration { return storage.LoadMigrations(migrationFS, "migration/*.sql") }
 
 // connectTimeout bounds how long a connection attempt may take.
 const connectTimeout = 10 * time.Second
@@ -137,16 +110,16 @@ func Init(ctx context.Context, dsn string) (from, to int, err error) {
 	to = from
 	for _, m := range ms[from:] {
 		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO dateline.migrations (version, name) VALUES ($1, $2)`, m.version, m.name)
+			_, err := tx.Exec(ctx, `INSERT INTO dateline.migrations (version, name) VALUES ($1, $2)`, m.Version, m.Name)
 			return err
 		})
 		if err != nil {
-			return from, to, serverError("apply "+m.name, err)
+			return from, to, serverError("apply "+m.Name, err)
 		}
-		to = m.version
+		to = m.Version
 	}
 	return from, to, nil
 }
