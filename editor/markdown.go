@@ -48,10 +48,10 @@ var markdown = NewMarkdown()
 
 // ParseBody parses a Markdown body with the shared pipeline and returns the
 // document node and the source it points into. The body's nesting is
-// limited to MaxNesting first (LimitNesting), so the source returned is the
-// flattened one when the body nests deeper; BodyWarnings says so.
+// limited to MaxNesting and its tables to MaxTableRows first (LimitBody),
+// so the source returned is the limited one; BodyWarnings says so.
 func ParseBody(body string) (ast.Node, []byte) {
-	limited, _ := LimitNesting(body)
+	limited := LimitBody(body)
 	src := []byte(limited)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	return doc, src

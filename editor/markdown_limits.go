@@ -18,13 +18,27 @@ var NestingNotice = "The body nests lists or quotes more than " + strconv.Itoa(M
 	" levels deep; the deeper levels are shown flattened. The text itself is kept as written."
 
 // BodyWarnings returns the warnings of rendering body with the one
-// pipeline: today NestingNotice when the body nests deeper than MaxNesting.
-// It scans the body once and does not parse it.
+// pipeline: NestingNotice when the body nests deeper than MaxNesting and
+// TableNotice when a table has more than MaxTableRows rows. It scans the
+// body and does not parse it.
 func BodyWarnings(body string) []string {
-	if _, flat := LimitNesting(body); flat {
-		return []string{NestingNotice}
+	var w []string
+	limited, flat := LimitNesting(body)
+	if flat {
+		w = append(w, NestingNotice)
 	}
-	return nil
+	if _, cut := LimitTables(limited); cut {
+		w = append(w, TableNotice)
+	}
+	return w
+}
+
+// LimitBody applies every input limit of the one pipeline to body: the
+// nesting limit, then the table limit.
+func LimitBody(body string) string {
+	limited, _ := LimitNesting(body)
+	limited, _ = LimitTables(limited)
+	return limited
 }
 
 // LimitNesting returns body with its container nesting limited to
