@@ -120,5 +120,6 @@ var keysWithoutMenu = [][2]string{
 	{"Tab / Shift+Tab", "Next or previous field"},
 	{"Enter (in the headline)", "Go to the body"},
 	{"Up / Down, Enter", "Choose in a list; Enter opens or runs"},
-	{"Escape", "Close a dialog or the palette"},
+	{"Escape", "Cancel or close a dialog, the palette or the find bar"},
+	{"Enter (in a dialog)", "Confirm the dialog (its highlighted button)"},
 }

@@ -189,7 +189,7 @@ const teaserPickerLimit = 200
 // search entry over the library and the matching drafts.
 type teaserPicker struct {
 	w       *MainWindow
-	search  *widget.Entry
+	search  *keyEntry
 	list    *widget.List
 	results []editor.Summary
 	dialog  *dialog.CustomDialog
@@ -204,7 +204,25 @@ type teaserPicker struct {
 // The open draft itself is left out of the list.
 func (w *MainWindow) pickTeaserDraft(done func(editor.Summary)) *teaserPicker {
 	p := &teaserPicker{w: w, done: done}
-	p.search = widget.NewEntry()
+	// The keyboard way through the picker: type to search, Enter takes the
+	// first draft found, Down goes to the list (arrows and Space pick
+	// there), Escape cancels.
+	p.search = newKeyEntry(func(k fyne.KeyName) bool {
+		switch k {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			p.choose(0)
+			return true
+		case fyne.KeyDown:
+			if len(p.results) > 0 {
+				w.Window.Canvas().Focus(p.list)
+			}
+			return true
+		case fyne.KeyEscape:
+			p.dialog.Hide()
+			return true
+		}
+		return false
+	})
 	p.search.SetPlaceHolder("Search headlines and text")
 	p.search.OnChanged = func(string) { p.query() }
 	p.list = widget.NewList(

@@ -154,3 +154,42 @@ func TestSyndicatedCopyrightInForm(t *testing.T) {
 		t.Errorf("preview footer does not follow the years:\n%s", text)
 	}
 }
+
+// The picker works from the keyboard: type, Enter takes the first draft
+// found; Escape cancels without picking.
+func TestTeaserPickerKeyboard(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	other := seed(t, store, clk, "Ferries resume after the storm", "Boats left at dawn.")
+	seed(t, store, clk, "Regional ministers meet on trade rules", "Text.")
+	seed(t, store, clk, "Port strike ends after nine days", "Dockworkers voted.")
+	w := newTestWindow(t, store, clk, Options{})
+	c := w.Window.Canvas()
+
+	var picked []editor.Summary
+	p := w.pickTeaserDraft(func(s editor.Summary) { picked = append(picked, s) })
+	w.settle()
+	if c.Focused() != p.search {
+		t.Fatalf("focus is on %T, want the search field", c.Focused())
+	}
+	test.Type(p.search, "ferries")
+	w.settle()
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(picked) != 1 || picked[0].ID != other.ID {
+		t.Fatalf("Enter picked %+v, want %s", picked, other.Slug)
+	}
+	if c.Overlays().Top() != nil {
+		t.Error("the picker is still up after Enter")
+	}
+
+	p = w.pickTeaserDraft(func(s editor.Summary) { picked = append(picked, s) })
+	w.settle()
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if c.Focused() != p.list {
+		t.Errorf("Down moved focus to %T, want the list", c.Focused())
+	}
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(picked) != 1 || c.Overlays().Top() != nil {
+		t.Errorf("Escape picked %d drafts or left the picker up", len(picked)-1)
+	}
+}

@@ -43,7 +43,7 @@ func (w *MainWindow) editCorrection() dialog.Dialog {
 		return nil
 	}
 	id := w.article.ID
-	note := newNoteEntry()
+	note := newNoteEntry(w.Window.Canvas())
 	note.SetText(w.article.CorrectionNote)
 	note.Validator = func(s string) error {
 		return editor.CheckCorrection(&editor.Article{Status: editor.StatusCorrected, CorrectionNote: s})

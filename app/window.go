@@ -148,6 +148,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
+	installDialogKeys(w.Window.Canvas())
 	w.Window.SetOnDropped(w.importDropped) // files dropped on the window are imported
 	w.form.related.pick = func(done func(editor.Summary)) { w.pickTeaserDraft(done) }
 	w.Window.SetCloseIntercept(w.RequestClose)

@@ -105,7 +105,7 @@ func (w *MainWindow) requestTransition(choice string) {
 // history, or for corrected the required public correction note.
 func (w *MainWindow) askTransition(to editor.Status) {
 	id := w.article.ID
-	note := newNoteEntry()
+	note := newNoteEntry(w.Window.Canvas())
 	item := &widget.FormItem{Text: "Note", Widget: note, HintText: "Optional; kept in the history, never exported"}
 	if to == editor.StatusCorrected {
 		note.SetPlaceHolder("This story has been corrected to show that …")
@@ -132,10 +132,14 @@ func (w *MainWindow) askTransition(to editor.Status) {
 
 // newNoteEntry is the field of a status note or a public correction: a
 // small textedit, since Fyne 2.7's wrapping multi-line entry misplaces
-// spaces typed at a wrap, and these notes are published.
-func newNoteEntry() *textedit.Editor {
+// spaces typed at a wrap, and these notes are published. It sits in a
+// dialog on c, which Escape dismisses as it does from anywhere else.
+func newNoteEntry(c fyne.Canvas) *textedit.Editor {
 	e := textedit.New()
 	e.SetMinRowsVisible(3)
+	e.OnOtherKey = func(k *fyne.KeyEvent) bool {
+		return k.Name == fyne.KeyEscape && dialogKey(c, k.Name)
+	}
 	return e
 }
 

@@ -65,7 +65,8 @@ func (e *Editor) KeyUp(k *fyne.KeyEvent) {
 func isOtherKey(key fyne.KeyName) bool {
 	switch key {
 	case fyne.KeyF1, fyne.KeyF2, fyne.KeyF3, fyne.KeyF4, fyne.KeyF5, fyne.KeyF6,
-		fyne.KeyF7, fyne.KeyF8, fyne.KeyF9, fyne.KeyF10, fyne.KeyF11, fyne.KeyF12:
+		fyne.KeyF7, fyne.KeyF8, fyne.KeyF9, fyne.KeyF10, fyne.KeyF11, fyne.KeyF12,
+		fyne.KeyEscape:
 		return true
 	}
 	return false
