@@ -9,6 +9,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -68,34 +69,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // parseGlobals reads --library, --help and --version up to the first word
-// that is not one of them.
+// that is not a flag (the command), with the standard flag package: both
+// -flag and --flag, and --library=PATH or --library PATH.
 func parseGlobals(args []string) (globals, []string, error) {
 	var g globals
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--library" || a == "-library":
-			if i+1 >= len(args) || args[i+1] == "" {
-				return g, nil, fmt.Errorf("--library needs a file path")
-			}
-			g.library = args[i+1]
-			i++
-		case strings.HasPrefix(a, "--library=") || strings.HasPrefix(a, "-library="):
-			g.library = a[strings.Index(a, "=")+1:]
-			if g.library == "" {
-				return g, nil, fmt.Errorf("--library needs a file path")
-			}
-		case a == "-h" || a == "--help" || a == "-help":
-			g.help = true
-		case a == "--version" || a == "-version":
-			g.version = true
-		case strings.HasPrefix(a, "-"):
-			return g, nil, fmt.Errorf("unknown flag %s", a)
-		default:
-			return g, args[i:], nil
+	fs := flag.NewFlagSet("dateline", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the caller prints one line of its own
+	fs.StringVar(&g.library, "library", "", "the library file")
+	fs.BoolVar(&g.help, "help", false, "help")
+	fs.BoolVar(&g.help, "h", false, "help")
+	fs.BoolVar(&g.version, "version", false, "print the version")
+	if err := fs.Parse(args); err != nil {
+		if msg := err.Error(); strings.HasPrefix(msg, "flag needs an argument: ") {
+			return g, nil, fmt.Errorf("--%s needs a file path", strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-"))
+		} else if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+			return g, nil, fmt.Errorf("unknown flag %s", name)
 		}
+		return g, nil, err
 	}
-	return g, nil, nil
+	libSet := false
+	fs.Visit(func(f *flag.Flag) { libSet = libSet || f.Name == "library" })
+	if libSet && strings.TrimSpace(g.library) == "" {
+		return g, nil, fmt.Errorf("--library needs a file path")
+	}
+	return g, fs.Args(), nil
 }
 
 // runGUI opens the library and runs the window until it closes. One window

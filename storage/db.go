@@ -97,6 +97,8 @@ type DB struct {
 	device    string
 	author    string
 	readOnly  bool
+	// forReading is set by ForReading: read-only unless the schema is old.
+	forReading bool
 	// mustExist refuses a path where there is no library; see Existing.
 	mustExist bool
 	// readOnlyWhy says why Open found the library unwritable ("it is on a
@@ -137,6 +139,19 @@ func withBusyTimeout(d time.Duration) Option {
 func ReadOnly() Option {
 	return func(db *DB) { db.readOnly = true }
 }
+
+// ForReading opens an existing library for a command that only reads it
+// (list, search, export, history, check): read-only, so that nothing the
+// command does can change it, and without the write lock. A library of an
+// older schema is the exception: it is opened for writing once, so that
+// it is upgraded as any other open would, and then read.
+func ForReading() Option {
+	return func(db *DB) { db.readOnly, db.forReading, db.mustExist = true, true, true }
+}
+
+// errUpgradeFirst is prepare's answer when a library opened ForReading
+// needs its schema upgraded first; Open then opens it for writing.
+var errUpgradeFirst = errors.New("library needs upgrading before it is read")
 
 // Existing makes Open refuse a path where there is no library, with
 // ENOTFOUND "no library at PATH", instead of creating one. Commands that
@@ -247,7 +262,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	}
 
 	err = db.connect()
-	if err != nil && !created && !db.readOnly && (db.openCode == sqlite3.ErrFull || db.openCode == sqlite3.ErrIoErr) {
+	if err != nil && !created && (!db.readOnly || db.forReading && db.readOnlyWhy == "") && (db.openCode == sqlite3.ErrFull || db.openCode == sqlite3.ErrIoErr) {
 		// A full disk cannot give SQLite the few bytes of shared memory
 		// a WAL library needs even to be read; read-only, it needs none.
 		why := "the disk holding it is full or failing (" + db.openCode.Error() + ")"
@@ -257,10 +272,14 @@ func Open(path string, opts ...Option) (*DB, error) {
 		db.readOnly, db.readOnlyWhy = true, why
 		err = db.connect()
 	}
+	if errors.Is(err, errUpgradeFirst) {
+		db.readOnly = false
+		err = db.connect()
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !db.readOnly {
+	if !db.readOnly || db.forReading && db.readOnlyWhy == "" {
 		removeStaleTemps(filepath.Dir(abs), db.BackupDir())
 	}
 	return db, nil
@@ -380,6 +399,9 @@ func (db *DB) prepare(ctx context.Context) error {
 		return editor.Errorf(editor.EINVALID, "this library was written by a newer version of Dateline (schema %d, this build knows %d); update Dateline to open %s", version, known, db.path)
 	}
 	if db.readOnly {
+		if version < known && db.forReading && db.readOnlyWhy == "" {
+			return errUpgradeFirst
+		}
 		if version < known {
 			return editor.Errorf(editor.EUNAVAILABLE, "the library %s needs upgrading to schema %d; open it once without read-only mode", db.path, known)
 		}

@@ -168,6 +168,59 @@ func TestOpen(t *testing.T) {
 		}
 	})
 
+	t.Run("ForReading", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "library.db")
+		db, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Save(context.Background(), testArticle(time.Now()), editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Open(path, ForReading())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		if _, err := r.write.Exec(`DELETE FROM profile`); err == nil {
+			t.Fatal("a library opened for reading accepted a write")
+		}
+		if n, err := r.Count(context.Background(), editor.ListOptions{}); err != nil || n != 1 {
+			t.Fatalf("Count = %d, %v; want 1, nil", n, err)
+		}
+		_, err = Open(filepath.Join(t.TempDir(), "nowhere.db"), ForReading())
+		wantCode(t, err, editor.ENOTFOUND)
+	})
+
+	t.Run("ForReadingUpgradesAnOldSchemaFirst", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "library.db")
+		old, err := os.ReadFile(filepath.Join("testdata", "schema", "0003.sqlite"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, old, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Open(path, ForReading())
+		if err != nil {
+			t.Fatalf("an old library could not be opened for reading: %v", err)
+		}
+		defer r.Close()
+		var version int
+		if err := r.write.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+			t.Fatal(err)
+		}
+		if version < 5 {
+			t.Errorf("schema %d after opening for reading, want the current one", version)
+		}
+		if _, err := r.Count(context.Background(), editor.ListOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+
 	t.Run("ErrReadOnlyMissing", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "library.db")
 		_, err := Open(path, ReadOnly())

@@ -217,6 +217,13 @@ func openStore(env Env) (editor.Store, bool) {
 	return openLibrary(env, storage.Existing())
 }
 
+// openReader opens the existing library env.Library for a command that
+// only reads it (list, search, export, history): read-only, so that such a
+// command can change nothing, and does not wait for the write lock.
+func openReader(env Env) (editor.Store, bool) {
+	return openLibrary(env, storage.ForReading())
+}
+
 // openOrCreateStore opens env.Library, creating it if there is none.
 func openOrCreateStore(env Env) (editor.Store, bool) {
 	return openLibrary(env)
@@ -245,7 +252,17 @@ func openLibrary(env Env, opts ...storage.Option) (editor.Store, bool) {
 // prefix or slug. On failure it prints the error and leaves nothing open;
 // otherwise the caller closes the store.
 func openDraft(ctx context.Context, env Env, ref string) (editor.Store, *editor.Article, bool) {
-	store, ok := openStore(env)
+	return lookupDraft(ctx, env, ref, openStore)
+}
+
+// readDraft is openDraft for commands that only read: the library is
+// opened with openReader.
+func readDraft(ctx context.Context, env Env, ref string) (editor.Store, *editor.Article, bool) {
+	return lookupDraft(ctx, env, ref, openReader)
+}
+
+func lookupDraft(ctx context.Context, env Env, ref string, open func(Env) (editor.Store, bool)) (editor.Store, *editor.Article, bool) {
+	store, ok := open(env)
 	if !ok {
 		return nil, nil, false
 	}

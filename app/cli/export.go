@@ -43,7 +43,7 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 	if fs.NArg() != 1 {
 		return usage(env, c.name, "name exactly one draft by ID or slug")
 	}
-	store, a, ok := openDraft(ctx, env, fs.Arg(0))
+	store, a, ok := readDraft(ctx, env, fs.Arg(0))
 	if !ok {
 		return ExitFailure
 	}
@@ -78,7 +78,7 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 // exportBatch writes one file per selected draft into dir, with a progress
 // line when stderr is a terminal and a summary at the end.
 func exportBatch(ctx context.Context, env Env, opt editor.BatchOptions, dir string) int {
-	store, ok := openStore(env)
+	store, ok := openReader(env)
 	if !ok {
 		return ExitFailure
 	}

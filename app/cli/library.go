@@ -64,7 +64,7 @@ func runHistory(ctx context.Context, env Env, c command, args []string) int {
 	if fs.NArg() != 1 {
 		return usage(env, c.name, "name exactly one draft by ID or slug")
 	}
-	store, a, ok := openDraft(ctx, env, fs.Arg(0))
+	store, a, ok := readDraft(ctx, env, fs.Arg(0))
 	if !ok {
 		return ExitFailure
 	}

@@ -30,7 +30,7 @@ func runList(ctx context.Context, env Env, c command, args []string) int {
 // listDrafts prints the drafts opt selects, with a count line on stderr.
 // An empty result is not a failure.
 func listDrafts(ctx context.Context, env Env, opt editor.ListOptions, asJSON bool) int {
-	store, ok := openStore(env)
+	store, ok := openReader(env)
 	if !ok {
 		return ExitFailure
 	}
