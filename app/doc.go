@@ -42,8 +42,9 @@
 // The panels:
 //   - library.go: the library pane and its rows (a new list column goes in
 //     newLibraryRow and updateLibraryRow); search.go: the library browser
-//     (search, filters, paging, Trash view); trash.go: the list widget and
-//     the Draft menu.
+//     (search, filters, paging, Trash view), whose paged row cache is the
+//     Fyne-free app/rows.Pager (unit-tested there); trash.go: the list
+//     widget and the Draft menu.
 //   - form.go: the article form; authors.go, related.go (teasers and the
 //     copyright years entry), workflow.go (status choices): its parts.
 //   - preview.go: PreviewView (a virtual list of rows, canvas objects only

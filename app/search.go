@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/rows"
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -76,14 +77,8 @@ type libraryBrowser struct {
 	// no longer switches it to relevance by itself.
 	sortTouched bool
 
-	// pages holds fetched pages of rows past the pane's items, by page
-	// number; loading marks pages being fetched; pageGen drops fetches
-	// started before the rows moved.
-	pages   map[int][]editor.Summary
-	used    map[int]uint64
-	loading map[int]bool
-	pageGen uint64
-	tick    uint64
+	// pages holds the fetched pages of rows past the pane's items.
+	pages *rows.Pager
 
 	searchDebounce debounce
 
@@ -104,7 +99,7 @@ type libraryBrowser struct {
 func (w *MainWindow) attachBrowser() *libraryBrowser {
 	l := w.library
 	b := &libraryBrowser{w: w, pane: l, filed: -1, filedFor: -1,
-		pages: map[int][]editor.Summary{}, used: map[int]uint64{}, loading: map[int]bool{}}
+		pages: rows.New(libraryPageRows, libraryCachedPages)}
 	l.browser = b
 	b.run = w.goJob
 
@@ -424,12 +419,7 @@ func (b *libraryBrowser) countFiledLater() {
 }
 
 // clearPages forgets the fetched pages, whose rows may have moved.
-func (b *libraryBrowser) clearPages() {
-	b.pages = map[int][]editor.Summary{}
-	b.used = map[int]uint64{}
-	b.loading = map[int]bool{}
-	b.pageGen++
-}
+func (b *libraryBrowser) clearPages() { b.pages.Clear() }
 
 // row returns the i-th row of the list when it is fetched, and otherwise
 // starts fetching its page and returns false.
@@ -437,43 +427,34 @@ func (b *libraryBrowser) row(i int) (editor.Summary, bool) {
 	if i < 0 || i >= b.pane.totalCount {
 		return editor.Summary{}, false
 	}
-	p := i / libraryPageRows
-	if rows, ok := b.pages[p]; ok {
-		b.tick++
-		b.used[p] = b.tick
-		if j := i - p*libraryPageRows; j < len(rows) {
-			return rows[j], true
-		}
-		return editor.Summary{}, false
+	s, ok, page, need := b.pages.Row(i)
+	if need {
+		b.fetch(page)
 	}
-	b.fetch(p)
-	return editor.Summary{}, false
+	return s, ok
 }
 
 // fetch loads page p of the shown query on a worker.
 func (b *libraryBrowser) fetch(p int) {
-	if b.loading[p] {
+	gen, offset, limit, ok := b.pages.Start(p)
+	if !ok {
 		return
 	}
-	b.loading[p] = true
-	gen := b.pageGen
 	opt := b.opt
-	opt.Limit, opt.Offset = libraryPageRows, p*libraryPageRows
+	opt.Limit, opt.Offset = limit, offset
 	store := b.w.store
 	b.run(func() func() {
 		rows, err := store.List(context.Background(), opt)
 		return func() {
-			if gen != b.pageGen {
-				return // the rows moved meanwhile; visible rows ask again
-			}
-			delete(b.loading, p)
 			if err != nil {
 				rows = nil // shown as empty rather than fetched in a loop
+			}
+			if !b.pages.Done(p, gen, rows) {
+				return // the rows moved meanwhile; visible rows ask again
+			}
+			if err != nil {
 				b.pane.count.SetText("Could not read the library: " + editor.ErrorMessage(err))
 			}
-			b.tick++
-			b.pages[p], b.used[p] = rows, b.tick
-			b.evict()
 			b.pane.list.Refresh()
 			if b.pane.selectedID != "" && b.pane.list.sel < 0 && !b.opt.Trashed {
 				b.pane.reselect()
@@ -482,32 +463,9 @@ func (b *libraryBrowser) fetch(p int) {
 	})
 }
 
-// evict drops the least recently shown pages beyond libraryCachedPages.
-func (b *libraryBrowser) evict() {
-	for len(b.pages) > libraryCachedPages {
-		oldest, at := -1, uint64(0)
-		for p, u := range b.used {
-			if oldest < 0 || u < at {
-				oldest, at = p, u
-			}
-		}
-		delete(b.pages, oldest)
-		delete(b.used, oldest)
-	}
-}
-
 // indexOf returns the row of the draft with this ID among the fetched
 // pages, or -1.
-func (b *libraryBrowser) indexOf(id string) int {
-	for p, rows := range b.pages {
-		for j := range rows {
-			if rows[j].ID == id {
-				return p*libraryPageRows + j
-			}
-		}
-	}
-	return -1
-}
+func (b *libraryBrowser) indexOf(id string) int { return b.pages.IndexOf(id) }
 
 // upsert takes a just-saved draft's row. In the default view the row
 // moves to the top, where the store now lists it; in a search, filter,
@@ -532,8 +490,8 @@ func (b *libraryBrowser) upsert(s editor.Summary) {
 			}
 		}
 		patch(l.items, 0)
-		for p, rows := range b.pages {
-			patch(rows, p*libraryPageRows)
+		for _, i := range b.pages.Patch(s) {
+			l.list.RefreshItem(i)
 		}
 		return
 	}
@@ -585,9 +543,7 @@ func (b *libraryBrowser) showAll() {
 // refetchPages fetches the cached pages again, keeping their old rows on
 // show until the new ones arrive.
 func (b *libraryBrowser) refetchPages() {
-	b.pageGen++
-	b.loading = map[int]bool{}
-	for p := range b.pages {
+	for _, p := range b.pages.Refetch() {
 		b.fetch(p)
 	}
 }

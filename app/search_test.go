@@ -578,8 +578,8 @@ func BenchmarkLibraryListScroll(b *testing.B) {
 			if _, ok := w.library.row(last); !ok {
 				b.Fatalf("row %d not loaded after scrolling to it", last)
 			}
-			if len(w.browser.pages) > libraryCachedPages {
-				b.Fatalf("%d pages cached, limit %d", len(w.browser.pages), libraryCachedPages)
+			if w.browser.pages.Cached() > libraryCachedPages {
+				b.Fatalf("%d pages cached, limit %d", w.browser.pages.Cached(), libraryCachedPages)
 			}
 			b.ReportMetric(float64(mem.listed.Load()-start)/float64(b.N), "summaries/op")
 		})
