@@ -8,7 +8,9 @@
 // every newsroom rule (words, slugs, dates, footers, formats). app
 // receives an editor.Store and never imports storage; work that may block
 // (saving, loading, rendering, exporting) runs on worker goroutines and
-// reports back to the UI goroutine through fyne.Do.
+// reports back to the UI goroutine through one seam, MainWindow.onUI
+// (fyne.Do, or the test's queue); the preview renderer posts through it,
+// too.
 //
 // # Map: which file holds what
 //

@@ -188,7 +188,23 @@ func (w *testWindow) settle() {
 			break
 		}
 	}
-	w.renderer.Wait()
+	// The preview hands its result over through the same queue, so the
+	// queue is run while the preview finishes.
+	rendered := make(chan struct{})
+	go func() {
+		w.renderer.Wait()
+		close(rendered)
+	}()
+	for {
+		select {
+		case f := <-w.ui.calls:
+			f()
+			continue
+		case <-rendered:
+		}
+		break
+	}
+	w.ui.drain()
 }
 
 // advance moves the fake clock and waits for what the timers started.

@@ -575,6 +575,9 @@ type PreviewRenderer struct {
 	// OnRendered, when set before the first Render, is called on the UI
 	// goroutine after the view shows a new result (p is nil on error).
 	OnRendered func(p *editor.Preview, err error)
+	// Post hands a result to the UI goroutine; nil means fyne.Do. The
+	// window sets its one seam (MainWindow.onUI), which tests replace.
+	Post func(func())
 	// FollowLine, when set, is called on the UI goroutine after a new
 	// result is shown and returns the body line being edited, which the
 	// view scrolls into sight (PreviewView.ScrollToSourceLine).
@@ -652,11 +655,20 @@ func (r *PreviewRenderer) start(req *previewRequest) {
 	go r.build(ctx, cancel, req)
 }
 
+// post runs f on the UI goroutine through Post, or fyne.Do.
+func (r *PreviewRenderer) post(f func()) {
+	if r.Post != nil {
+		r.Post(f)
+		return
+	}
+	fyne.Do(f)
+}
+
 // build renders one request and hands the result to the UI goroutine.
 func (r *PreviewRenderer) build(ctx context.Context, cancel context.CancelFunc, req *previewRequest) {
 	paused := time.AfterFunc(r.Patience, func() {
 		if r.newest(req.gen) {
-			fyne.Do(func() {
+			r.post(func() {
 				if r.newest(req.gen) {
 					r.view.SetPaused(PausedNotice)
 				}
@@ -674,7 +686,7 @@ func (r *PreviewRenderer) build(ctx context.Context, cancel context.CancelFunc, 
 	cancel()
 	if !errors.Is(err, context.Canceled) {
 		id := req.a.ID
-		fyne.Do(func() { r.deliver(req.gen, id, pv, rows, err, timedOut) })
+		r.post(func() { r.deliver(req.gen, id, pv, rows, err, timedOut) })
 	}
 	r.mu.Lock()
 	r.running--

@@ -106,6 +106,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.form = newArticleForm(w.edit, func() fyne.Canvas { return w.Window.Canvas() })
 	w.preview = NewPreviewView()
 	w.renderer = NewPreviewRenderer(w.preview, nil, w.render)
+	w.renderer.Post = func(f func()) { w.onUI(f, false) }
 	w.form.onF6 = w.cycleFocus // F6 moves between the panes, view.go
 	w.library.list.onF6 = w.cycleFocus
 	w.form.body.OnOtherKey = func(k *fyne.KeyEvent) bool {
