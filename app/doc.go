@@ -15,6 +15,10 @@
 // # Map: which file holds what
 //
 // The window and its wiring:
+//   - panelenv.go: panelEnv, the few things a panel may use of the window
+//     (library, worker seam, clock, status line, open draft, parent
+//     window); the library browser, history and picker get it instead of
+//     a pointer to MainWindow.
 //   - window.go: MainWindow, which builds the panels and wires them; run.go:
 //     Options and start-up; clock.go: the clock seam and the debounce (with
 //     its maximum wait); geometry.go and screen_*.go: the size the window
@@ -36,7 +40,8 @@
 //     and Help menus; view.go: the View menu (panes, focus mode);
 //     palette.go: the command palette and the shortcut list, read from the
 //     menus; chooser.go: the keyboard list dialog they and Change Status
-//     use; keys.go: the entry that hands arrows, Enter and Escape on.
+//     use; keys.go: the entry that hands arrows, Enter and Escape on;
+//     dialogkeys.go: Escape and Enter for every dialog.
 //   - batchexport.go: the export menu items (labels from editor's format
 //     table) and the batch export dialog; importer.go: import dialog, drops
 //     and clashes.

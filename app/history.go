@@ -46,7 +46,11 @@ type historyRow struct {
 // historyPanel is the History tab beside the preview: the open draft's
 // revisions, a word diff of the picked one and "Restore this revision".
 type historyPanel struct {
-	w       *MainWindow
+	env panelEnv
+	// restoreRevision makes a revision the draft's new head
+	// (MainWindow.RestoreRevision).
+	restoreRevision func(articleID, revisionID string)
+
 	side    *container.AppTabs
 	tab     *container.TabItem
 	list    *widget.List
@@ -118,7 +122,7 @@ var textSeed = maphash.MakeSeed()
 // attachHistory builds the history panel and the Preview / History tabs
 // that hold it beside the form.
 func (w *MainWindow) attachHistory() *historyPanel {
-	h := &historyPanel{w: w, sel: -1, againstRow: map[string]int{}, changes: &changeCache{m: map[changeKey][2]int{}}}
+	h := &historyPanel{env: w.panelEnv(), restoreRevision: w.RestoreRevision, sel: -1, againstRow: map[string]int{}, changes: &changeCache{m: map[changeKey][2]int{}}}
 	h.info = widget.NewLabel("")
 	h.info.Importance = widget.LowImportance
 	h.list = widget.NewList(func() int { return len(h.rows) }, newHistoryRow, func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -228,7 +232,7 @@ func (h *historyPanel) headRow() int {
 }
 
 func (h *historyPanel) formatTime(t time.Time) string {
-	now := h.w.clock.Now()
+	now := h.env.clock.Now()
 	t = t.In(now.Location())
 	if t.Year() == now.Year() {
 		return t.Format("Jan 2, 15:04:05")
@@ -239,7 +243,7 @@ func (h *historyPanel) formatTime(t time.Time) string {
 // refresh reloads the revisions after the open draft changed, now if the
 // tab is showing and otherwise when it is next shown.
 func (h *historyPanel) refresh() {
-	if h.w.article == nil {
+	if h.env.current() == nil {
 		h.gen++
 		h.rows, h.sel, h.articleID = nil, -1, ""
 		h.list.UnselectAll()
@@ -259,15 +263,15 @@ func (h *historyPanel) refresh() {
 // load reads the open draft's revisions on a worker, with the texts of
 // the newest historyTextLimit, and counts each one's change.
 func (h *historyPanel) load() {
-	if h.w.article == nil {
+	if h.env.current() == nil {
 		h.refresh()
 		return
 	}
 	h.stale = false
-	id := h.w.article.ID
+	id := h.env.current().ID
 	h.gen++
 	gen := h.gen
-	store := h.w.store
+	store := h.env.store
 	// Revisions never change, except that autosave may coalesce into the
 	// newest one: reuse the texts read before, but the newest's.
 	known := map[string]string{}
@@ -278,7 +282,7 @@ func (h *historyPanel) load() {
 			}
 		}
 	}
-	h.w.goJob(func() func() {
+	h.env.run(func() func() {
 		ctx := context.Background()
 		revs, err := store.Revisions(ctx, id)
 		rows := make([]historyRow, len(revs))
@@ -415,8 +419,8 @@ func (h *historyPanel) showDiff() {
 		older, newer = max(sel, j), min(sel, j)
 	}
 	current := ""
-	if h.w.article != nil {
-		current = articleText(h.w.article)
+	if a := h.env.current(); a != nil {
+		current = articleText(a)
 	}
 	name := func(i int) string {
 		if i < 0 {
@@ -432,8 +436,8 @@ func (h *historyPanel) showDiff() {
 	copy(revs, h.rows)
 	h.diffGen++
 	gen, rowsGen := h.diffGen, h.gen
-	store := h.w.store
-	h.w.goJob(func() func() {
+	store := h.env.store
+	h.env.run(func() func() {
 		text := func(i int) (string, error) {
 			if i < 0 {
 				return current, nil
@@ -602,9 +606,9 @@ func (h *historyPanel) askRestore() {
 		"The text of "+h.formatTime(rev.Created)+" becomes the newest revision.\nThe current text stays in the history, so nothing is lost.",
 		func(ok bool) {
 			if ok {
-				h.w.RestoreRevision(rev.ArticleID, rev.ID)
+				h.restoreRevision(rev.ArticleID, rev.ID)
 			}
-		}, h.w.Window)
+		}, h.env.parent)
 	d.SetConfirmText("Restore")
 	d.SetDismissText("Cancel")
 	d.Show()

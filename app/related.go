@@ -188,7 +188,7 @@ const teaserPickerLimit = 200
 // teaserPicker is the dialog that picks a library draft as a teaser: a
 // search entry over the library and the matching drafts.
 type teaserPicker struct {
-	w       *MainWindow
+	env     panelEnv
 	search  *keyEntry
 	list    *widget.List
 	results []editor.Summary
@@ -203,7 +203,7 @@ type teaserPicker struct {
 // pickTeaserDraft shows the library picker; done gets the chosen draft.
 // The open draft itself is left out of the list.
 func (w *MainWindow) pickTeaserDraft(done func(editor.Summary)) *teaserPicker {
-	p := &teaserPicker{w: w, done: done}
+	p := &teaserPicker{env: w.panelEnv(), done: done}
 	// The keyboard way through the picker: type to search, Enter takes the
 	// first draft found, Down goes to the list (arrows and Space pick
 	// there), Escape cancels.
@@ -262,11 +262,11 @@ func (p *teaserPicker) query() {
 		opt.Sort = editor.SortRelevance
 	}
 	self := ""
-	if p.w.article != nil {
-		self = p.w.article.ID
+	if a := p.env.current(); a != nil {
+		self = a.ID
 	}
-	p.w.goJob(func() func() {
-		found, err := p.w.store.List(context.Background(), opt)
+	p.env.run(func() func() {
+		found, err := p.env.store.List(context.Background(), opt)
 		return func() {
 			p.running = false
 			if p.again {
@@ -275,7 +275,7 @@ func (p *teaserPicker) query() {
 				return
 			}
 			if err != nil {
-				p.w.setStatus("Search failed: "+editor.ErrorMessage(err), true)
+				p.env.status("Search failed: "+editor.ErrorMessage(err), true)
 				found = nil
 			}
 			p.results = p.results[:0]

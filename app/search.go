@@ -51,7 +51,7 @@ var sortOrders = map[string]editor.SortOrder{
 // items are the first page of the current query and the browser keeps the
 // pages after it.
 type libraryBrowser struct {
-	w    *MainWindow
+	env  panelEnv
 	pane *libraryPane
 
 	search               *widget.Entry
@@ -86,11 +86,6 @@ type libraryBrowser struct {
 	trashSel string
 	// undo takes back the last move to Trash; nil when there is none.
 	undo func()
-
-	// run does work on a worker and then what it returns on the UI
-	// goroutine: the window's goJob. Tests that must play the UI goroutine
-	// themselves replace it.
-	run func(work func() func())
 }
 
 // attachBrowser puts the search and filter controls above the pane's list
@@ -98,10 +93,9 @@ type libraryBrowser struct {
 // out in the window.
 func (w *MainWindow) attachBrowser() *libraryBrowser {
 	l := w.library
-	b := &libraryBrowser{w: w, pane: l, filed: -1, filedFor: -1,
+	b := &libraryBrowser{env: w.panelEnv(), pane: l, filed: -1, filedFor: -1,
 		pages: rows.New(libraryPageRows, libraryCachedPages)}
 	l.browser = b
-	b.run = w.goJob
 
 	b.search = widget.NewEntry()
 	b.search.SetPlaceHolder(`Search: words, "a phrase", -not`)
@@ -285,7 +279,7 @@ func filtered(opt editor.ListOptions) bool {
 
 // scheduleSearch restarts the search debounce.
 func (b *libraryBrowser) scheduleSearch() {
-	b.searchDebounce.schedule(b.w.clock, searchDelay, b.reloadNow)
+	b.searchDebounce.schedule(b.env.clock, searchDelay, b.reloadNow)
 }
 
 // reloadNow runs the query the controls describe on a worker and shows its
@@ -307,8 +301,8 @@ func (b *libraryBrowser) reload(fromTop bool) {
 	b.showSort(opt.Sort)
 	b.gen++
 	gen := b.gen
-	store := b.w.store
-	b.run(func() func() {
+	store := b.env.store
+	b.env.run(func() func() {
 		ctx := context.Background()
 		total, err := store.Count(ctx, opt)
 		var first []editor.Summary
@@ -405,8 +399,8 @@ func (b *libraryBrowser) countFiledLater() {
 	gen := b.gen
 	b.filedFor = int64(gen)
 	opt := b.opt
-	store := b.w.store
-	b.run(func() func() {
+	store := b.env.store
+	b.env.run(func() func() {
 		n, err := countFiled(context.Background(), store, opt)
 		return func() {
 			if gen != b.gen || err != nil {
@@ -442,8 +436,8 @@ func (b *libraryBrowser) fetch(p int) {
 	}
 	opt := b.opt
 	opt.Limit, opt.Offset = limit, offset
-	store := b.w.store
-	b.run(func() func() {
+	store := b.env.store
+	b.env.run(func() func() {
 		rows, err := store.List(context.Background(), opt)
 		return func() {
 			if err != nil {
@@ -553,8 +547,8 @@ func (b *libraryBrowser) refetchPages() {
 func (b *libraryBrowser) recount() {
 	gen := b.gen
 	opt := b.opt
-	store := b.w.store
-	b.run(func() func() {
+	store := b.env.store
+	b.env.run(func() func() {
 		ctx := context.Background()
 		n, err := store.Count(ctx, opt)
 		filed := int64(-1)

@@ -363,10 +363,10 @@ func TestLibraryListPages(t *testing.T) {
 	// that the fetch's result does not land in the middle of the scroll.
 	before := store.rows.Load()
 	var ui syncJobs
-	w.browser.run = ui.run
+	w.browser.env.run = ui.run
 	w.library.list.ScrollTo(1500)
 	ui.drain()
-	w.browser.run = w.goJob
+	w.browser.env.run = w.goJob
 	got, ok := w.library.row(1500)
 	if !ok {
 		t.Fatal("row 1500 not fetched after scrolling to it")
@@ -406,10 +406,10 @@ func TestLibraryListPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	typeAtEnd(w.form.body, " More.")
-	w.browser.run = ui.run
+	w.browser.env.run = ui.run
 	w.advance(w.opt.autosaveDelay())
 	ui.drain()
-	w.browser.run = w.goJob
+	w.browser.env.run = w.goJob
 	if s, _ := w.library.row(0); s.ID != want[0].ID {
 		t.Errorf("row 0 after saving = %q, want the saved draft", s.Headline)
 	}
@@ -424,10 +424,10 @@ func TestLibraryListPages(t *testing.T) {
 	// no page is fetched again.
 	lists := store.lists.Load()
 	typeAtEnd(w.form.body, " Again.")
-	w.browser.run = ui.run
+	w.browser.env.run = ui.run
 	w.advance(w.opt.autosaveDelay())
 	ui.drain()
-	w.browser.run = w.goJob
+	w.browser.env.run = w.goJob
 	if got := store.lists.Load() - lists; got != 0 {
 		t.Errorf("saving the draft on top ran %d List queries, want none", got)
 	}
@@ -555,7 +555,7 @@ func BenchmarkLibraryListScroll(b *testing.B) {
 			w.library = newLibraryPane(func() {}, func(string) {}, func() time.Time { return testEpoch })
 			w.browser = w.attachBrowser()
 			var ui syncJobs
-			w.browser.run = ui.run
+			w.browser.env.run = ui.run
 			w.Window.SetContent(w.library.object)
 			w.Window.Resize(fyne.NewSize(320, 900))
 			w.act(func() { w.browser.reloadNow() })
