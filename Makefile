@@ -25,9 +25,11 @@ DEADCODE      := golang.org/x/tools/cmd/deadcode@v0.52.0
 # (Fyne's GLFW driver) — go-sqlite3 compiles SQLite itself with gcc. The test
 # run also needs an X server (Xvfb) with Mesa's software OpenGL, xdotool and
 # ImageMagick for the end-to-end check of the real window, and PostgreSQL for
-# the newsroom server's tests (they start a throwaway cluster themselves).
+# the newsroom server's tests (they start a throwaway cluster themselves), and
+# dbus-daemon for the test of the desktop portal's file chooser (a private bus
+# with a fake portal on it).
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev
-TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql
+TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql dbus-daemon
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 

@@ -73,11 +73,16 @@ func (w *MainWindow) refuseKilledExport(f editor.Format) {
 func (w *MainWindow) showExportSave(f editor.Format, a *editor.Article) {
 	prof := w.profile
 	opt := w.render
-	d := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
-		w.exportTo(out, err, f, a, prof, opt)
-	}, w.Window)
-	d.SetFileName(editor.ExportFileName(a.Slug, a.ID, f, map[string]bool{}))
-	d.Show()
+	name := editor.ExportFileName(a.Slug, a.ID, f, map[string]bool{})
+	save := func(out fyne.URIWriteCloser, err error) { w.exportTo(out, err, f, a, prof, opt) }
+	fyneDialog := func() {
+		d := dialog.NewFileSave(save, w.Window)
+		d.SetFileName(name)
+		d.Show()
+	}
+	if !w.showSystemSave("Export as "+formatLabel(f), name, save, fyneDialog) {
+		fyneDialog()
+	}
 }
 
 // exportLibraryMenuItem is File → Export library….

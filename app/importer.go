@@ -52,9 +52,18 @@ type importJob struct {
 	replaced map[string]bool
 }
 
-// ShowImportDialog asks for a file to import and imports it. Several files
-// at once come in by dropping them on the window.
+// ShowImportDialog asks for files to import and imports them: the
+// desktop's chooser (several files at once) when there is one, else Fyne's
+// dialog, which takes one file. Several files at once also come in by
+// dropping them on the window.
 func (w *MainWindow) ShowImportDialog() {
+	if !w.showSystemImport(w.showFyneImportDialog) {
+		w.showFyneImportDialog()
+	}
+}
+
+// showFyneImportDialog is Fyne's file dialog for one file to import.
+func (w *MainWindow) showFyneImportDialog() {
 	d := dialog.NewFileOpen(func(in fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showError("Import failed", err)

@@ -36,11 +36,3 @@ func (w *MainWindow) panelEnv() panelEnv {
 		parent:  w.Window,
 	}
 }
-
-// currentID returns the open draft's ID, or "".
-func (e panelEnv) currentID() string {
-	if a := e.current(); a != nil {
-		return a.ID
-	}
-	return ""
-}

@@ -47,6 +47,9 @@ type MainWindow struct {
 	// openURL, the app's OpenURL (tests replace it).
 	reveal  *widget.Button
 	openURL func(*url.URL) error
+	// chooser is the desktop's file chooser (filechooser.go), nil for
+	// Fyne's own file dialogs.
+	chooser systemChooser
 	// banner shows a failed save or a save conflict without a dialog;
 	// storyBanner says that the open story is killed or corrected.
 	banner, storyBanner *banner
@@ -86,7 +89,9 @@ type MainWindow struct {
 // NewMainWindow builds the main window on a and store and loads the
 // library. It does not show the window.
 func NewMainWindow(a fyne.App, store editor.Store, opt Options) *MainWindow {
-	return newMainWindow(a, store, opt, realClock{})
+	w := newMainWindow(a, store, opt, realClock{})
+	w.chooser = newSystemChooser()
+	return w
 }
 
 func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *MainWindow {
