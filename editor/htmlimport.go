@@ -172,16 +172,23 @@ func (r *htmlReader) readFrame(fr *FooterReader) {
 		}
 	}
 	if _, n := r.take(func(n *html.Node) bool { return n.DataAtom == atom.Aside && hasHTMLClass(n, "related") }); n != nil {
-		for _, li := range allElements(n, func(n *html.Node) bool { return n.DataAtom == atom.Li }) {
-			t := Teaser{Text: oneLine(nodeText(li))}
-			if link := firstElement(li, func(n *html.Node) bool { return n.DataAtom == atom.A }); link != nil {
-				t.URL = SafeURL(htmlAttr(link, "href"))
-			}
-			if t.Text != "" {
-				a.Related = append(a.Related, t)
-			}
+		a.Related = readRelatedList(n)
+	}
+}
+
+// readRelatedList reads the items of the related aside: text and link.
+func readRelatedList(aside *html.Node) []Teaser {
+	var out []Teaser
+	for _, li := range allElements(aside, func(n *html.Node) bool { return n.DataAtom == atom.Li }) {
+		t := Teaser{Text: oneLine(nodeText(li))}
+		if link := firstElement(li, func(n *html.Node) bool { return n.DataAtom == atom.A }); link != nil {
+			t.URL = SafeURL(htmlAttr(link, "href"))
+		}
+		if t.Text != "" {
+			out = append(out, t)
 		}
 	}
+	return out
 }
 
 // readBody reads the dateline, takes out everything read elsewhere and

@@ -100,8 +100,54 @@ func prepareHTMLBodyImport(body *html.Node) *markdownSubs {
 			}
 		}
 	}
+	tightNestedLists(body)
 	return subs
 }
+
+// tightMark stands before a list nested in an item of a tight list; the
+// converter writes a blank line there, which would make the list loose,
+// and separateLists takes it out with the mark.
+const tightMark = "DATELINETIGHTX"
+
+// tightNestedLists marks the lists nested in the items of tight lists
+// (lists whose items hold no <p>, as goldmark writes a tight list).
+func tightNestedLists(body *html.Node) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol || !isTightList(n) {
+			return
+		}
+		for li := n.FirstChild; li != nil; li = li.NextSibling {
+			if li.DataAtom != atom.Li {
+				continue
+			}
+			for c := li.FirstChild; c != nil; c = c.NextSibling {
+				if (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) && c.PrevSibling != nil {
+					li.InsertBefore(&html.Node{Type: html.TextNode, Data: tightMark}, c)
+				}
+			}
+		}
+	}
+	walk(body)
+}
+
+// isTightList reports whether no item of list holds a paragraph.
+func isTightList(list *html.Node) bool {
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		for c := li.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.P {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// tightMarkRun is tightMark with the blank lines the converter put after it.
+var tightMarkRun = regexp.MustCompile(`[ \t]*` + tightMark + `[ \t]*\n(?:[ \t]*\n)*`)
 
 // autolinkMarkdown is the Markdown of a link whose text is its address:
 // <https://…> or <name@host>, or the text itself for a www. link that
@@ -159,8 +205,10 @@ var listMarker = regexp.MustCompile(`^(?:([-*+])|(\d{1,9})([.)])) `)
 // lists of different kinds (bullets and numbers) need no separator, and a
 // list after one of the same kind is told apart by its marker (* after -,
 // 1) after 1.), as CommonMark reads it. The comment would otherwise reach
-// every later export as an omitted HTML block.
+// every later export as an omitted HTML block. It also closes the blank
+// line before a list nested in a tight list (tightMark).
 func separateLists(md string) string {
+	md = tightMarkRun.ReplaceAllString(md, "\n")
 	if !strings.Contains(md, listEndComment) {
 		return md
 	}
