@@ -32,7 +32,9 @@ const (
 
 // footnoteExtension renders goldmark's footnote links, back-links and
 // notes with footnoteIDPrefix ids; the rest (the list, the classes and
-// roles) is goldmark's. Priority 100 wins over the footnote extension's
+// roles) is goldmark's. It also writes task boxes with bare boolean
+// attributes (checked, not checked=""), as html-validate's
+// attribute-boolean-style rule asks. Priority 100 wins over the footnote extension's
 // 500, as for tableCellExtension.
 type footnoteExtension struct{}
 
@@ -70,6 +72,16 @@ func (footnoteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			n := node.(*east.FootnoteBacklink)
 			_, _ = w.WriteString(`&#160;<a href="#` + footnoteRefID(n.Index, n.RefIndex) +
 				`" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a>`)
+		}
+		return ast.WalkContinue, nil
+	})
+	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			if node.(*east.TaskCheckBox).IsChecked {
+				_, _ = w.WriteString(`<input checked disabled type="checkbox"> `)
+			} else {
+				_, _ = w.WriteString(`<input disabled type="checkbox"> `)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
