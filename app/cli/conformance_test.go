@@ -309,7 +309,7 @@ func checkHugo(t *testing.T, r conformanceRun) {
 	requireTools(t, "hugo")
 	site := filepath.Join(r.dir, "hugo")
 	for path, data := range map[string]string{
-		"hugo.toml": "baseURL = \"https://harbortimes.example/\"\ntitle = \"Conformance\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"robotsTXT\", \"404\"]\n",
+		"hugo.toml":                    "baseURL = \"https://harbortimes.example/\"\ntitle = \"Conformance\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"robotsTXT\", \"404\"]\n",
 		"layouts/_default/single.html": hugoLayout,
 		"layouts/_default/list.html":   "<!DOCTYPE html><html lang=\"en\"><head><title>{{ .Title }}</title></head><body>{{ range .Pages }}{{ .Title }}{{ end }}</body></html>\n",
 		"layouts/index.html":           "<!DOCTYPE html><html lang=\"en\"><head><title>{{ .Title }}</title></head><body>{{ range .Site.RegularPages }}{{ .Title }}{{ end }}</body></html>\n",
