@@ -6,8 +6,8 @@ import (
 )
 
 // TestHTMLBodyImportKeepsStructure imports bodies whose HTML the converter
-// alone gets wrong, as Dateline exports them
-// output: the Markdown renders to the same fragment and keeps no marker.
+// alone gets wrong, as Dateline exports them: the Markdown renders to the
+// same fragment and keeps no marker.
 func TestHTMLBodyImportKeepsStructure(t *testing.T) {
 	for _, c := range []struct{ name, body string }{
 		{"bullets after bullets", "- a\n- b\n\n* c\n* d"},
