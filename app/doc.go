@@ -36,7 +36,8 @@
 //     menus; chooser.go: the keyboard list dialog they and Change Status
 //     use; keys.go: the entry that hands arrows, Enter and Escape on.
 //   - batchexport.go: the export menu items (labels from editor's format
-//     table) and the batch export dialog; importer.go: import dialog, drops
+//     table) and the batch export dialog; feedexport.go: File → Export
+//     feed… (Atom or RSS of one status); importer.go: import dialog, drops
 //     and clashes.
 //
 // The panels:
