@@ -32,9 +32,9 @@ DEADCODE      := golang.org/x/tools/cmd/deadcode@v0.52.0
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev
 TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql
 TEST_PACKAGES  += hugo chromium libxml2-utils nodejs
-# html-validate, pinned (10.x runs on Node 20, Debian's), into a cache
+# html-validate, pinned (9.7 runs on Node 18.19 and later: bookworm has 18.20), into a cache
 # directory inside the repository that git ignores.
-HTML_VALIDATE_VERSION := 10.9.0
+HTML_VALIDATE_VERSION := 9.7.1
 NPM_CACHE_DIR         := .cache/npm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
