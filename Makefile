@@ -28,8 +28,16 @@ DEADCODE      := golang.org/x/tools/cmd/deadcode@v0.52.0
 # the newsroom server's tests (they start a throwaway cluster themselves), and
 # dbus-daemon for the test of the desktop portal's file chooser (a private bus
 # with a fake portal on it).
+# The export conformance test (app/cli/conformance_test.go) feeds the exports
+# to the programs people use: Hugo, headless Chromium, xmllint (libxml2-utils)
+# and html-validate, which npm installs into .cache/npm (HTML_VALIDATE_VERSION).
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev
 TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql dbus-daemon
+TEST_PACKAGES  += hugo chromium libxml2-utils nodejs
+# html-validate, pinned (9.7 runs on Node 18.19 and later: bookworm has 18.20), into a cache
+# directory inside the repository that git ignores.
+HTML_VALIDATE_VERSION := 9.7.1
+NPM_CACHE_DIR         := .cache/npm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 
@@ -56,6 +64,14 @@ deps:
 
 test-deps: deps
 	@$(MAKE) --no-print-directory _apt PACKAGES="$(TEST_PACKAGES)"
+	@# Some Node.js builds (NodeSource's) bring their own npm, which
+	@# Debian's npm package would conflict with: install it only when missing.
+	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory _apt PACKAGES="npm"
+	@if [ "$$($(NPM_CACHE_DIR)/node_modules/.bin/html-validate --version 2>/dev/null)" != "html-validate-$(HTML_VALIDATE_VERSION)" ]; then \
+		echo "make test-deps: installing html-validate@$(HTML_VALIDATE_VERSION) into $(NPM_CACHE_DIR)"; \
+		npm install --prefix $(NPM_CACHE_DIR) --no-audit --no-fund --no-save --silent html-validate@$(HTML_VALIDATE_VERSION) || { \
+			echo "make test-deps: npm could not install html-validate; the export conformance test needs it" >&2; exit 1; }; \
+	fi
 
 _apt:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \

@@ -43,7 +43,8 @@
 //     use; keys.go: the entry that hands arrows, Enter and Escape on;
 //     dialogkeys.go: Escape and Enter for every dialog.
 //   - batchexport.go: the export menu items (labels from editor's format
-//     table) and the batch export dialog; importer.go: import dialog, drops
+//     table) and the batch export dialog; feedexport.go: File → Export
+//     feed… (Atom or RSS of one status); importer.go: import dialog, drops
 //     and clashes.
 //
 // The panels:

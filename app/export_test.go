@@ -71,7 +71,7 @@ func TestExportErrorShowsMessage(t *testing.T) {
 	store := openStore(t, clk)
 	w := newTestWindow(t, store, clk, Options{Sample: assets.SampleArticle})
 	bad := w.profile
-	bad.FooterSyndicated = "Copyright {{.Owner}}" // the sample is syndicated copy
+	bad.FooterOriginal = "Copyright {{.Owner}}" // the sample is original copy
 	path := filepath.Join(t.TempDir(), "x.html")
 	out, err := fynestorage.Writer(fynestorage.NewFileURI(path))
 	if err != nil {
@@ -127,7 +127,7 @@ func TestFileMenu(t *testing.T) {
 			labels = append(labels, it.Label)
 		}
 	}
-	if got, want := strings.Join(labels, "|"), "New article|Import…|Export as HTML page…|Export as HTML fragment…|Export as Markdown…|Export as Wire text…|Export as ninjs JSON…|Export library…|Publication settings…|Quit"; got != want {
+	if got, want := strings.Join(labels, "|"), "New article|Import…|Export as HTML page…|Export as HTML fragment…|Export as Markdown…|Export as Wire text…|Export as ninjs JSON…|Export library…|Export feed…|Publication settings…|Quit"; got != want {
 		t.Errorf("File menu = %s, want %s", got, want)
 	}
 

@@ -46,7 +46,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	newItem.Shortcut = shortcutNew
 	importItem := fyne.NewMenuItem("Import…", w.ShowImportDialog)
 	importItem.Shortcut = shortcutImport
-	exports := append(w.exportMenuItems(), w.exportLibraryMenuItem()) // every format, see batchexport.go
+	exports := append(w.exportMenuItems(), w.exportLibraryMenuItem(), w.exportFeedMenuItem()) // batchexport.go, feedexport.go
 	quit := fyne.NewMenuItem("Quit", w.RequestClose)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit

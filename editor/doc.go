@@ -57,6 +57,17 @@
 //     htmlimport.go, markdown_export.go, markdown_import.go, wire.go,
 //     wire_import.go, ninjs.go (both ways); import.go: the input checks every
 //     importer shares.
+//   - html_clean.go: what keeps the HTML valid (html-validate) and tidy on
+//     paper: footnote ids fn-N, heading ids, task boxes, body headings under
+//     the <h1>, the <title> fallback (HTMLTitle), data-slug/data-status;
+//     html_table.go: table cells aligned by class. The stylesheet is
+//     assets/export.css.
+//   - htmlimport_body.go: readies an HTML body for html-to-markdown so the
+//     Markdown renders to the same HTML (heading shift undone, task boxes,
+//     autolinks, alignment, tight and adjacent lists).
+//   - feed.go: Atom and RSS feeds of many articles (ExportFeed,
+//     ExportFeedFrom); not rows of the format table, which is one article
+//     per file.
 //   - preview.go: the preview's block model, built from the same AST.
 //
 // Library operations that drive a Store:
@@ -65,6 +76,8 @@
 //   - file.go: WriteFileAtomic and file error texts.
 //
 // Tests: golden files under testdata/golden (go test -run Golden -update),
+// roundtrip_test.go (export→import→export is the same file in every format
+// on every fixture),
 // fuzz targets for every importer, and memstore_test.go, an in-memory Store
 // for tests of the code above.
 //

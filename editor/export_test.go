@@ -269,7 +269,7 @@ func TestHTMLFragmentFrameText(t *testing.T) {
 	if bytes.Contains(out, []byte("<three>")) {
 		t.Error("teaser text was not escaped")
 	}
-	if !bytes.HasPrefix(out, []byte(`<article class="hentry">`)) {
+	if !bytes.HasPrefix(out, []byte(`<article class="hentry"`)) {
 		t.Errorf("fragment does not start with the hentry article")
 	}
 }

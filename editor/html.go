@@ -56,7 +56,7 @@ func RenderHTMLDocument(a *Article, p Profile, opt RenderOptions) ([]byte, error
 	var buf bytes.Buffer
 	err = htmlPage.Execute(&buf, htmlPageData{
 		Lang:        lang,
-		Title:       strings.TrimSpace(a.Headline),
+		Title:       HTMLTitle(a),
 		Description: strings.TrimSpace(a.Deck),
 		CSS:         template.CSS(bytes.TrimSpace(assets.ExportCSS)),
 		// json.Marshal escapes <, > and & as \u003c, \u003e and \u0026, so
@@ -104,7 +104,7 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 // writeHTMLFragment writes the <article> element for a and its frame f.
 func writeHTMLFragment(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
 	esc := html.EscapeString
-	buf.WriteString("<article class=\"hentry\">\n")
+	writeArticleOpen(buf, a)
 	if h := strings.TrimSpace(a.Headline); h != "" {
 		fmt.Fprintf(buf, "<h1 class=\"entry-title\">%s</h1>\n", esc(h))
 	}
@@ -131,6 +131,7 @@ func writeHTMLBody(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
 	buf.WriteString("<div class=\"entry-content\">\n")
 	doc, src := ParseArticleBody(a, p.Dash)
 	SanitizeLinks(doc, src)
+	prepareHTMLBody(doc, strings.TrimSpace(a.Headline) != "")
 	if err := markdown.Renderer().Render(buf, src, doc); err != nil {
 		return fmt.Errorf("export html: body: %w", err)
 	}
@@ -223,12 +224,15 @@ func SafeURL(u string) string {
 }
 
 // SanitizeLinks removes dangerous destinations from a body AST before it is
-// rendered: links and images whose URL SafeURL rejects lose their
-// destination (their text stays), and such autolinks become plain text.
+// rendered: links whose URL SafeURL rejects lose their destination (their
+// text stays), images with such a URL (or none) give way to their alt
+// text, so that no <img src=""> is written, and such autolinks become
+// plain text.
 // goldmark's own safe mode already drops javascript:, vbscript: and file:
 // URLs but lets data:image URLs through; Dateline allows no data: URL at all.
 func SanitizeLinks(doc ast.Node, src []byte) {
 	var autolinks []*ast.AutoLink
+	var images []*ast.Image
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -241,6 +245,7 @@ func SanitizeLinks(doc ast.Node, src []byte) {
 		case *ast.Image:
 			if SafeURL(string(n.Destination)) == "" {
 				n.Destination = nil
+				images = append(images, n)
 			}
 		case *ast.AutoLink:
 			if SafeURL(string(n.URL(src))) == "" {
@@ -256,6 +261,23 @@ func SanitizeLinks(doc ast.Node, src []byte) {
 		}
 		parent.ReplaceChild(parent, n, ast.NewString(n.Label(src)))
 	}
+	for _, n := range images {
+		unwrapInline(n)
+	}
+}
+
+// unwrapInline puts n's children in its place in its parent.
+func unwrapInline(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
 }
 
 // ldThing is a schema.org Person or Organization.

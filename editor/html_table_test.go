@@ -2,6 +2,7 @@ package editor
 
 import (
 	"bytes"
+	"regexp"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -13,7 +14,12 @@ import (
 // TestTableCellsAsGoldmarkRendersThem renders tables of every alignment,
 // ragged rows, inline markup in cells and the CommonMark examples with
 // goldmark's GFM alone and with tableCellExtension: the HTML is the same
-// byte for byte.
+// byte for byte, except that goldmark's style="text-align:X" is
+// class="align-X" (the stylesheet aligns; html-validate forbids inline
+// styles).
+// alignStyle is goldmark's alignment of a table cell.
+var alignStyle = regexp.MustCompile(`style="text-align:(left|center|right)"`)
+
 func TestTableCellsAsGoldmarkRendersThem(t *testing.T) {
 	stock := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	ours := goldmark.New(goldmark.WithExtensions(extension.GFM, tableCellExtension{}))
@@ -35,8 +41,9 @@ func TestTableCellsAsGoldmarkRendersThem(t *testing.T) {
 		if err := ours.Convert([]byte(src), &b); err != nil {
 			t.Fatal(err)
 		}
-		if a.String() != b.String() {
-			t.Errorf("%q renders differently:\ngoldmark %q\nours     %q", src, a.String(), b.String())
+		want := alignStyle.ReplaceAllString(a.String(), `class="align-$1"`)
+		if want != b.String() {
+			t.Errorf("%q renders differently:\ngoldmark %q\nours     %q", src, want, b.String())
 		}
 		if bytes.Contains(a.Bytes(), []byte("<table")) {
 			tables++

@@ -54,6 +54,7 @@ func ParseHTMLArticle(data []byte, p Profile) (*Article, error) {
 		return nil, Errorf(EINVALID, "the HTML file holds no article: no headline and no text")
 	}
 	ld.apply(a)
+	r.readArticleData()
 	if lang := htmlAttr(firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Html }), "lang"); lang != "" && a.Language == "" {
 		a.Language = lang
 	}
@@ -70,6 +71,9 @@ type htmlReader struct {
 	a         *Article
 	doc, root *html.Node
 	remove    []*html.Node
+	// h1Headline is set when the headline was the page's <h1>: body
+	// headings then stand one level below it (h2 is the body's #).
+	h1Headline bool
 }
 
 // htmlArticleRoot is the element that holds the article: the hNews
@@ -103,10 +107,12 @@ func (r *htmlReader) take(match func(*html.Node) bool) (string, *html.Node) {
 // JSON-LD block and the page's title and meta elements.
 func (r *htmlReader) readHead(ld newsArticleLD) {
 	a, doc := r.a, r.doc
-	a.Headline, _ = r.take(func(n *html.Node) bool { return hasHTMLClass(n, "entry-title") })
+	var h *html.Node
+	a.Headline, h = r.take(func(n *html.Node) bool { return hasHTMLClass(n, "entry-title") })
 	if a.Headline == "" {
-		a.Headline, _ = r.take(func(n *html.Node) bool { return n.DataAtom == atom.H1 })
+		a.Headline, h = r.take(func(n *html.Node) bool { return n.DataAtom == atom.H1 })
 	}
+	r.h1Headline = a.Headline != "" && h != nil && h.DataAtom == atom.H1
 	if a.Headline == "" {
 		a.Headline = firstNonEmpty(ld.Headline, oneLine(nodeText(firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }))))
 	}
@@ -133,6 +139,18 @@ func (r *htmlReader) readHead(ld newsArticleLD) {
 	}
 }
 
+// readArticleData reads what the export writes on its <article> element
+// alone: data-slug and data-status. A slug or status that is not valid is
+// ignored; finishImported then makes one up as for any other page.
+func (r *htmlReader) readArticleData() {
+	if CheckSlug(htmlAttr(r.root, "data-slug")) == nil {
+		r.a.Slug = htmlAttr(r.root, "data-slug")
+	}
+	if s := Status(htmlAttr(r.root, "data-status")); s.Valid() {
+		r.a.Status = s
+	}
+}
+
 // readFrame reads the frame parts after the body: tagline, correction,
 // copyright footer and the related list.
 func (r *htmlReader) readFrame(fr *FooterReader) {
@@ -154,16 +172,23 @@ func (r *htmlReader) readFrame(fr *FooterReader) {
 		}
 	}
 	if _, n := r.take(func(n *html.Node) bool { return n.DataAtom == atom.Aside && hasHTMLClass(n, "related") }); n != nil {
-		for _, li := range allElements(n, func(n *html.Node) bool { return n.DataAtom == atom.Li }) {
-			t := Teaser{Text: oneLine(nodeText(li))}
-			if link := firstElement(li, func(n *html.Node) bool { return n.DataAtom == atom.A }); link != nil {
-				t.URL = SafeURL(htmlAttr(link, "href"))
-			}
-			if t.Text != "" {
-				a.Related = append(a.Related, t)
-			}
+		a.Related = readRelatedList(n)
+	}
+}
+
+// readRelatedList reads the items of the related aside: text and link.
+func readRelatedList(aside *html.Node) []Teaser {
+	var out []Teaser
+	for _, li := range allElements(aside, func(n *html.Node) bool { return n.DataAtom == atom.Li }) {
+		t := Teaser{Text: oneLine(nodeText(li))}
+		if link := firstElement(li, func(n *html.Node) bool { return n.DataAtom == atom.A }); link != nil {
+			t.URL = SafeURL(htmlAttr(link, "href"))
+		}
+		if t.Text != "" {
+			out = append(out, t)
 		}
 	}
+	return out
 }
 
 // readBody reads the dateline, takes out everything read elsewhere and
@@ -191,11 +216,15 @@ func (r *htmlReader) readBody() error {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	if r.h1Headline {
+		raiseHeadings(body)
+	}
+	subs := prepareHTMLBodyImport(body)
 	md, err := htmlToMarkdown(body)
 	if err != nil {
 		return err
 	}
-	a.Body = md
+	a.Body = subs.apply(separateLists(md))
 	return nil
 }
 
@@ -246,7 +275,7 @@ type htmlFootnote struct {
 }
 
 // takeFootnotes turns goldmark's footnote markup back into Markdown
-// footnotes: each reference <sup><a class="footnote-ref" href="#fn:N">
+// footnotes: each reference <sup><a class="footnote-ref" href="#fn-N">
 // becomes a placeholder text that the caller replaces by "[^N]" after
 // conversion, and the <div class="footnotes"> list is taken out and
 // returned, one note per item without its back-link.
@@ -259,7 +288,7 @@ func takeFootnotes(body *html.Node) []htmlFootnote {
 	}
 	var notes []htmlFootnote
 	for _, li := range allElements(list, func(n *html.Node) bool { return n.DataAtom == atom.Li }) {
-		label, ok := strings.CutPrefix(htmlAttr(li, "id"), "fn:")
+		label, ok := cutFootnotePrefix(htmlAttr(li, "id"))
 		if !ok || label == "" || !isFootnoteLabel(label) {
 			continue
 		}
@@ -269,7 +298,10 @@ func takeFootnotes(body *html.Node) []htmlFootnote {
 		notes = append(notes, htmlFootnote{label: label, placeholder: "DATELINEFOOTNOTE" + label + "X", node: li})
 	}
 	for _, ref := range allElements(body, func(n *html.Node) bool { return hasHTMLClass(n, "footnote-ref") }) {
-		label, ok := strings.CutPrefix(htmlAttr(ref, "href"), "#fn:")
+		label, ok := strings.CutPrefix(htmlAttr(ref, "href"), "#")
+		if ok {
+			label, ok = cutFootnotePrefix(label)
+		}
 		if !ok || !isFootnoteLabel(label) {
 			continue
 		}
@@ -284,6 +316,15 @@ func takeFootnotes(body *html.Node) []htmlFootnote {
 	}
 	list.Parent.RemoveChild(list)
 	return notes
+}
+
+// cutFootnotePrefix returns the label of a footnote id: fn-N as Dateline
+// writes it, or fn:N as goldmark and older Dateline versions do.
+func cutFootnotePrefix(id string) (string, bool) {
+	if label, ok := strings.CutPrefix(id, footnoteIDPrefix); ok {
+		return label, true
+	}
+	return strings.CutPrefix(id, "fn:")
 }
 
 // isFootnoteLabel reports whether s is a footnote label this importer

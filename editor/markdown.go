@@ -27,7 +27,8 @@ var typographicSubstitutions = extension.TypographicSubstitutions{
 // NewMarkdown is the one constructor of the goldmark pipeline that the
 // preview, every export and every importer share: GFM (tables,
 // strikethrough, autolinks, task lists), Typographer, Footnote and automatic
-// heading IDs. Its HTML renderer runs in goldmark's safe mode: raw HTML is
+// heading IDs (headingIDs: valid, unique, apart from the footnote ids
+// fn-N and fnref-N of footnoteExtension). Its HTML renderer runs in goldmark's safe mode: raw HTML is
 // omitted and dangerous link destinations are dropped.
 func NewMarkdown() goldmark.Markdown {
 	return goldmark.New(
@@ -37,6 +38,7 @@ func NewMarkdown() goldmark.Markdown {
 			extension.Footnote,
 			datelineExtension{},
 			tableCellExtension{},
+			footnoteExtension{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
@@ -53,6 +55,6 @@ var markdown = NewMarkdown()
 func ParseBody(body string) (ast.Node, []byte) {
 	limited := LimitBody(body)
 	src := []byte(limited)
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(newParseContext()))
 	return doc, src
 }

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // NinjsSchema is the IPTC ninjs schema RenderNinjs writes to.
@@ -102,6 +104,26 @@ func ninjsPubStatus(s Status) string {
 	return "withheld"
 }
 
+// ninjsStatusRole is the role of the altid that carries a workflow status
+// pubstatus cannot say (approved, filed, editing, a draft of killed copy…).
+const ninjsStatusRole = "dateline-status"
+
+// ninjsStatus is the workflow status a pubstatus reads as: usable copy is
+// published (corrected when it carries a correction), canceled copy
+// killed, the rest a draft.
+func ninjsStatus(pubstatus string, corrected bool) Status {
+	switch pubstatus {
+	case "usable", "":
+		if corrected {
+			return StatusCorrected
+		}
+		return StatusPublished
+	case "canceled":
+		return StatusKilled
+	}
+	return StatusDraft
+}
+
 // NinjsURI is the ninjs uri of a: BaseURL/ID when the profile has a base
 // URL, urn:uuid:ID otherwise.
 func NinjsURI(a *Article, p Profile) string {
@@ -147,6 +169,9 @@ func RenderNinjs(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 		Slugline:        a.Slug,
 		Located:         oneLine(a.Dateline.Place),
 		AltIDs:          []NinjsAltID{{Role: "dateline-uuid", Value: a.ID}},
+	}
+	if ninjsStatus(n.PubStatus, a.CorrectionNote != "") != a.Status {
+		n.AltIDs = append(n.AltIDs, NinjsAltID{Role: ninjsStatusRole, Value: string(a.Status)})
 	}
 	if !a.Created.IsZero() {
 		n.FirstCreated = a.Created.Format(time.RFC3339)
@@ -223,7 +248,11 @@ func (w lessThanEscaper) Write(p []byte) (int, error) {
 // otherwise the text/html body goes through the HTML importer, or the
 // text/plain body is read as wire copy. The plain body's first line gives
 // the dateline and its last lines the tagline, correction, footer and
-// related list, as in ParseWireText with p's templates. Malformed JSON, a
+// related list, as in ParseWireText with p's templates; the HTML body
+// gives the More list's links and, when the body opens with a heading,
+// the dateline date (readNinjsHTMLFrame). The status is the dateline-status
+// altid's, else what pubstatus reads as (usable is published, or corrected
+// with a correction; canceled killed; withheld a draft). Malformed JSON, a
 // missing uri and non-text items give an *Error with code EINVALID.
 func ParseNinjs(data []byte, p Profile) (*Article, error) {
 	n, err := decodeNinjs(data)
@@ -244,6 +273,9 @@ func ParseNinjs(data []byte, p Profile) (*Article, error) {
 			return nil, fmt.Errorf("ninjs html body: %w", err)
 		}
 		a.Body = h.Body
+	}
+	if b.html != "" {
+		readNinjsHTMLFrame(a, b.html)
 	}
 	a.Headline, a.Deck = n.headlines()
 	n.applyTo(a)
@@ -363,12 +395,51 @@ func (n Ninjs) applyTo(a *Article) {
 		}
 	}
 	n.applySources(a)
-	if a.Status == "" {
-		switch n.PubStatus {
-		case "canceled":
-			a.Status = StatusKilled
-		default:
-			a.Status = StatusDraft
+	a.Status = n.status(a.CorrectionNote != "")
+}
+
+// status is the workflow status of the item: the dateline-status altid
+// when there is one, else what its pubstatus reads as (ninjsStatus).
+func (n Ninjs) status(corrected bool) Status {
+	for _, id := range n.AltIDs {
+		if s := Status(id.Value); id.Role == ninjsStatusRole && s.Valid() {
+			return s
+		}
+	}
+	return ninjsStatus(n.PubStatus, corrected)
+}
+
+// readNinjsHTMLFrame takes from the item's HTML body what its plain body
+// cannot carry: the links of the More list, and the dateline date when the
+// body opens with a heading (the plain body's first line is then the
+// heading, not the dateline).
+func readNinjsHTMLFrame(a *Article, body string) {
+	doc, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		return
+	}
+	if aside := firstElement(doc, func(n *html.Node) bool { return n.DataAtom == atom.Aside && hasHTMLClass(n, "related") }); aside != nil {
+		linked := readRelatedList(aside)
+		if len(linked) == len(a.Related) {
+			for i := range linked {
+				if linked[i].Text == a.Related[i].Text {
+					a.Related[i].URL = linked[i].URL
+				}
+			}
+		}
+	}
+	if a.Dateline.Date.IsZero() {
+		if dl := firstElement(doc, func(n *html.Node) bool { return hasHTMLClass(n, "dateline") }); dl != nil {
+			year := time.Now().Year()
+			if a.Copyright.Year != 0 {
+				year = a.Copyright.Year
+			}
+			if d, _, _, ok := parseWireDateline(strings.TrimSpace(nodeText(dl)), year); ok {
+				a.Dateline.Date = d.Date
+				if a.Dateline.Place == "" && a.Dateline.Credit == "" {
+					a.Dateline = d
+				}
+			}
 		}
 	}
 }

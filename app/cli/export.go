@@ -2,9 +2,12 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"time"
 
 	"github.com/dateline-news/dateline/editor"
 )
@@ -12,16 +15,30 @@ import (
 // runExport implements "dateline export".
 func runExport(ctx context.Context, env Env, c command, args []string) int {
 	fs := newFlagSet(env, c.name, c.args, c.summary)
-	format := fs.String("format", "", "output format: "+formatNames()+" (html is the standalone page)")
-	out := fs.String("out", "", "write to this file instead of standard output; with --all or --status, the directory to write into")
+	format := fs.String("format", "", "output format: "+formatNames()+" (html is the standalone page), or a feed of the selection: atom, rss")
+	out := fs.String("out", "", "write to this file instead of standard output (a feed too); with --all or --status and a single-article format, the directory to write into")
 	force := fs.Bool("force", false, "export even a killed story")
 	all := fs.Bool("all", false, "export every draft in the library, one file each, into the --out directory")
 	status := fs.String("status", "", "export every draft in this status (comma-separated list allowed) into the --out directory")
+	sel := addSelectionFlags(fs)
 	if code, ok := parseFlags(fs, env, args); !ok {
 		return code
 	}
 	if *format == "" {
 		return usage(env, c.name, "--format is required")
+	}
+	if feed, ok := editor.ParseFeedFormat(*format); ok {
+		if fs.NArg() > 0 {
+			return usage(env, c.name, "a feed holds the drafts the filters select (--status, --since, --until, --tag, --author, --limit); name no draft")
+		}
+		list, err := sel.options(*status)
+		if err != nil {
+			return usage(env, c.name, "%s", editor.ErrorMessage(err))
+		}
+		return exportFeed(ctx, env, feed, list, *force, *out)
+	}
+	if sel.used() {
+		return usage(env, c.name, "--since, --until, --tag, --author and --limit select the drafts of a feed (--format atom or rss)")
 	}
 	f, err := editor.ParseFormat(*format)
 	if err != nil {
@@ -123,4 +140,71 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// selectionFlags are the filters that pick the drafts of a feed, beside
+// --status.
+type selectionFlags struct {
+	since, until, tag, author *string
+	limit                     *int
+}
+
+// addSelectionFlags registers the feed filters on fs.
+func addSelectionFlags(fs *flag.FlagSet) selectionFlags {
+	return selectionFlags{
+		since:  fs.String("since", "", "feeds: only drafts updated on or after this date (YYYY-MM-DD)"),
+		until:  fs.String("until", "", "feeds: only drafts updated on or before this date (YYYY-MM-DD)"),
+		tag:    fs.String("tag", "", "feeds: only drafts with this tag"),
+		author: fs.String("author", "", "feeds: only drafts with an author whose name contains this text"),
+		limit:  fs.Int("limit", 0, "feeds: at most this many drafts, newest first (0 means all)"),
+	}
+}
+
+// used reports whether any of the filters was given.
+func (s selectionFlags) used() bool {
+	return *s.since != "" || *s.until != "" || *s.tag != "" || *s.author != "" || *s.limit != 0
+}
+
+// options turns the filters and --status into ListOptions: the same
+// rules as list's filters (listFlags.options).
+func (s selectionFlags) options(status string) (editor.ListOptions, error) {
+	lf := listFlags{status: &status, author: s.author, tag: s.tag, since: s.since, until: s.until,
+		sort: new(string), limit: s.limit, trashed: new(bool), asJSON: new(bool)}
+	return lf.options()
+}
+
+// exportFeed writes one Atom or RSS feed of the drafts list selects to
+// out, or to standard output.
+func exportFeed(ctx context.Context, env Env, f editor.FeedFormat, list editor.ListOptions, force bool, out string) int {
+	store, ok := openStore(env)
+	if !ok {
+		return ExitFailure
+	}
+	defer store.Close()
+	res, err := editor.ExportFeedFrom(ctx, store, f, list, force, time.Now())
+	if err != nil {
+		return fail(env, err)
+	}
+	for _, slug := range res.Skipped {
+		fmt.Fprintf(env.Stderr, "dateline export: skipped %s: killed (use --force to export it)\n", slug)
+	}
+	if out == "" {
+		if _, err := env.Stdout.Write(res.Data); err != nil {
+			return fail(env, fmt.Errorf("write: %w", err))
+		}
+		return ExitOK
+	}
+	if err := editor.WriteFileAtomic(out, res.Data); err != nil {
+		return fail(env, err)
+	}
+	fmt.Fprintf(env.Stderr, "Exported the %s feed of %s to %s\n", map[editor.FeedFormat]string{editor.FeedAtom: "Atom", editor.FeedRSS: "RSS"}[f], plural(res.Entries, "article"), out)
+	return ExitOK
+}
+
+// plural is "1 article" or "N articles".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -2,7 +2,9 @@
 // nesting, huge paragraphs, unclosed HTML comments, one-megabyte lines and
 // tables of tens of thousands of rows. Tests and benchmarks of editor (the
 // pipeline, BuildPreview, every export) and app (the preview widget) share
-// them, so that all of them are tried on the same inputs.
+// them, so that all of them are tried on the same inputs. Scripts
+// (scripts.go) lists the bodies that try to smuggle script or dangerous
+// links instead.
 package hostile
 
 import (
