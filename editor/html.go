@@ -190,43 +190,12 @@ func bylineNames(b Byline) []string {
 	return names
 }
 
-// SafeURL returns u trimmed when it is safe to put in a link: a relative
-// reference or an http, https, mailto or tel URL. Anything else, such as
-// javascript:, vbscript:, data: or file: URLs, gives "".
-func SafeURL(u string) string {
-	u = strings.TrimSpace(u)
-	if u == "" {
-		return ""
-	}
-	// Browsers ignore ASCII tab and newline inside URLs and strip leading
-	// control characters and spaces, so judge the scheme without them.
-	var b strings.Builder
-	for _, r := range u {
-		if r == '\t' || r == '\n' || r == '\r' {
-			continue
-		}
-		if r < 0x20 || r == 0x7f {
-			return ""
-		}
-		b.WriteRune(r)
-	}
-	clean := b.String()
-	i := strings.IndexAny(clean, ":/?#")
-	if i < 0 || clean[i] != ':' {
-		return u // relative reference: no scheme
-	}
-	switch strings.ToLower(clean[:i]) {
-	case "http", "https", "mailto", "tel":
-		return u
-	}
-	return ""
-}
-
 // SanitizeLinks removes dangerous destinations from a body AST before it is
-// rendered: links and images whose URL SafeURL rejects lose their
-// destination (their text stays), and such autolinks become plain text.
-// goldmark's own safe mode already drops javascript:, vbscript: and file:
-// URLs but lets data:image URLs through; Dateline allows no data: URL at all.
+// rendered, by the one URL policy (SafeURLFor): links and images whose URL
+// it rejects lose their destination (their text stays), and such autolinks
+// become plain text. goldmark's own safe mode already drops javascript:,
+// vbscript: and file: URLs but lets entity-encoded schemes and data:image
+// URLs of any kind through.
 func SanitizeLinks(doc ast.Node, src []byte) {
 	var autolinks []*ast.AutoLink
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -239,7 +208,7 @@ func SanitizeLinks(doc ast.Node, src []byte) {
 				n.Destination = nil
 			}
 		case *ast.Image:
-			if SafeURL(string(n.Destination)) == "" {
+			if SafeURLFor(URLImage, string(n.Destination)) == "" {
 				n.Destination = nil
 			}
 		case *ast.AutoLink:
