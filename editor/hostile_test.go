@@ -52,7 +52,7 @@ var allowedElements = map[string]bool{
 	"html": true, "head": true, "body": true, "meta": true, "title": true, "style": true, "script": true,
 	"article": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "p": true,
 	"span": true, "div": true, "aside": true, "ul": true, "ol": true, "li": true, "a": true, "em": true,
-	"strong": true, "code": true, "pre": true, "blockquote": true, "hr": true, "br": true, "table": true,
+	"strong": true, "code": true, "time": true, "pre": true, "blockquote": true, "hr": true, "br": true, "table": true,
 	"thead": true, "tbody": true, "tr": true, "th": true, "td": true, "del": true, "sup": true, "img": true,
 	"input": true,
 }

@@ -7,7 +7,6 @@ import (
 	"html"
 	"html/template"
 	"strings"
-	"time"
 
 	"github.com/dateline-news/dateline/assets"
 	"github.com/yuin/goldmark/ast"
@@ -112,10 +111,11 @@ func writeHTMLFragment(buf *bytes.Buffer, a *Article, p Profile, f Frame) error 
 		fmt.Fprintf(buf, "<p class=\"entry-summary deck\">%s</p>\n", esc(d))
 	}
 	if f.Byline != "" {
-		buf.WriteString("<p class=\"byline author vcard\">")
+		buf.WriteString("<p class=\"byline\">")
 		writeBylineHTML(buf, a.Byline)
 		buf.WriteString("</p>\n")
 	}
+	writeHNewsTimes(buf, a)
 	if err := writeHTMLBody(buf, a, p, f); err != nil {
 		return err
 	}
@@ -159,8 +159,9 @@ func writeHTMLBody(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
 	return nil
 }
 
-// writeBylineHTML writes the byline with each author in an hCard
-// <span class="fn">; its text content equals FormatByline(b).
+// writeBylineHTML writes the byline with each author as an hNews author,
+// an hCard of their own: <span class="author vcard"><span
+// class="fn">; its text content equals FormatByline(b).
 func writeBylineHTML(buf *bytes.Buffer, b Byline) {
 	names := bylineNames(b)
 	buf.WriteString("by ")
@@ -172,7 +173,7 @@ func writeBylineHTML(buf *bytes.Buffer, b Byline) {
 		default:
 			buf.WriteString(", ")
 		}
-		fmt.Fprintf(buf, "<span class=\"fn\">%s</span>", html.EscapeString(n))
+		fmt.Fprintf(buf, "<span class=\"author vcard\"><span class=\"fn\">%s</span></span>", html.EscapeString(n))
 	}
 	if t := strings.TrimSpace(b.Title); t != "" {
 		fmt.Fprintf(buf, ", <span class=\"title\">%s</span>", html.EscapeString(t))
@@ -225,82 +226,6 @@ func SanitizeLinks(doc ast.Node, src []byte) {
 		}
 		parent.ReplaceChild(parent, n, ast.NewString(n.Label(src)))
 	}
-}
-
-// ldThing is a schema.org Person or Organization.
-type ldThing struct {
-	Type string `json:"@type"`
-	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
-}
-
-// NewsArticleJSONLD is the schema.org NewsArticle block of the standalone
-// HTML page. Its fields agree with the visible text of the page.
-type NewsArticleJSONLD struct {
-	Context          string    `json:"@context"`
-	Type             string    `json:"@type"`
-	Identifier       string    `json:"identifier,omitempty"`
-	Headline         string    `json:"headline"`
-	Description      string    `json:"description,omitempty"`
-	Author           []ldThing `json:"author,omitempty"`
-	Dateline         string    `json:"dateline,omitempty"`
-	DatePublished    string    `json:"datePublished,omitempty"`
-	DateModified     string    `json:"dateModified,omitempty"`
-	Publisher        *ldThing  `json:"publisher,omitempty"`
-	CopyrightHolder  *ldThing  `json:"copyrightHolder,omitempty"`
-	CopyrightYear    int       `json:"copyrightYear,omitempty"`
-	CopyrightNotice  string    `json:"copyrightNotice,omitempty"`
-	IsBasedOn        string    `json:"isBasedOn,omitempty"`
-	SourceOrg        string    `json:"sourceOrganization,omitempty"`
-	ArticleSection   string    `json:"articleSection,omitempty"`
-	Keywords         []string  `json:"keywords,omitempty"`
-	InLanguage       string    `json:"inLanguage,omitempty"`
-	CorrectionNotice string    `json:"correction,omitempty"`
-}
-
-// NewsArticleLD builds the JSON-LD data of a under p with its frame f:
-// authors as Person objects, the dateline without its dash, the copyright
-// holder, the start year of the copyright and the full footer text, and for
-// syndicated copy the original URL as isBasedOn.
-func NewsArticleLD(a *Article, p Profile, f Frame) NewsArticleJSONLD {
-	ld := NewsArticleJSONLD{
-		Context:         "https://schema.org",
-		Type:            "NewsArticle",
-		Identifier:      a.ID,
-		Headline:        strings.TrimSpace(a.Headline),
-		Description:     strings.TrimSpace(a.Deck),
-		Dateline:        strings.TrimSpace(strings.TrimSuffix(f.Dateline, " "+dashOr(p.Dash)+" ")),
-		CopyrightYear:   f.Copyright.Since,
-		CopyrightNotice: f.Footer,
-		ArticleSection:  strings.TrimSpace(a.Section),
-		Keywords:        a.Tags,
-		InLanguage:      firstNonEmpty(a.Language, p.Language),
-	}
-	for _, n := range bylineNames(a.Byline) {
-		ld.Author = append(ld.Author, ldThing{Type: "Person", Name: n})
-	}
-	if d := a.PublicationDate(); !d.IsZero() {
-		ld.DatePublished = d.Format(time.RFC3339)
-	}
-	if !a.Updated.IsZero() {
-		ld.DateModified = a.Updated.Format(time.RFC3339)
-	}
-	if pub := strings.TrimSpace(p.Publisher); pub != "" {
-		ld.Publisher = &ldThing{Type: "Organization", Name: pub, URL: SafeURL(p.BaseURL)}
-	}
-	if f.Copyright.Holder != "" {
-		ld.CopyrightHolder = &ldThing{Type: "Organization", Name: f.Copyright.Holder}
-	}
-	if a.Attribution.Kind == AttributionSyndicated {
-		ld.IsBasedOn = SafeURL(a.Attribution.OriginalURL)
-	}
-	if a.Attribution.Kind == AttributionContributed {
-		ld.SourceOrg = strings.TrimSpace(a.Attribution.Source)
-	}
-	if f.Correction != "" {
-		ld.CorrectionNotice = f.Correction
-	}
-	return ld
 }
 
 // dashOr returns dash, or the default en dash when it is empty.
