@@ -159,7 +159,7 @@ func TestHTMLDocumentJSONLDAgreesWithArticle(t *testing.T) {
 			}
 			check("@context", "https://schema.org")
 			check("@type", "NewsArticle")
-			check("headline", a.Headline)
+			check("headline", Typeset(a.Headline))
 			check("headline", byClass(t, doc, "entry-title"))
 			var authors []any
 			for _, n := range a.Byline.Authors {
@@ -218,7 +218,7 @@ func TestHTMLDocumentJSONLDAgreesWithArticle(t *testing.T) {
 			check("publisher", map[string]any{"@type": "Organization", "name": p.Publisher})
 			// The page's <title> and lang agree too.
 			titles := findAll(doc, func(n *html.Node) bool { return n.Data == "title" })
-			if len(titles) != 1 || nodeText(titles[0]) != a.Headline {
+			if len(titles) != 1 || nodeText(titles[0]) != Typeset(a.Headline) {
 				t.Errorf("page title does not equal the headline")
 			}
 		})

@@ -144,13 +144,13 @@ func TestHostileInputHTML(t *testing.T) {
 			if err := json.Unmarshal([]byte(nodeText(script)), &ld); err != nil {
 				t.Fatalf("JSON-LD does not parse: %v", err)
 			}
-			if ld["headline"] != hostileText {
-				t.Errorf("JSON-LD headline %q, want the hostile text unchanged", ld["headline"])
+			if ld["headline"] != Typeset(hostileText) {
+				t.Errorf("JSON-LD headline %q, want the hostile text only typeset", ld["headline"])
 			}
 			if _, ok := ld["isBasedOn"]; ok {
 				t.Errorf("a javascript: original URL reached isBasedOn: %v", ld["isBasedOn"])
 			}
-			if got := byClass(t, doc, "entry-title"); got != hostileText {
+			if got := byClass(t, doc, "entry-title"); got != Typeset(hostileText) {
 				t.Errorf("visible headline %q", got)
 			}
 		})
@@ -230,7 +230,7 @@ func TestHostileInputNinjsAndWire(t *testing.T) {
 				t.Errorf("%d: dangerous original URL reached the info sources: %q", i, s.URI)
 			}
 		}
-		if n.Headlines[0].Value != hostileText {
+		if n.Headlines[0].Value != Typeset(hostileText) {
 			t.Errorf("%d: headline %q", i, n.Headlines[0].Value)
 		}
 		wire, err := RenderWireText(a, p, RenderOptions{})

@@ -55,8 +55,8 @@ func RenderHTMLDocument(a *Article, p Profile, opt RenderOptions) ([]byte, error
 	var buf bytes.Buffer
 	err = htmlPage.Execute(&buf, htmlPageData{
 		Lang:        lang,
-		Title:       strings.TrimSpace(a.Headline),
-		Description: strings.TrimSpace(a.Deck),
+		Title:       Typeset(a.Headline),
+		Description: Typeset(a.Deck),
 		CSS:         template.CSS(bytes.TrimSpace(assets.ExportCSS)),
 		// json.Marshal escapes <, > and & as \u003c, \u003e and \u0026, so
 		// no field can close the script element.
@@ -104,10 +104,10 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 func writeHTMLFragment(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
 	esc := html.EscapeString
 	buf.WriteString("<article class=\"hentry\">\n")
-	if h := strings.TrimSpace(a.Headline); h != "" {
+	if h := Typeset(a.Headline); h != "" {
 		fmt.Fprintf(buf, "<h1 class=\"entry-title\">%s</h1>\n", esc(h))
 	}
-	if d := strings.TrimSpace(a.Deck); d != "" {
+	if d := Typeset(a.Deck); d != "" {
 		fmt.Fprintf(buf, "<p class=\"entry-summary deck\">%s</p>\n", esc(d))
 	}
 	if f.Byline != "" {

@@ -40,7 +40,7 @@ func NewMarkdown() goldmark.Markdown {
 			datelineExtension{},
 			tableCellExtension{},
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(singleQuoteFixer{}, 1000))),
 	)
 }
 
