@@ -30,16 +30,32 @@ func HeadlineWarning(a *Article) string {
 // urlPatternFields are the placeholders an article URL pattern may use.
 var urlPatternFields = []string{"{site}", "{yyyy}", "{mm}", "{dd}", "{slug}", "{id}", "{section}"}
 
-// validateStructuredData checks the site URL, logo URL and article URL
-// pattern of p: absolute http(s) URLs, and a pattern with known
-// placeholders that gives an absolute URL.
+// validateStructuredData checks the logo URL and article URL pattern of p
+// (CheckSettingsURL, CheckURLPattern). The site URL (BaseURL) is older than
+// these checks and libraries may hold one that is not absolute, so it is
+// not refused here (the settings dialog asks for an absolute one);
+// structured data uses it only when it is absolute.
 func (p Profile) validateStructuredData() error {
-	for _, u := range []struct{ name, v string }{{"site URL", p.BaseURL}, {"logo URL", p.LogoURL}} {
-		if v := strings.TrimSpace(u.v); v != "" && !isAbsoluteHTTP(v) {
-			return Errorf(EINVALID, "%s %q must be an absolute http:// or https:// address", u.name, v)
-		}
+	if err := CheckSettingsURL("logo URL", p.LogoURL); err != nil {
+		return err
 	}
-	pat := strings.TrimSpace(p.URLPattern)
+	return CheckURLPattern(p.URLPattern, p.BaseURL)
+}
+
+// CheckSettingsURL checks a URL of the publication settings: empty, or an
+// absolute http:// or https:// address. name says which one in the error.
+func CheckSettingsURL(name, v string) error {
+	if v = strings.TrimSpace(v); v != "" && !isAbsoluteHTTP(v) {
+		return Errorf(EINVALID, "%s %q must be an absolute http:// or https:// address", name, v)
+	}
+	return nil
+}
+
+// CheckURLPattern checks an article URL pattern (see ArticleURL) under
+// the site URL site: empty, or made of the known placeholders, naming the
+// article by {slug} or {id}, and giving an absolute http(s) address.
+func CheckURLPattern(pattern, site string) error {
+	pat := strings.TrimSpace(pattern)
 	if pat == "" {
 		return nil
 	}
@@ -53,10 +69,13 @@ func (p Profile) validateStructuredData() error {
 	if !strings.Contains(pat, "{slug}") && !strings.Contains(pat, "{id}") {
 		return Errorf(EINVALID, "article URL pattern %q names no article: it needs {slug} or {id}", pat)
 	}
-	if strings.Contains(pat, "{site}") && strings.TrimSpace(p.BaseURL) == "" {
+	if strings.Contains(pat, "{site}") && strings.TrimSpace(site) == "" {
 		return Errorf(EINVALID, "article URL pattern %q uses {site}, but the site URL is not set", pat)
 	}
-	if !strings.Contains(pat, "{site}") && !isAbsoluteHTTP(pat) {
+	if strings.Contains(pat, "{site}") && !isAbsoluteHTTP(site) {
+		return Errorf(EINVALID, "article URL pattern %q uses {site}, but the site URL %q is not an absolute http:// or https:// address", pat, strings.TrimSpace(site))
+	}
+	if !strings.HasPrefix(pat, "{site}") && !isAbsoluteHTTP(pat) {
 		return Errorf(EINVALID, "article URL pattern %q must start with {site} or http:// or https://", pat)
 	}
 	return nil

@@ -221,8 +221,8 @@ func TestProfileStructuredDataValidation(t *testing.T) {
 		{"https://x.example", "https://x.example/l.png", "{site}/{yyyy}/{mm}/{dd}/{slug}", true},
 		{"", "", "https://x.example/news/{id}", true},
 		{"https://x.example", "", "{site}/{section}/{slug}", true},
-		{"x.example", "", "", false},
-		{"javascript:alert(1)", "", "", false},
+		{"x.example", "", "{site}/{slug}", false},
+		{"javascript:alert(1)", "", "{site}/{slug}", false},
 		{"", "/logo.png", "", false},
 		{"https://x.example", "", "{site}/{year}/{slug}", false},
 		{"https://x.example", "", "{site}/news", false},
@@ -233,6 +233,11 @@ func TestProfileStructuredDataValidation(t *testing.T) {
 		p.BaseURL, p.LogoURL, p.URLPattern = tt.site, tt.logo, tt.pattern
 		if err := p.Validate(); (err == nil) != tt.ok {
 			t.Errorf("site %q logo %q pattern %q: %v, want ok %v", tt.site, tt.logo, tt.pattern, err, tt.ok)
+		}
+	}
+	for _, site := range []string{"x.example", "/news/", "javascript:alert(1)", "ftp://x.example"} {
+		if CheckSettingsURL("site URL", site) == nil {
+			t.Errorf("site URL %q accepted by the settings check", site)
 		}
 	}
 }
