@@ -27,7 +27,7 @@ DEADCODE      := golang.org/x/tools/cmd/deadcode@v0.52.0
 # ImageMagick for the end-to-end check of the real window, and PostgreSQL for
 # the newsroom server's tests (they start a throwaway cluster themselves).
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev
-TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql
+TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql hugo
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 

@@ -36,8 +36,10 @@ func (db *DB) Create(ctx context.Context, a *editor.Article, opt editor.SaveOpti
 
 // Save writes the article, inserting it if it is new, adds a revision or
 // coalesces this session's newest one, and updates the search index, all in
-// one IMMEDIATE transaction. It sets a.Updated (and a.Created when zero) to
-// the library clock, and a.Published when a published story has none.
+// one IMMEDIATE transaction. It sets a.Created when zero, a.Updated to the
+// library clock unless nothing but the time changed (or an import carries
+// its own), and a.Published once, when a published story has none and the
+// save is no import (stampTimes).
 // Saving never moves a stored article through the workflow: an edit keeps
 // the stored status (and sets a.Status to it), so a stale copy cannot undo
 // a transition; Transition changes status. ECONFLICT if the slug belongs to
