@@ -92,6 +92,9 @@ func (w *MainWindow) exportLibraryMenuItem() *fyne.MenuItem {
 	return item
 }
 
+// jekyllNamesLabel is the batch export's check box for Jekyll file names.
+const jekyllNamesLabel = "Jekyll file names (YYYY-MM-DD-slug.md)"
+
 // allDraftsLabel is the batch export's choice of every draft.
 const allDraftsLabel = "All drafts"
 
@@ -100,6 +103,9 @@ type batchExportForm struct {
 	format *widget.Select
 	which  *widget.Select
 	killed *widget.Check
+	// jekyll names Markdown files YYYY-MM-DD-slug.md; enabled only
+	// while Markdown is the format.
+	jekyll *widget.Check
 }
 
 func newBatchExportForm() *batchExportForm {
@@ -115,6 +121,15 @@ func newBatchExportForm() *batchExportForm {
 		format: widget.NewSelect(labels, nil),
 		which:  widget.NewSelect(which, nil),
 		killed: widget.NewCheck("Include killed stories", nil),
+		jekyll: widget.NewCheck(jekyllNamesLabel, nil),
+	}
+	b.format.OnChanged = func(label string) {
+		if label == formatLabel(editor.FormatMarkdown) {
+			b.jekyll.Enable()
+		} else {
+			b.jekyll.SetChecked(false)
+			b.jekyll.Disable()
+		}
 	}
 	b.format.SetSelected(formatLabel(editor.FormatHTML))
 	b.which.SetSelected(allDraftsLabel)
@@ -123,7 +138,7 @@ func newBatchExportForm() *batchExportForm {
 
 // options turns the choices into batch options.
 func (b *batchExportForm) options() editor.BatchOptions {
-	opt := editor.BatchOptions{Format: editor.FormatHTML, Force: b.killed.Checked}
+	opt := editor.BatchOptions{Format: editor.FormatHTML, Force: b.killed.Checked, Jekyll: b.jekyll.Checked && !b.jekyll.Disabled()}
 	for _, f := range editor.Formats {
 		if f.Label() == b.format.Selected {
 			opt.Format = f
@@ -143,6 +158,7 @@ func (w *MainWindow) ShowBatchExportDialog() {
 		widget.NewFormItem("Format", b.format),
 		widget.NewFormItem("Drafts", b.which),
 		widget.NewFormItem("", b.killed),
+		widget.NewFormItem("", b.jekyll),
 	}
 	d := dialog.NewForm("Export library", "Choose folder…", "Cancel", items, func(ok bool) {
 		if !ok {

@@ -119,6 +119,26 @@ func TestBatchExportDialogChoices(t *testing.T) {
 	}
 }
 
+func TestBatchExportDialogJekyllNames(t *testing.T) {
+	test.NewTempApp(t)
+	b := newBatchExportForm()
+	if !b.jekyll.Disabled() {
+		t.Error("Jekyll names offered for HTML")
+	}
+	b.format.SetSelected(formatLabel(editor.FormatMarkdown))
+	if b.jekyll.Disabled() {
+		t.Fatal("Jekyll names not offered for Markdown")
+	}
+	test.Tap(b.jekyll)
+	if got := b.options(); got.Format != editor.FormatMarkdown || !got.Jekyll {
+		t.Errorf("options = %+v, want Markdown with Jekyll names", got)
+	}
+	b.format.SetSelected(formatLabel(editor.FormatWire))
+	if got := b.options(); got.Jekyll || !b.jekyll.Disabled() || b.jekyll.Checked {
+		t.Errorf("after switching to wire text: options %+v, check disabled %v checked %v", got, b.jekyll.Disabled(), b.jekyll.Checked)
+	}
+}
+
 // gatedStore is a real store whose second Get after arming tells entered
 // and then waits for gate, so a test can act while a batch is mid-way.
 type gatedStore struct {

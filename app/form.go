@@ -49,6 +49,11 @@ type articleForm struct {
 	// split divides it from the body.
 	scroll *container.Scroll
 	split  *container.Split
+	// headlineHint warns, under the headline, of a headline longer than
+	// search engines show (editor.HeadlineWarning); hidden otherwise.
+	headlineHint *widget.Label
+	// relayout lays the form grid out again after a hint came or went.
+	relayout func()
 }
 
 // dateHint is the date field's help line while its text is valid.
@@ -64,6 +69,16 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		f.followHeadline(a, s)
 		a.Headline = s
 	})
+	f.headlineHint = widget.NewLabel("")
+	f.headlineHint.SizeName = theme.SizeNameCaptionText
+	f.headlineHint.Importance = widget.WarningImportance
+	f.headlineHint.Wrapping = fyne.TextWrapWord
+	f.headlineHint.Hide()
+	onHeadline := f.headline.OnChanged
+	f.headline.OnChanged = func(s string) {
+		f.showHeadlineHint(s)
+		onHeadline(s)
+	}
 	f.deck = f.entry("Optional subheadline", func(a *editor.Article, s string) { a.Deck = s })
 	f.slug = f.entry("made from the headline; lowercase-with-hyphens", func(a *editor.Article, s string) { a.Slug = strings.TrimSpace(s) })
 	f.slug.Validator = func(s string) error { return editor.CheckSlug(strings.TrimSpace(s)) }
@@ -139,7 +154,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	}
 
 	var g formGrid
-	g.row("Headline", f.headline)
+	g.row("Headline", container.NewVBox(f.headline, f.headlineHint))
 	g.row("Deck", f.deck)
 	g.row("Slug", f.slug)
 	g.section("Byline")
@@ -173,6 +188,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		grid.Refresh()
 	}
 	f.related.relayout = f.authors.relayout
+	f.relayout = f.authors.relayout
 	split := container.NewVSplit(scroll, container.NewBorder(container.NewVBox(bodyLabel, f.findBar), nil, nil, nil, f.body))
 	// The body gets the larger part: on a 1280x800 laptop it keeps at least
 	// half the window's height (geometry.go remembers the user's own split).
@@ -202,6 +218,24 @@ func (g *formGrid) section(title string) {
 	l := widget.NewLabelWithStyle(title, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameSubHeadingText
 	g.objects = append(g.objects, l, container.NewVBox(layout.NewSpacer(), widget.NewSeparator(), layout.NewSpacer()))
+}
+
+// showHeadlineHint shows the headline-length warning of headline under
+// the field, or hides it when there is none.
+func (f *articleForm) showHeadlineHint(headline string) {
+	w := editor.HeadlineWarning(&editor.Article{Headline: headline})
+	if w == f.headlineHint.Text && (w != "") == f.headlineHint.Visible() {
+		return
+	}
+	f.headlineHint.SetText(w)
+	if w == "" {
+		f.headlineHint.Hide()
+	} else {
+		f.headlineHint.Show()
+	}
+	if f.relayout != nil {
+		f.relayout()
+	}
 }
 
 // showDateError puts the date's problem in its hint line, or the usual
@@ -324,6 +358,7 @@ func (f *articleForm) load(a *editor.Article) {
 	defer func() { f.loading = false }()
 	f.dateYear = dateYear(a)
 	f.headline.SetText(a.Headline)
+	f.showHeadlineHint(a.Headline)
 	f.deck.SetText(a.Deck)
 	f.slug.SetText(a.Slug)
 	f.authors.set(a.Byline.Authors)

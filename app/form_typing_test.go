@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -105,6 +106,29 @@ func TestEnterInHeadlineGoesToBody(t *testing.T) {
 	typeFocused("Dockworkers voted.")
 	if w.article.Headline != "Port strike ends" || w.article.Body != "Dockworkers voted." {
 		t.Errorf("headline %q, body %q", w.article.Headline, w.article.Body)
+	}
+	w.stopTimers()
+}
+
+func TestHeadlineLengthHint(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	long := strings.Repeat("Harbour ", 18) + "closes"
+	a := seed(t, store, clk, long, "Text.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.OpenDraft(a.ID)
+	w.settle()
+	hint := w.form.headlineHint
+	if !hint.Visible() || !strings.Contains(hint.Text, "150 characters") {
+		t.Fatalf("opening a 150-character headline: hint visible %v, %q", hint.Visible(), hint.Text)
+	}
+	w.form.headline.SetText("Harbour closes")
+	if hint.Visible() {
+		t.Errorf("a short headline still shows %q", hint.Text)
+	}
+	test.Type(w.form.headline, strings.Repeat("x", 100))
+	if !hint.Visible() || !strings.Contains(hint.Text, "114 characters") {
+		t.Errorf("typing past 110: hint visible %v, %q", hint.Visible(), hint.Text)
 	}
 	w.stopTimers()
 }

@@ -38,6 +38,7 @@ type settingsEditor struct {
 	publisher, holder, since          settingsField
 	footerOriginal, footerSyndicated  settingsField
 	relatedHeading, language, baseURL settingsField
+	logoURL, urlPattern               settingsField
 	dash                              *widget.Select
 	sample                            *widget.Label
 	save                              *widget.Button
@@ -84,6 +85,8 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	s.relatedHeading = field(p.RelatedHeading, editor.DefaultRelatedHeading)
 	s.language = field(p.Language, "en")
 	s.baseURL = field(p.BaseURL, "https://example.com/news/")
+	s.logoURL = field(p.LogoURL, "https://example.com/logo.png")
+	s.urlPattern = field(p.URLPattern, "{site}/{yyyy}/{mm}/{slug}")
 
 	labels := make([]string, len(dashChoices))
 	for i, c := range dashChoices {
@@ -121,7 +124,14 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	objs = append(objs, row("Related heading", withErr(s.relatedHeading))...)
 	objs = append(objs, row("", help)...)
 	objs = append(objs, row("Language", withErr(s.language))...)
-	objs = append(objs, row("Base URL", withErr(s.baseURL))...)
+	objs = append(objs, row("Site URL", withErr(s.baseURL))...)
+	objs = append(objs, row("Logo URL", withErr(s.logoURL))...)
+	objs = append(objs, row("Article URL pattern", withErr(s.urlPattern))...)
+	patternHelp := widget.NewLabel("Search engines get each article's address from the pattern: {site}, {yyyy}, {mm}, {dd}, {slug}, {id} and {section}.")
+	patternHelp.Wrapping = fyne.TextWrapWord
+	patternHelp.Importance = widget.LowImportance
+	patternHelp.SizeName = theme.SizeNameCaptionText
+	objs = append(objs, row("", patternHelp)...)
 	grid := container.New(layout.NewFormLayout(), objs...)
 	scroll := container.NewVScroll(grid)
 	s.relayout = func() {
@@ -157,6 +167,20 @@ func (s *settingsEditor) profile() (editor.Profile, map[*settingsField]string) {
 	p.RelatedHeading = s.relatedHeading.entry.Text
 	p.Language = strings.TrimSpace(s.language.entry.Text)
 	p.BaseURL = strings.TrimSpace(s.baseURL.entry.Text)
+	p.LogoURL = strings.TrimSpace(s.logoURL.entry.Text)
+	p.URLPattern = strings.TrimSpace(s.urlPattern.entry.Text)
+	for _, u := range []struct {
+		f   *settingsField
+		err error
+	}{
+		{&s.baseURL, editor.CheckSettingsURL("site URL", p.BaseURL)},
+		{&s.logoURL, editor.CheckSettingsURL("logo URL", p.LogoURL)},
+		{&s.urlPattern, editor.CheckURLPattern(p.URLPattern, p.BaseURL)},
+	} {
+		if u.err != nil {
+			problems[u.f] = editor.ErrorMessage(u.err)
+		}
+	}
 	for _, c := range dashChoices {
 		if c.label == s.dash.Selected {
 			p.Dash = c.dash
@@ -242,7 +266,7 @@ func (s *settingsEditor) validate() bool {
 
 func (s *settingsEditor) fields() []*settingsField {
 	return []*settingsField{&s.publisher, &s.holder, &s.since, &s.footerOriginal, &s.footerSyndicated,
-		&s.relatedHeading, &s.language, &s.baseURL}
+		&s.relatedHeading, &s.language, &s.baseURL, &s.logoURL, &s.urlPattern}
 }
 
 // settingsSample renders the dateline run-in, both footers and the

@@ -119,3 +119,39 @@ func TestSettingsMenuOpensDialog(t *testing.T) {
 	}
 	t.Error("File menu has no Publication settings… item")
 }
+
+func TestSettingsStructuredData(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	s := w.showSettings()
+
+	test.Type(s.urlPattern.entry, "{site}/{yyyy}/{slug}")
+	if !s.urlPattern.err.Visible() || !s.save.Disabled() {
+		t.Error("a pattern with {site} is accepted without a site URL")
+	}
+	test.Type(s.baseURL.entry, "harbortimes.example")
+	if !s.baseURL.err.Visible() || !s.save.Disabled() {
+		t.Error("a site URL without http(s) is accepted")
+	}
+	s.baseURL.entry.SetText("")
+	test.Type(s.baseURL.entry, "https://harbortimes.example")
+	test.Type(s.logoURL.entry, "logo.png")
+	if !s.logoURL.err.Visible() || s.baseURL.err.Visible() || s.urlPattern.err.Visible() {
+		t.Errorf("problems: site %v logo %v pattern %v; want the relative logo only", s.baseURL.err.Visible(), s.logoURL.err.Visible(), s.urlPattern.err.Visible())
+	}
+	s.logoURL.entry.SetText("")
+	test.Type(s.logoURL.entry, "https://harbortimes.example/logo.png")
+	if s.save.Disabled() {
+		t.Fatalf("Save disabled: %s", s.sample.Text)
+	}
+	test.Tap(s.save)
+	w.settle()
+	p, err := store.Profile(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.BaseURL != "https://harbortimes.example" || p.LogoURL != "https://harbortimes.example/logo.png" || p.URLPattern != "{site}/{yyyy}/{slug}" {
+		t.Errorf("stored profile: site %q logo %q pattern %q", p.BaseURL, p.LogoURL, p.URLPattern)
+	}
+}

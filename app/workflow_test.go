@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -159,4 +160,43 @@ func TestCorrectedNeedsPublicNote(t *testing.T) {
 	if !strings.Contains(strings.Join(w.form.status.Options, ","), correctAgain) {
 		t.Errorf("a corrected story offers %q, want another correction too", w.form.status.Options)
 	}
+}
+
+// TestPublishedSetOnceThroughTheWindow publishes a story from the status
+// select and then corrects and edits it: the publication time is the
+// moment it was published, and neither the correction nor an autosave of
+// the open draft moves it.
+func TestPublishedSetOnceThroughTheWindow(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	a := seed(t, store, clk, "Strike ends", "The strike lasted eight days.")
+	moveStored(t, store, a.ID, editor.StatusFiled, editor.StatusEditing, editor.StatusApproved)
+	w := newTestWindow(t, store, clk, Options{})
+	if !w.article.Published.IsZero() {
+		t.Fatalf("approved copy has a publication time %v", w.article.Published)
+	}
+	clk.Advance(time.Hour)
+	publishedAt := clk.Now()
+	w.form.status.SetSelected(string(editor.StatusPublished))
+	confirmTransition(t, w, editor.StatusPublished, "")
+	if got := mustGet(t, store, a.ID).Published; !got.Equal(publishedAt) {
+		t.Fatalf("published at %v, want %v", got, publishedAt)
+	}
+	if !w.article.Published.Equal(publishedAt) {
+		t.Errorf("open draft's publication time %v", w.article.Published)
+	}
+	clk.Advance(time.Hour)
+	w.form.status.SetSelected(string(editor.StatusCorrected))
+	confirmTransition(t, w, editor.StatusCorrected, "The strike lasted nine days.")
+	clk.Advance(time.Hour)
+	typeAtEnd(w.form.body, " Both sides agreed.")
+	w.advance(3 * time.Second)
+	got := mustGet(t, store, a.ID)
+	if got.Status != editor.StatusCorrected || !got.Published.Equal(publishedAt) {
+		t.Errorf("after correction and edit: status %s, published %v, want %v", got.Status, got.Published, publishedAt)
+	}
+	if !strings.HasSuffix(got.Body, "Both sides agreed.") || !got.Updated.After(publishedAt) {
+		t.Errorf("the edit was not saved: %q, updated %v", got.Body, got.Updated)
+	}
+	w.stopTimers()
 }

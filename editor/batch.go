@@ -17,6 +17,9 @@ type BatchOptions struct {
 	Format Format
 	// Force exports killed stories too; otherwise they are skipped.
 	Force bool
+	// Jekyll names the files as Jekyll's _posts folder wants them,
+	// YYYY-MM-DD-slug.md (JekyllFileName); only for the Markdown format.
+	Jekyll bool
 }
 
 // BatchItem is one draft of a batch export and what became of it.
@@ -73,6 +76,9 @@ func ExportBatch(ctx context.Context, s Store, opt BatchOptions, write func(name
 	var res BatchResult
 	if _, err := ParseFormat(string(opt.Format)); err != nil {
 		return res, err
+	}
+	if opt.Jekyll && opt.Format != FormatMarkdown {
+		return res, Errorf(EINVALID, "Jekyll file names are for Markdown; export as %s instead of %s", FormatMarkdown, opt.Format)
 	}
 	p, err := s.Profile(ctx)
 	if err != nil {
@@ -152,7 +158,11 @@ func (b *batchRun) export(ctx context.Context, sum Summary) BatchItem {
 		item.Err = err
 		return item
 	}
-	item.File = ExportFileName(a.Slug, a.ID, b.opt.Format, b.taken)
+	if b.opt.Jekyll {
+		item.File = JekyllFileName(a, b.opt.Format, b.taken)
+	} else {
+		item.File = ExportFileName(a.Slug, a.ID, b.opt.Format, b.taken)
+	}
 	item.Err = b.write(item.File, data)
 	if item.Err == nil {
 		item.Warnings = ExportWarnings(b.opt.Format, a)
@@ -191,6 +201,28 @@ func ExportFileName(slug, id string, f Format, taken map[string]bool) string {
 	for i := 2; taken[name]; i++ {
 		name = base + "-" + strconv.Itoa(i) + f.Ext()
 	}
+	taken[name] = true
+	return name
+}
+
+// JekyllFileName names the export file of a for a Jekyll _posts folder:
+// the date the site files it under (SiteDate: the publication date, else
+// the creation date; the last change when it has neither) as YYYY-MM-DD,
+// a hyphen, then the name ExportFileName gives. Jekyll skips a post whose
+// name lacks the date, and reads the date from it.
+func JekyllFileName(a *Article, f Format, taken map[string]bool) string {
+	d := a.SiteDate()
+	if d.IsZero() {
+		d = a.Updated
+	}
+	prefix := d.Format("2006-01-02") + "-"
+	dated := map[string]bool{}
+	for name := range taken {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			dated[rest] = true
+		}
+	}
+	name := prefix + ExportFileName(a.Slug, a.ID, f, dated)
 	taken[name] = true
 	return name
 }

@@ -138,3 +138,47 @@ func TestExportToFolder(t *testing.T) {
 		}
 	})
 }
+
+func TestExportBatchJekyll(t *testing.T) {
+	ctx := context.Background()
+	s := newMemStore()
+	draft := addDraft(t, s, "Harbour cranes idle", StatusDraft, 1)
+	pub := addDraft(t, s, "Tea harvest falls", StatusPublished, 2)
+	pub.Published = time.Date(2026, 2, 3, 23, 0, 0, 0, time.UTC)
+	if _, err := s.Save(ctx, pub, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	other := addDraft(t, s, "Ferry resumes", StatusCorrected, 3)
+	other.Published = time.Date(2026, 2, 1, 6, 0, 0, 0, time.UTC)
+	if _, err := s.Save(ctx, other, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	res, err := ExportBatch(ctx, s, BatchOptions{Format: FormatMarkdown, Jekyll: true}, func(name string, data []byte) error {
+		files[name] = data
+		return nil
+	}, nil)
+	if err != nil || len(res.Written) != 3 {
+		t.Fatalf("ExportBatch: %v, %+v", err, res)
+	}
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	want := []string{
+		draft.Created.Format("2006-01-02") + "-harbour-cranes-idle.md",
+		"2026-02-01-ferry-resumes.md",
+		"2026-02-03-tea-harvest-falls.md",
+	}
+	sort.Strings(want)
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("files %q, want %q", names, want)
+	}
+	if !strings.Contains(string(files["2026-02-03-tea-harvest-falls.md"]), "publishDate: 2026-02-03T23:00:00Z") {
+		t.Errorf("the Jekyll file's date and its publishDate disagree:\n%s", files["2026-02-03-tea-harvest-falls.md"])
+	}
+	if _, err := ExportBatch(ctx, s, BatchOptions{Format: FormatHTML, Jekyll: true}, func(string, []byte) error { return nil }, nil); ErrorCode(err) != EINVALID {
+		t.Errorf("Jekyll names for HTML: %v, want EINVALID", err)
+	}
+}

@@ -36,6 +36,12 @@
 //   - words.go: the word rule (CountWords; WordTokens for the history diff).
 //   - slug.go: slugs (Slugify with FoldLatin, CheckSlug, IsAutoSlug) and
 //     unique-slug suffixes (SlugWithSuffix, TryUniqueSlug).
+//   - pubdates.go: the dates every format tells (PublishedAt, SiteDate,
+//     SiteVisible): a publication date only for copy that went out.
+//   - urlpolicy.go: the one URL policy (SafeURLFor, SafeURL) of every
+//     renderer and importer.
+//   - quotes.go: the single-quote fix of the Typographer (an AST
+//     transformer of the pipeline) and Typeset for headline and deck.
 //   - dates.go: AP dateline dates (APDate, ParseAPDate), the form's dateline
 //     date (ParseDatelineDate, FormatDatelineDate, DatelineYear) and list
 //     filter days (ParseFilterDay, EndOfDay).
@@ -46,15 +52,19 @@
 //   - frame.go: what every format puts around the body (BuildFrame,
 //     CopyrightData, FormatByline, FormatDateline), template execution.
 //   - runin.go: the dateline run-in as a goldmark node; markdown.go: the one
-//     goldmark pipeline.
+//     goldmark pipeline (its link parser records where links end, for
+//     markdown_safe.go).
 //
 // Formats:
 //   - format.go: the format table (FormatSpec: name, label, extension,
 //     import extensions, sniff, parse, render) and Export, Import,
 //     DetectFormat, ParseFormat, which read it. To add a format, write one
 //     file with its Render and Parse functions and add one row here.
-//   - one file per format and direction: html.go (page and fragment, JSON-LD),
-//     htmlimport.go, markdown_export.go, markdown_import.go, wire.go,
+//   - one file per format and direction: html.go (page and fragment),
+//     jsonld.go (JSON-LD NewsArticle, hNews dates, ArticleURL, the
+//     headline-length warning), htmlimport.go, markdown_export.go (with
+//     markdown_safe.go, the body made safe for site generators),
+//     markdown_import.go, wire.go,
 //     wire_import.go, ninjs.go (both ways); import.go: the input checks every
 //     importer shares.
 //   - html_clean.go: what keeps the HTML valid (html-validate) and tidy on
@@ -72,7 +82,7 @@
 //
 // Library operations that drive a Store:
 //   - batch.go: ExportBatch and ExportToFolder (progress and cancel),
-//     ExportFileName; library_import.go: AddImported and its clash policies.
+//     ExportFileName, JekyllFileName; library_import.go: AddImported and its clash policies.
 //   - file.go: WriteFileAtomic and file error texts.
 //
 // Tests: golden files under testdata/golden (go test -run Golden -update),

@@ -129,7 +129,8 @@ func TestFeedsParse(t *testing.T) {
 }
 
 // TestFeedEscapesMarkup puts markup in every text field: the feed stays
-// well-formed and gives the text back as written.
+// well-formed and gives the text back as written (the title with the
+// typography every format gives headlines).
 func TestFeedEscapesMarkup(t *testing.T) {
 	a := &Article{ID: NewID(), Slug: "x", Headline: `Tom & Jerry <script>alert("x")</script> ]]>`, Deck: "a < b",
 		Byline: Byline{Authors: []string{"A & B <c>"}}, Tags: []string{"<tag>"}, Body: "Text & <b>bold</b>.", Status: StatusPublished,
@@ -147,7 +148,7 @@ func TestFeedEscapesMarkup(t *testing.T) {
 			t.Fatalf("%s: %v", f, err)
 		}
 		it := feed.Items[0]
-		if it.Title != a.Headline || it.Authors[0].Name != "A & B <c>" || it.Categories[0] != "<tag>" {
+		if it.Title != Typeset(a.Headline) || it.Authors[0].Name != "A & B <c>" || it.Categories[0] != "<tag>" {
 			t.Errorf("%s: title %q author %q category %q", f, it.Title, it.Authors[0].Name, it.Categories)
 		}
 	}

@@ -250,12 +250,14 @@ func sniffWire(text []byte, fr *FooterReader) bool {
 }
 
 // ExportWarnings returns the warnings of exporting a in format f, for the
-// CLI to print beside the file: NestingNotice when the body nests deeper
-// than MaxNesting and f renders the body through the pipeline. The
-// Markdown export writes the body as written, so it has none.
+// CLI to print beside the file: HeadlineWarning when the headline is
+// longer than search engines show, and NestingNotice when the body nests
+// deeper than MaxNesting (every format, the Markdown export included,
+// renders the body through the pipeline and so flattens it).
 func ExportWarnings(f Format, a *Article) []string {
-	if f == FormatMarkdown {
-		return nil
+	var ws []string
+	if w := HeadlineWarning(a); w != "" {
+		ws = append(ws, w)
 	}
-	return BodyWarnings(a.Body)
+	return append(ws, BodyWarnings(a.Body)...)
 }

@@ -7,7 +7,6 @@ import (
 	"html"
 	"html/template"
 	"strings"
-	"time"
 
 	"github.com/dateline-news/dateline/assets"
 	"github.com/yuin/goldmark/ast"
@@ -57,7 +56,7 @@ func RenderHTMLDocument(a *Article, p Profile, opt RenderOptions) ([]byte, error
 	err = htmlPage.Execute(&buf, htmlPageData{
 		Lang:        lang,
 		Title:       HTMLTitle(a),
-		Description: strings.TrimSpace(a.Deck),
+		Description: Typeset(a.Deck),
 		CSS:         template.CSS(bytes.TrimSpace(assets.ExportCSS)),
 		// json.Marshal escapes <, > and & as \u003c, \u003e and \u0026, so
 		// no field can close the script element.
@@ -105,17 +104,18 @@ var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 func writeHTMLFragment(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
 	esc := html.EscapeString
 	writeArticleOpen(buf, a)
-	if h := strings.TrimSpace(a.Headline); h != "" {
+	if h := Typeset(a.Headline); h != "" {
 		fmt.Fprintf(buf, "<h1 class=\"entry-title\">%s</h1>\n", esc(h))
 	}
-	if d := strings.TrimSpace(a.Deck); d != "" {
+	if d := Typeset(a.Deck); d != "" {
 		fmt.Fprintf(buf, "<p class=\"entry-summary deck\">%s</p>\n", esc(d))
 	}
 	if f.Byline != "" {
-		buf.WriteString("<p class=\"byline author vcard\">")
+		buf.WriteString("<p class=\"byline\">")
 		writeBylineHTML(buf, a.Byline)
 		buf.WriteString("</p>\n")
 	}
+	writeHNewsTimes(buf, a)
 	if err := writeHTMLBody(buf, a, p, f); err != nil {
 		return err
 	}
@@ -160,8 +160,9 @@ func writeHTMLBody(buf *bytes.Buffer, a *Article, p Profile, f Frame) error {
 	return nil
 }
 
-// writeBylineHTML writes the byline with each author in an hCard
-// <span class="fn">; its text content equals FormatByline(b).
+// writeBylineHTML writes the byline with each author as an hNews author,
+// an hCard of their own: <span class="author vcard"><span
+// class="fn">; its text content equals FormatByline(b).
 func writeBylineHTML(buf *bytes.Buffer, b Byline) {
 	names := bylineNames(b)
 	buf.WriteString("by ")
@@ -173,7 +174,7 @@ func writeBylineHTML(buf *bytes.Buffer, b Byline) {
 		default:
 			buf.WriteString(", ")
 		}
-		fmt.Fprintf(buf, "<span class=\"fn\">%s</span>", html.EscapeString(n))
+		fmt.Fprintf(buf, "<span class=\"author vcard\"><span class=\"fn\">%s</span></span>", html.EscapeString(n))
 	}
 	if t := strings.TrimSpace(b.Title); t != "" {
 		fmt.Fprintf(buf, ", <span class=\"title\">%s</span>", html.EscapeString(t))
@@ -191,45 +192,13 @@ func bylineNames(b Byline) []string {
 	return names
 }
 
-// SafeURL returns u trimmed when it is safe to put in a link: a relative
-// reference or an http, https, mailto or tel URL. Anything else, such as
-// javascript:, vbscript:, data: or file: URLs, gives "".
-func SafeURL(u string) string {
-	u = strings.TrimSpace(u)
-	if u == "" {
-		return ""
-	}
-	// Browsers ignore ASCII tab and newline inside URLs and strip leading
-	// control characters and spaces, so judge the scheme without them.
-	var b strings.Builder
-	for _, r := range u {
-		if r == '\t' || r == '\n' || r == '\r' {
-			continue
-		}
-		if r < 0x20 || r == 0x7f {
-			return ""
-		}
-		b.WriteRune(r)
-	}
-	clean := b.String()
-	i := strings.IndexAny(clean, ":/?#")
-	if i < 0 || clean[i] != ':' {
-		return u // relative reference: no scheme
-	}
-	switch strings.ToLower(clean[:i]) {
-	case "http", "https", "mailto", "tel":
-		return u
-	}
-	return ""
-}
-
 // SanitizeLinks removes dangerous destinations from a body AST before it is
-// rendered: links whose URL SafeURL rejects lose their destination (their
-// text stays), images with such a URL (or none) give way to their alt
-// text, so that no <img src=""> is written, and such autolinks become
-// plain text.
-// goldmark's own safe mode already drops javascript:, vbscript: and file:
-// URLs but lets data:image URLs through; Dateline allows no data: URL at all.
+// rendered, by the one URL policy (SafeURLFor): links whose URL it
+// rejects lose their destination (their text stays), images with such a
+// URL (or none) give way to their alt text, so that no <img src=""> is
+// written, and such autolinks become plain text. goldmark's own safe mode
+// already drops javascript:, vbscript: and file: URLs but lets
+// entity-encoded schemes and data:image URLs of any kind through.
 func SanitizeLinks(doc ast.Node, src []byte) {
 	var autolinks []*ast.AutoLink
 	var images []*ast.Image
@@ -243,7 +212,7 @@ func SanitizeLinks(doc ast.Node, src []byte) {
 				n.Destination = nil
 			}
 		case *ast.Image:
-			if SafeURL(string(n.Destination)) == "" {
+			if SafeURLFor(URLImage, string(n.Destination)) == "" {
 				n.Destination = nil
 				images = append(images, n)
 			}
@@ -278,82 +247,6 @@ func unwrapInline(n ast.Node) {
 		c = next
 	}
 	parent.RemoveChild(parent, n)
-}
-
-// ldThing is a schema.org Person or Organization.
-type ldThing struct {
-	Type string `json:"@type"`
-	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
-}
-
-// NewsArticleJSONLD is the schema.org NewsArticle block of the standalone
-// HTML page. Its fields agree with the visible text of the page.
-type NewsArticleJSONLD struct {
-	Context          string    `json:"@context"`
-	Type             string    `json:"@type"`
-	Identifier       string    `json:"identifier,omitempty"`
-	Headline         string    `json:"headline"`
-	Description      string    `json:"description,omitempty"`
-	Author           []ldThing `json:"author,omitempty"`
-	Dateline         string    `json:"dateline,omitempty"`
-	DatePublished    string    `json:"datePublished,omitempty"`
-	DateModified     string    `json:"dateModified,omitempty"`
-	Publisher        *ldThing  `json:"publisher,omitempty"`
-	CopyrightHolder  *ldThing  `json:"copyrightHolder,omitempty"`
-	CopyrightYear    int       `json:"copyrightYear,omitempty"`
-	CopyrightNotice  string    `json:"copyrightNotice,omitempty"`
-	IsBasedOn        string    `json:"isBasedOn,omitempty"`
-	SourceOrg        string    `json:"sourceOrganization,omitempty"`
-	ArticleSection   string    `json:"articleSection,omitempty"`
-	Keywords         []string  `json:"keywords,omitempty"`
-	InLanguage       string    `json:"inLanguage,omitempty"`
-	CorrectionNotice string    `json:"correction,omitempty"`
-}
-
-// NewsArticleLD builds the JSON-LD data of a under p with its frame f:
-// authors as Person objects, the dateline without its dash, the copyright
-// holder, the start year of the copyright and the full footer text, and for
-// syndicated copy the original URL as isBasedOn.
-func NewsArticleLD(a *Article, p Profile, f Frame) NewsArticleJSONLD {
-	ld := NewsArticleJSONLD{
-		Context:         "https://schema.org",
-		Type:            "NewsArticle",
-		Identifier:      a.ID,
-		Headline:        strings.TrimSpace(a.Headline),
-		Description:     strings.TrimSpace(a.Deck),
-		Dateline:        strings.TrimSpace(strings.TrimSuffix(f.Dateline, " "+dashOr(p.Dash)+" ")),
-		CopyrightYear:   f.Copyright.Since,
-		CopyrightNotice: f.Footer,
-		ArticleSection:  strings.TrimSpace(a.Section),
-		Keywords:        a.Tags,
-		InLanguage:      firstNonEmpty(a.Language, p.Language),
-	}
-	for _, n := range bylineNames(a.Byline) {
-		ld.Author = append(ld.Author, ldThing{Type: "Person", Name: n})
-	}
-	if d := a.PublicationDate(); !d.IsZero() {
-		ld.DatePublished = d.Format(time.RFC3339)
-	}
-	if !a.Updated.IsZero() {
-		ld.DateModified = a.Updated.Format(time.RFC3339)
-	}
-	if pub := strings.TrimSpace(p.Publisher); pub != "" {
-		ld.Publisher = &ldThing{Type: "Organization", Name: pub, URL: SafeURL(p.BaseURL)}
-	}
-	if f.Copyright.Holder != "" {
-		ld.CopyrightHolder = &ldThing{Type: "Organization", Name: f.Copyright.Holder}
-	}
-	if a.Attribution.Kind == AttributionSyndicated {
-		ld.IsBasedOn = SafeURL(a.Attribution.OriginalURL)
-	}
-	if a.Attribution.Kind == AttributionContributed {
-		ld.SourceOrg = strings.TrimSpace(a.Attribution.Source)
-	}
-	if f.Correction != "" {
-		ld.CorrectionNotice = f.Correction
-	}
-	return ld
 }
 
 // dashOr returns dash, or the default en dash when it is empty.

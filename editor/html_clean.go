@@ -193,7 +193,7 @@ const titleWords = 12
 // the first words of the body's text, else UntitledStory. It is never
 // empty.
 func HTMLTitle(a *Article) string {
-	if t := firstNonEmpty(oneLine(a.Headline), oneLine(a.Deck)); t != "" {
+	if t := firstNonEmpty(Typeset(a.Headline), Typeset(a.Deck)); t != "" {
 		return t
 	}
 	doc, src := ParseBody(a.Body)

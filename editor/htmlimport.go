@@ -149,6 +149,26 @@ func (r *htmlReader) readArticleData() {
 	if s := Status(htmlAttr(r.root, "data-status")); s.Valid() {
 		r.a.Status = s
 	}
+	r.readHNewsTimes()
+}
+
+// readHNewsTimes reads the hNews dates the export writes in its
+// entry-dates element (writeHNewsTimes): "published" and "updated" <time>
+// elements with a datetime. They count where the page's JSON-LD gave none,
+// as in a fragment, which has no JSON-LD.
+func (r *htmlReader) readHNewsTimes() {
+	for _, n := range allElements(r.root, func(n *html.Node) bool { return n.DataAtom == atom.Time }) {
+		t, ok := parseFrontMatterTime(htmlAttr(n, "datetime"))
+		if !ok {
+			continue
+		}
+		switch {
+		case hasHTMLClass(n, "published") && r.a.Published.IsZero():
+			r.a.Published = t
+		case hasHTMLClass(n, "updated") && r.a.Updated.IsZero():
+			r.a.Updated = t
+		}
+	}
 }
 
 // readFrame reads the frame parts after the body: tagline, correction,

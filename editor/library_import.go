@@ -28,7 +28,9 @@ const (
 // AddImported stores an article read by Import. A new UUID is created with
 // an import revision, and its slug gets a numeric suffix if another draft
 // already uses it. A known UUID is handled as clash says. It returns the
-// stored article (ID and slug as stored).
+// stored article (ID and slug as stored). The copy keeps its own dates:
+// its modified date (now only when it has none) and its publication date,
+// which is never the import time (PublishedAt).
 //
 // Unless clash is ClashAsNew, a file whose content is already in the
 // library (the draft with its UUID, or the drafts holding its slug and the
@@ -49,7 +51,9 @@ func AddImported(ctx context.Context, s Store, a *Article, clash Clash, now time
 	switch {
 	case err == nil && clash == ClashReplace:
 		a.Created = existing.Created
-		a.Updated = now
+		if a.Updated.IsZero() {
+			a.Updated = now
+		}
 		_, err = s.Save(ctx, a, opt)
 		return a, err
 	case err == nil && clash == ClashAsNew:
@@ -62,7 +66,9 @@ func AddImported(ctx context.Context, s Store, a *Article, clash Clash, now time
 	if a.Created.IsZero() {
 		a.Created = now
 	}
-	a.Updated = now
+	if a.Updated.IsZero() {
+		a.Updated = now // the copy carries no modified date of its own
+	}
 	a.Slug, err = TryUniqueSlug(a.Slug, func(slug string) (bool, error) {
 		a.Slug = slug
 		_, err := s.Create(ctx, a, opt)

@@ -17,8 +17,11 @@ func TestAddImported(t *testing.T) {
 		a := NewArticle(fixtureNow)
 		a.Headline, a.Slug = "Tea harvest falls", "tea-harvest-falls"
 		got, err := AddImported(ctx, s, a, ClashRefuse, now)
-		if err != nil || got.Slug != "tea-harvest-falls-2" || !got.Updated.Equal(now) {
+		if err != nil || got.Slug != "tea-harvest-falls-2" {
 			t.Fatalf("AddImported = %+v, %v; want slug tea-harvest-falls-2", got, err)
+		}
+		if !got.Updated.Equal(fixtureNow) {
+			t.Errorf("imported copy modified %v, want its own date %v, not the import time", got.Updated, fixtureNow)
 		}
 		b := NewArticle(fixtureNow)
 		b.Headline, b.Slug, b.Body = "Tea harvest falls", "tea-harvest-falls", "A later version of the story."
@@ -60,6 +63,40 @@ func TestAddImported(t *testing.T) {
 		got, err := AddImported(ctx, s, a, ClashAsNew, now)
 		if err != nil || got.ID == first.ID || !strings.HasPrefix(got.Slug, "tea-harvest-falls-") {
 			t.Errorf("as new: %+v, %v", got, err)
+		}
+	})
+}
+
+func TestAddImportedDates(t *testing.T) {
+	ctx := context.Background()
+	now := fixtureNow.Add(48 * time.Hour)
+	s := newMemStore()
+	t.Run("NoModifiedDate", func(t *testing.T) {
+		a := NewArticle(time.Time{})
+		a.Headline, a.Slug, a.Updated = "Undated", "undated", time.Time{}
+		got, err := AddImported(ctx, s, a, ClashRefuse, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Updated.Equal(now) {
+			t.Errorf("copy without a modified date: updated %v, want the import time %v", got.Updated, now)
+		}
+	})
+	t.Run("ReplaceKeepsModifiedDate", func(t *testing.T) {
+		a := NewArticle(fixtureNow)
+		a.Headline, a.Slug = "Replaced", "replaced"
+		if _, err := AddImported(ctx, s, a, ClashRefuse, now); err != nil {
+			t.Fatal(err)
+		}
+		b := a.Clone()
+		b.Body = "New text."
+		b.Updated = fixtureNow.Add(time.Hour)
+		got, err := AddImported(ctx, s, b, ClashReplace, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Updated.Equal(b.Updated) {
+			t.Errorf("replaced copy modified %v, want its own %v", got.Updated, b.Updated)
 		}
 	})
 }

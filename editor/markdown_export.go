@@ -20,15 +20,29 @@ const EndOfBodyMarker = "<!-- dateline:end-of-body -->"
 // and Jekyll where those have one (title, date, lastmod, publishDate, draft,
 // slug, tags, authors); the rest are Dateline's own.
 type frontMatter struct {
-	UUID        string         `yaml:"uuid,omitempty"`
-	Title       string         `yaml:"title"`
-	Slug        string         `yaml:"slug,omitempty"`
-	Date        yamlTime       `yaml:"date,omitempty"`
-	Lastmod     yamlTime       `yaml:"lastmod,omitempty"`
-	PublishDate yamlTime       `yaml:"publishDate,omitempty"`
+	UUID  string `yaml:"uuid,omitempty"`
+	Title string `yaml:"title"`
+	Slug  string `yaml:"slug,omitempty"`
+	// Date is the date sites file the story under (Article.SiteDate);
+	// Created is written only when it differs.
+	Date    yamlTime `yaml:"date,omitempty"`
+	Created yamlTime `yaml:"created,omitempty"`
+	// Lastmod (Hugo) and LastModifiedAt (Jekyll) are both the last change.
+	Lastmod        yamlTime `yaml:"lastmod,omitempty"`
+	LastModifiedAt yamlTime `yaml:"last_modified_at,omitempty"`
+	PublishDate    yamlTime `yaml:"publishDate,omitempty"`
+	// PublishTime keeps Article.Published of copy that has not gone out
+	// (a planned time, or an agency's): it round-trips, but no site
+	// generator reads it as a publication date.
+	PublishTime yamlTime `yaml:"publish_time,omitempty"`
+	// Published is false for copy that is not published: Jekyll leaves it
+	// out, and Hugo reads it as the inverse of draft. Draft is what older
+	// exports wrote; Hugo warns when a file has both, so a new export
+	// writes Published only.
+	Published   *bool          `yaml:"published,omitempty"`
 	Draft       *bool          `yaml:"draft,omitempty"`
+	Author      firstName      `yaml:"author,omitempty"`
 	Authors     stringList     `yaml:"authors,omitempty"`
-	Author      stringList     `yaml:"author,omitempty"`
 	BylineTitle string         `yaml:"byline_title,omitempty"`
 	Deck        string         `yaml:"deck,omitempty"`
 	Dateline    *fmDateline    `yaml:"dateline,omitempty"`
@@ -120,6 +134,25 @@ func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
 	return fmt.Errorf("line %d: expected a list of names or words", n.Line)
 }
 
+// firstName is the front matter "author": Jekyll plugins (jekyll-seo-tag,
+// jekyll-feed) read one name there. It is written as the first author's
+// name, a string; it is read as a name or a list of names, like
+// stringList.
+type firstName []string
+
+// MarshalYAML writes the first name alone.
+func (f firstName) MarshalYAML() (any, error) {
+	if len(f) == 0 {
+		return nil, nil
+	}
+	return f[0], nil
+}
+
+// UnmarshalYAML accepts a name or a list of names.
+func (f *firstName) UnmarshalYAML(n *yaml.Node) error {
+	return (*stringList)(f).UnmarshalYAML(n)
+}
+
 // formatFrontMatterTime writes t in RFC 3339 with nanoseconds, or as a bare
 // date when it is midnight UTC.
 func formatFrontMatterTime(t time.Time) string {
@@ -155,9 +188,11 @@ func parseFrontMatterTime(s string) (time.Time, bool) {
 
 // RenderMarkdown renders a as Markdown with YAML front matter, readable by
 // Hugo and Jekyll: the front matter holds every exported field (never the
-// editor's note), then comes the body as written, then EndOfBodyMarker and
-// the tagline, correction, footer and related list of the frame.
-// ParseMarkdownArticle reads the result back into an equal article.
+// editor's note; see articleFrontMatter), then comes the body as written
+// but made safe for a site generator (SafeMarkdownBody: no raw HTML, no
+// unsafe link), then EndOfBodyMarker and the tagline, correction, footer
+// and related list of the frame. ParseMarkdownArticle reads the result
+// back into an equal article (with the body made safe).
 func RenderMarkdown(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	f, err := buildExportFrame(a, p, opt)
 	if err != nil {
@@ -176,7 +211,7 @@ func RenderMarkdown(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	buf.WriteString("---\n")
 	buf.Write(fm.Bytes())
 	buf.WriteString("---\n")
-	buf.WriteString(a.Body)
+	buf.WriteString(SafeMarkdownBody(a.Body))
 	buf.WriteString("\n\n" + EndOfBodyMarker + "\n")
 	para := func(s string) {
 		buf.WriteString("\n")
@@ -204,25 +239,41 @@ func RenderMarkdown(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// articleFrontMatter maps a to its front matter.
+// articleFrontMatter maps a to its front matter. Copy that is not
+// published (anything but published and corrected; a killed story is
+// withdrawn, so it is not published either) gets "published: false",
+// which both Hugo and Jekyll honour. The dates tell the truth: date is
+// SiteDate, publishDate PublishedAt (none for unpublished copy), lastmod
+// and last_modified_at the last change.
 func articleFrontMatter(a *Article) frontMatter {
-	draft := a.Status != StatusPublished && a.Status != StatusCorrected
+	names := bylineNames(a.Byline)
 	fm := frontMatter{
-		UUID:        a.ID,
-		Title:       a.Headline,
-		Slug:        a.Slug,
-		Date:        yamlTime{a.Created},
-		Lastmod:     yamlTime{a.Updated},
-		PublishDate: yamlTime{a.Published},
-		Draft:       &draft,
-		Authors:     stringList(a.Byline.Authors),
-		BylineTitle: a.Byline.Title,
-		Deck:        a.Deck,
-		Tags:        stringList(a.Tags),
-		Section:     a.Section,
-		Status:      string(a.Status),
-		Language:    a.Language,
-		Correction:  a.CorrectionNote,
+		UUID:           a.ID,
+		Title:          a.Headline,
+		Slug:           a.Slug,
+		Date:           yamlTime{a.SiteDate()},
+		Lastmod:        yamlTime{a.Updated},
+		LastModifiedAt: yamlTime{a.Updated},
+		PublishDate:    yamlTime{a.PublishedAt()},
+		Author:         firstName(names),
+		Authors:        stringList(a.Byline.Authors),
+		BylineTitle:    a.Byline.Title,
+		Deck:           a.Deck,
+		Tags:           stringList(a.Tags),
+		Section:        a.Section,
+		Status:         string(a.Status),
+		Language:       a.Language,
+		Correction:     a.CorrectionNote,
+	}
+	if !a.Status.WentOut() {
+		fm.PublishTime = yamlTime{a.Published}
+	}
+	if !a.Created.Equal(a.SiteDate()) {
+		fm.Created = yamlTime{a.Created}
+	}
+	if !SiteVisible(a.Status) {
+		unpublished := false
+		fm.Published = &unpublished
 	}
 	if a.Dateline != (Dateline{}) {
 		fm.Dateline = &fmDateline{Place: a.Dateline.Place, Date: yamlTime{a.Dateline.Date}, Credit: a.Dateline.Credit}

@@ -148,12 +148,21 @@ func (fm *frontMatter) apply(a *Article) error {
 	a.Headline = fm.Title
 	a.Slug = strings.TrimSpace(fm.Slug)
 	a.Deck = fm.Deck
-	a.Created = fm.Date.Time
+	a.Created = fm.Created.Time
+	if a.Created.IsZero() {
+		a.Created = fm.Date.Time
+	}
 	a.Updated = fm.Lastmod.Time
+	if a.Updated.IsZero() {
+		a.Updated = fm.LastModifiedAt.Time
+	}
 	if a.Updated.IsZero() {
 		a.Updated = a.Created
 	}
 	a.Published = fm.PublishDate.Time
+	if a.Published.IsZero() {
+		a.Published = fm.PublishTime.Time
+	}
 	a.Byline.Authors = []string(fm.Authors)
 	if len(a.Byline.Authors) == 0 {
 		a.Byline.Authors = []string(fm.Author)
@@ -215,8 +224,9 @@ func leadingHeading(body string) (headline, rest string) {
 	return strings.TrimSpace(m[1]), strings.TrimLeft(after, "\n")
 }
 
-// finishImported fills what an import may leave out (UUID, slug, status)
-// and validates the result.
+// finishImported fills what an import may leave out (UUID, slug, status,
+// the publication date of published copy from its dateline date) and
+// validates the result.
 func finishImported(a *Article) error {
 	if a.ID == "" {
 		a.ID = NewID()
@@ -232,6 +242,7 @@ func finishImported(a *Article) error {
 	if a.Status == "" {
 		a.Status = StatusDraft
 	}
+	importedPublication(a)
 	if err := a.Validate(); err != nil {
 		return err
 	}

@@ -122,7 +122,7 @@ func TestHostileBodiesRender(t *testing.T) {
 					t.Errorf("%s: the last word %q is missing", f, last)
 				}
 				w := ExportWarnings(f, a)
-				if want := h.Deep && f != FormatMarkdown; (len(w) == 1 && w[0] == NestingNotice) != want || len(w) > 1 {
+				if want := h.Deep; (len(w) == 1 && w[0] == NestingNotice) != want || len(w) > 1 {
 					t.Errorf("%s: warnings %q, want the nesting notice: %v", f, w, want)
 				}
 			}

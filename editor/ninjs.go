@@ -177,10 +177,10 @@ func RenderNinjs(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 		n.FirstCreated = a.Created.Format(time.RFC3339)
 	}
 	n.UsageTerms = UsageTerms(a.Attribution.Kind, f.Copyright)
-	if h := oneLine(a.Headline); h != "" {
+	if h := Typeset(a.Headline); h != "" {
 		n.Headlines = append(n.Headlines, NinjsText{Role: "main", ContentType: "text/plain", Value: h})
 	}
-	if d := oneLine(a.Deck); d != "" {
+	if d := Typeset(a.Deck); d != "" {
 		n.Headlines = append(n.Headlines, NinjsText{Role: "sub", ContentType: "text/plain", Value: d})
 	}
 	// The HTML body: the fragment's content without headline and byline.

@@ -262,8 +262,8 @@ func assemblePreview(a *Article, f Frame, body []Block) *Preview {
 			pv.Blocks = append(pv.Blocks, Block{Kind: kind, Inlines: []Inline{{Text: text, Style: style}}})
 		}
 	}
-	line(BlockHeadline, a.Headline, 0)
-	line(BlockDeck, a.Deck, 0)
+	line(BlockHeadline, Typeset(a.Headline), 0)
+	line(BlockDeck, Typeset(a.Deck), 0)
 	line(BlockByline, f.Byline, StyleByline)
 	pv.Blocks = append(pv.Blocks, body...)
 	line(BlockTagline, f.Tagline, 0)

@@ -41,7 +41,14 @@ type Profile struct {
 	// Language is the BCP 47 tag of the publication's copy, e.g. "en".
 	Language string `json:"language"`
 	// BaseURL, when set, makes ninjs URIs and canonical links absolute.
+	// It is also the site URL of the publisher in structured data.
 	BaseURL string `json:"base_url,omitempty"`
+
+	// Structured data (JSON-LD) for search engines: the publisher's logo
+	// and the pattern of an article's public URL (ArticleURL), e.g.
+	// "{site}/{yyyy}/{mm}/{slug}".
+	LogoURL    string `json:"logo_url,omitempty"`
+	URLPattern string `json:"url_pattern,omitempty"`
 }
 
 // DefaultProfile returns the settings a new library starts with.
@@ -71,6 +78,9 @@ func (p Profile) Validate() error {
 		return Errorf(EINVALID, "copyright start year %d is not a four-digit year", p.Since)
 	case p.Dash != DashEn && p.Dash != DashEm && p.Dash != DashDouble:
 		return Errorf(EINVALID, "dateline dash must be –, — or --, not %q", p.Dash)
+	}
+	if err := p.validateStructuredData(); err != nil {
+		return err
 	}
 	for _, t := range []struct{ name, src string }{
 		{"original footer", p.FooterOriginal},

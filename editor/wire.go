@@ -11,13 +11,14 @@ import (
 )
 
 // RenderWireText renders a as plain-text wire copy, one paragraph per line
-// (ARTICLE.md): the headline and deck when set, the byline, the body with
+// (ARTICLE.md): the headline and deck when set (with the body's
+// typography, Typeset), the byline, the body with
 // the dateline run-in opening its first paragraph, the contributed-material
 // tagline, the correction, the copyright footer, and the "More …" heading
 // with one teaser per line. The text keeps the Typographer's curly quotes
 // and dashes and holds no Markdown markup:
-//   - emphasis, strikethrough, links and code spans are reduced to their
-//     text; images to their alt text; raw HTML is dropped;
+//   - emphasis, links and code spans are reduced to their text; images to
+//     their alt text; struck-through text and raw HTML are dropped;
 //   - headings are a line of their own; block quotes give their paragraphs
 //     as lines;
 //   - list items are lines that start with "• " (bullets) or "N. " (ordered
@@ -34,7 +35,7 @@ func RenderWireText(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export wire text: %w", err)
 	}
-	lines := appendWireLines(nil, a.Headline, a.Deck, f.Byline)
+	lines := appendWireLines(nil, Typeset(a.Headline), Typeset(a.Deck), f.Byline)
 	lines = append(lines, wireFrameLines(a, p, f)...)
 	var buf bytes.Buffer
 	for _, l := range lines {
@@ -204,6 +205,17 @@ func (w *wireWriter) inlineTo(b *strings.Builder, n ast.Node) {
 		case *ast.AutoLink:
 			b.Write(c.Label(w.src))
 		case *ast.RawHTML:
+		case *east.Strikethrough:
+			// Struck-through words are deleted copy: leaving them in
+			// would reverse the meaning. One space stays between the
+			// words around them.
+			if next := c.NextSibling(); next != nil && strings.HasSuffix(b.String(), " ") {
+				if t, ok := next.(*ast.Text); ok {
+					for t.Segment.Len() > 0 && w.src[t.Segment.Start] == ' ' {
+						t.Segment = t.Segment.WithStart(t.Segment.Start + 1)
+					}
+				}
+			}
 		case *east.FootnoteLink:
 			b.WriteString("[" + strconv.Itoa(c.Index) + "]")
 		case *east.FootnoteBacklink:

@@ -37,7 +37,7 @@ func TestWireRoundTrip(t *testing.T) {
 			}
 			// What the wire text carries comes back as fields.
 			b := w.Article
-			if len(a.Byline.Authors) > 0 && (FormatByline(b.Byline) != FormatByline(a.Byline) || b.Headline != a.Headline || b.Deck != a.Deck) {
+			if len(a.Byline.Authors) > 0 && (FormatByline(b.Byline) != FormatByline(a.Byline) || b.Headline != Typeset(a.Headline) || b.Deck != Typeset(a.Deck)) {
 				t.Errorf("byline %q headline %q deck %q", FormatByline(b.Byline), b.Headline, b.Deck)
 			}
 			if headingFirst {

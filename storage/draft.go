@@ -36,8 +36,10 @@ func (db *DB) Create(ctx context.Context, a *editor.Article, opt editor.SaveOpti
 
 // Save writes the article, inserting it if it is new, adds a revision or
 // coalesces this session's newest one, and updates the search index, all in
-// one IMMEDIATE transaction. It sets a.Updated (and a.Created when zero) to
-// the library clock, and a.Published when a published story has none.
+// one IMMEDIATE transaction. It sets a.Created when zero, a.Updated to the
+// library clock unless nothing but the time changed (or an import carries
+// its own), and a.Published once, when a published story has none and the
+// save is no import (stampTimes).
 // Saving never moves a stored article through the workflow: an edit keeps
 // the stored status (and sets a.Status to it), so a stale copy cannot undo
 // a transition; Transition changes status. ECONFLICT if the slug belongs to
@@ -120,9 +122,8 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	if a.Created.IsZero() {
 		a.Created = now
 	}
-	a.Updated = now
-	if (a.Status == editor.StatusPublished || a.Status == editor.StatusCorrected) && a.Published.IsZero() {
-		a.Published = now
+	if err := stampTimes(ctx, tx, a, opt.Kind, cur, exists, now); err != nil {
+		return nil, err
 	}
 	doc, err := marshalArticle(a)
 	if err != nil {
@@ -317,6 +318,62 @@ func shortID(id string) string {
 		return id[:13]
 	}
 	return id
+}
+
+// stampTimes sets the times a save owns. Updated is the last real change:
+// now, except that an import keeps the modified date its copy carries, and
+// a save that changes nothing keeps the stored one. Published is set once,
+// to now, when a published or corrected story has none, except on import:
+// imported copy keeps the date it carries (editor.PublishedAt), and an
+// import's own time is never its publication date.
+func stampTimes(ctx context.Context, tx *sql.Tx, a *editor.Article, kind editor.RevisionKind, cur draftState, exists bool, now time.Time) error {
+	switch {
+	case kind == editor.RevisionImport && !a.Updated.IsZero():
+	case exists:
+		stored, same, err := unchangedTx(ctx, tx, cur.seq, a)
+		if err != nil {
+			return err
+		}
+		if same {
+			a.Updated = stored
+		} else {
+			a.Updated = now
+		}
+	default:
+		a.Updated = now
+	}
+	if kind != editor.RevisionImport && (a.Status == editor.StatusPublished || a.Status == editor.StatusCorrected) && a.Published.IsZero() {
+		a.Published = now
+	}
+	return nil
+}
+
+// unchangedTx reports whether a equals the stored draft at seq in
+// everything but its update time, and returns that stored time.
+func unchangedTx(ctx context.Context, tx *sql.Tx, seq int64, a *editor.Article) (time.Time, bool, error) {
+	var (
+		doc, body string
+		updated   int64
+	)
+	err := tx.QueryRowContext(ctx, `SELECT doc, body, updated FROM drafts WHERE seq = ?`, seq).Scan(&doc, &body, &updated)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("read draft: %w", err)
+	}
+	stored, err := unmarshalArticle(doc)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	stored.Body = body
+	key := func(x *editor.Article) string {
+		c := *x
+		c.Updated, c.BaseRevision, c.BaseSaved = time.Time{}, "", time.Time{}
+		s, err := marshalJSON(&c)
+		if err != nil {
+			return "unencodable"
+		}
+		return s
+	}
+	return fromNanos(updated), key(stored) == key(a), nil
 }
 
 // keepWorkflow reconciles the workflow fields of an article about to be

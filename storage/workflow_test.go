@@ -187,8 +187,61 @@ func TestTransition(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Status != editor.StatusPublished || got.Published.IsZero() {
-			t.Fatalf("imported status %q, published %v", got.Status, got.Published)
+		if got.Status != editor.StatusPublished || !got.Published.IsZero() {
+			t.Fatalf("imported status %q, published %v; want published with no publication time (the import time is not one)", got.Status, got.Published)
+		}
+		// A later edit does not make one up either; a date the copy
+		// carries is kept.
+		pub := c.Now().Add(-48 * time.Hour)
+		got.Published = pub
+		if _, err := db.Save(ctx, got, editor.SaveOptions{Kind: editor.RevisionImport}); err != nil {
+			t.Fatal(err)
+		}
+		got, err = db.Get(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.Published.Equal(pub) {
+			t.Fatalf("published %v, want the copy's own %v", got.Published, pub)
+		}
+	})
+
+	t.Run("PublishedOnceKept", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []editor.Status{editor.StatusFiled, editor.StatusEditing, editor.StatusApproved} {
+			if _, err := db.Transition(ctx, a.ID, s, ""); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := db.Get(ctx, a.ID); !got.Published.IsZero() {
+				t.Fatalf("%s copy has a publication time %v", s, got.Published)
+			}
+		}
+		c.Advance(time.Hour)
+		if _, err := db.Transition(ctx, a.ID, editor.StatusPublished, ""); err != nil {
+			t.Fatal(err)
+		}
+		first, _ := db.Get(ctx, a.ID)
+		if !first.Published.Equal(c.Now()) {
+			t.Fatalf("published at %v, want the transition time %v", first.Published, c.Now())
+		}
+		c.Advance(time.Hour)
+		if _, err := db.Transition(ctx, a.ID, editor.StatusCorrected, "Fixed a name."); err != nil {
+			t.Fatal(err)
+		}
+		c.Advance(time.Hour)
+		if _, err := db.Transition(ctx, a.ID, editor.StatusKilled, ""); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := db.Get(ctx, a.ID)
+		if !got.Published.Equal(first.Published) {
+			t.Fatalf("publication time moved from %v to %v", first.Published, got.Published)
+		}
+		if p := got.PublishedAt(); !p.Equal(first.Published) {
+			t.Fatalf("killed copy PublishedAt %v, want %v", p, first.Published)
 		}
 	})
 }
@@ -260,4 +313,43 @@ func TestEmptyTrash(t *testing.T) {
 	for _, a := range as[:2] {
 		wantPurged(t, db, c, a, revs[a.ID])
 	}
+}
+
+func TestUpdatedIsTheLastRealChange(t *testing.T) {
+	ctx := context.Background()
+	t.Run("NoChangeKeepsUpdated", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		saved := a.Updated
+		c.Advance(time.Hour)
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.Get(ctx, a.ID); !got.Updated.Equal(saved) {
+			t.Fatalf("a save that changed nothing moved Updated from %v to %v", saved, got.Updated)
+		}
+		c.Advance(time.Hour)
+		a.Body += " More."
+		if _, err := db.Save(ctx, a, editor.SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.Get(ctx, a.ID); !got.Updated.Equal(c.Now()) {
+			t.Fatalf("an edit left Updated at %v, want %v", got.Updated, c.Now())
+		}
+	})
+	t.Run("ImportKeepsItsOwnDate", func(t *testing.T) {
+		db, c := mustOpen(t)
+		a := testArticle(c.Now())
+		own := c.Now().Add(-30 * 24 * time.Hour)
+		a.Updated = own
+		if _, err := db.Create(ctx, a, editor.SaveOptions{Kind: editor.RevisionImport}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.Get(ctx, a.ID); !got.Updated.Equal(own) {
+			t.Fatalf("imported copy modified %v, want its own %v", got.Updated, own)
+		}
+	})
 }

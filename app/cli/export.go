@@ -21,6 +21,7 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 	all := fs.Bool("all", false, "export every draft in the library, one file each, into the --out directory")
 	status := fs.String("status", "", "export every draft in this status (comma-separated list allowed) into the --out directory")
 	sel := addSelectionFlags(fs)
+	jekyll := fs.Bool("jekyll", false, "with --all or --status and --format md, name the files YYYY-MM-DD-slug.md for a Jekyll _posts folder")
 	if code, ok := parseFlags(fs, env, args); !ok {
 		return code
 	}
@@ -55,10 +56,16 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 		if err != nil {
 			return usage(env, c.name, "%s", editor.ErrorMessage(err))
 		}
-		return exportBatch(ctx, env, editor.BatchOptions{List: editor.ListOptions{Statuses: statuses}, Format: f, Force: *force}, *out)
+		if *jekyll && f != editor.FormatMarkdown {
+			return usage(env, c.name, "--jekyll names Markdown files; use it with --format %s", editor.FormatMarkdown)
+		}
+		return exportBatch(ctx, env, editor.BatchOptions{List: editor.ListOptions{Statuses: statuses}, Format: f, Force: *force, Jekyll: *jekyll}, *out)
 	}
 	if fs.NArg() != 1 {
 		return usage(env, c.name, "name exactly one draft by ID or slug")
+	}
+	if *jekyll {
+		return usage(env, c.name, "--jekyll names the files of a batch export; use it with --all or --status")
 	}
 	store, a, ok := readDraft(ctx, env, fs.Arg(0))
 	if !ok {
