@@ -28,6 +28,11 @@ const (
 	FormatWire Format = "txt"
 	// FormatNinjs is IPTC ninjs 2.x JSON.
 	FormatNinjs Format = "ninjs"
+	// FormatNITF is an IPTC NITF 3.6 XML document.
+	FormatNITF Format = "nitf"
+	// FormatNewsML is an IPTC NewsML-G2 2.35 newsItem with the body as
+	// inline NITF.
+	FormatNewsML Format = "newsml"
 )
 
 // FormatSpec is one row of the format table.
@@ -86,6 +91,20 @@ var formatTable = []FormatSpec{
 		Sniff:      sniffNinjs,
 		Parse:      ParseNinjs,
 		Render:     RenderNinjs,
+	},
+	{
+		Format: FormatNITF, Label: "NITF XML", Ext: ".xml",
+		ImportExts: []string{".nitf"},
+		Sniff:      sniffNITF,
+		Parse:      ParseNITF,
+		Render:     RenderNITF,
+	},
+	{
+		Format: FormatNewsML, Label: "NewsML-G2 XML", Ext: ".xml",
+		ImportExts: []string{".newsml"},
+		Sniff:      sniffNewsML,
+		Parse:      ParseNewsML,
+		Render:     RenderNewsML,
 	},
 }
 
