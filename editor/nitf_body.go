@@ -1,11 +1,13 @@
 package editor
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // This file renders a body's goldmark AST as NITF 3.6 block content, the
@@ -69,29 +71,24 @@ func (b *nitfBodyWriter) block(n ast.Node) {
 	w := b.w
 	switch n := n.(type) {
 	case *ast.Paragraph:
-		if img, ok := soleImage(n); ok && SafeURL(string(img.Destination)) != "" {
+		if img, ok := soleImage(n); ok && linkURL(img.Destination, true) != "" {
 			w.line(b.indent)
 			w.start("media", "media-type", "image")
-			w.empty("media-reference", "source", string(img.Destination), "alternate-text", b.plain(img), "name", string(img.Title))
+			w.empty("media-reference", "source", linkURL(img.Destination, true), "alternate-text", b.plain(img), "name", resolveText(img.Title))
 			w.end("media")
 			return
 		}
-		w.line(b.indent)
-		w.start("p")
-		b.inline(n)
-		w.end("p")
+		b.inlineBlock("p", "", n)
 	case *ast.TextBlock:
 		// A tight list item's text: written straight into the <li>.
 		b.inline(n)
+		b.trimTrailingSpace()
 	case *ast.Heading:
 		class := ""
 		if n.Level != 2 {
 			class = "h" + strconv.Itoa(n.Level)
 		}
-		w.line(b.indent)
-		w.start("hl2", "class", class)
-		b.inline(n)
-		w.end("hl2")
+		b.inlineBlock("hl2", class, n)
 	case *ast.List:
 		b.list(n)
 	case *ast.Blockquote:
@@ -142,6 +139,47 @@ func (b *nitfBodyWriter) block(n ast.Node) {
 	}
 }
 
+// inlineBlock writes a block of inline content, <name class>…</name>,
+// on a line of its own; a paragraph left without content (one of raw HTML
+// only, say) is not written, and a heading without content is written
+// empty. White space at its end, which Markdown drops, is dropped.
+func (b *nitfBodyWriter) inlineBlock(name, class string, n ast.Node) {
+	w := b.w
+	mark := w.buf.Len()
+	w.line(b.indent)
+	w.start(name, "class", class)
+	open := w.buf.Len()
+	b.inline(n)
+	b.trimTrailingSpace()
+	if w.buf.Len() == open && name == "p" {
+		w.buf.Truncate(mark)
+		return
+	}
+	w.end(name)
+}
+
+// trimTrailingSpace drops the spaces at the end of what is written, the
+// soft line break before a dropped raw HTML tag, say.
+func (b *nitfBodyWriter) trimTrailingSpace() {
+	buf := b.w.buf.Bytes()
+	n := len(buf)
+	for n > 0 && buf[n-1] == ' ' {
+		n--
+	}
+	b.w.buf.Truncate(n)
+}
+
+// linkURL is the destination of a link or image as the HTML export
+// writes it (escapes and references resolved, percent-encoded), or ""
+// when SafeURL rejects it. resolve is false for autolinks, whose text is
+// the URL as it is.
+func linkURL(dest []byte, resolve bool) string {
+	if len(dest) == 0 {
+		return ""
+	}
+	return SafeURL(string(util.URLEscape(dest, resolve)))
+}
+
 // list writes a <ul> or <ol>: a tight list's items hold their text
 // directly, a loose list's items hold paragraphs.
 func (b *nitfBodyWriter) list(n *ast.List) {
@@ -160,10 +198,14 @@ func (b *nitfBodyWriter) list(n *ast.List) {
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		w.line(b.indent)
 		w.start("li")
+		open := w.buf.Len()
 		if onlyTextBlock(item) {
 			b.blocks(item)
 		} else {
 			b.nested(item)
+		}
+		if len(bytes.TrimSpace(w.buf.Bytes()[open:])) == 0 {
+			w.buf.Truncate(open) // nothing but raw HTML
 		}
 		w.end("li")
 	}
@@ -242,6 +284,7 @@ func (b *nitfBodyWriter) row(row ast.Node, cell string) {
 		}
 		b.w.start(cell, "align", align)
 		b.inline(c)
+		b.trimTrailingSpace()
 		b.w.end(cell)
 	}
 	b.w.end("tr")
@@ -300,30 +343,40 @@ func (b *nitfBodyWriter) inline(n ast.Node) {
 			b.inline(c)
 			w.end("em")
 		case *ast.CodeSpan:
+			// As the HTML export: line ends inside are spaces.
 			var sb strings.Builder
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				switch t := t.(type) {
 				case *ast.Text:
-					sb.Write(t.Segment.Value(b.src))
+					v := t.Segment.Value(b.src)
+					if bytes.HasSuffix(v, []byte("\n")) {
+						v = append(v[:len(v)-1:len(v)-1], ' ')
+					}
+					sb.Write(v)
 				case *ast.String:
 					sb.Write(t.Value)
 				}
 			}
 			w.element("em", sb.String(), "class", "code")
 		case *ast.Link:
-			w.start("a", "href", string(c.Destination), "title", string(c.Title))
+			href := linkURL(c.Destination, true)
+			if href == "" {
+				b.inline(c) // no safe destination: the text alone
+				continue
+			}
+			w.start("a", "href", href, "title", resolveText(c.Title))
 			b.inline(c)
 			w.end("a")
 		case *ast.AutoLink:
 			label := string(c.Label(b.src))
-			url := string(c.URL(b.src))
-			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
-				url = "mailto:" + url
+			url := c.URL(b.src)
+			if c.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+				url = append([]byte("mailto:"), url...)
 			}
-			w.element("a", label, "href", url)
+			w.element("a", label, "href", linkURL(url, false))
 		case *ast.Image:
-			if dest := string(c.Destination); dest != "" {
-				w.element("a", b.plain(c), "class", "image", "href", dest, "title", string(c.Title))
+			if dest := linkURL(c.Destination, true); dest != "" {
+				w.element("a", b.plain(c), "class", "image", "href", dest, "title", resolveText(c.Title))
 			} else {
 				w.text(b.plain(c))
 			}

@@ -102,7 +102,11 @@ func (m *nitfMarkdown) block(n *xmlNode) string {
 		}
 		text := m.inline(n.Kids, true)
 		if text == "" {
-			return ""
+			return strings.Repeat("#", level)
+		}
+		// A run of # at the end would close the heading.
+		if i := len(strings.TrimRight(text, "#")); i < len(text) {
+			text = text[:i] + "\\" + text[i:]
 		}
 		return strings.Repeat("#", level) + " " + text
 	case "ul", "ol":
@@ -110,13 +114,15 @@ func (m *nitfMarkdown) block(n *xmlNode) string {
 	case "bq":
 		inner := strings.Join(m.blocks(n.Kids), "\n\n")
 		if inner == "" {
-			return ""
+			return ">"
 		}
 		return prefixLines(inner, "> ", ">")
 	case "pre":
 		return codeFence(n.text(), strings.TrimPrefix(n.attr("class"), "language-"))
 	case "hr":
-		return "---"
+		// Not "---" or "***": after a list marker those read as a
+		// thematic break of their own.
+		return "___"
 	case "table":
 		return m.table(n)
 	case "media":
@@ -303,7 +309,7 @@ func (m *nitfMarkdown) inline(kids []*xmlNode, block bool) string {
 	var b strings.Builder
 	m.lineStart = true
 	m.inlineTo(&b, kids)
-	s := strings.TrimSpace(b.String())
+	s := strings.Trim(b.String(), " \t\r\n")
 	if !block {
 		s = strings.ReplaceAll(s, "\\\n", " ")
 	}
@@ -316,7 +322,8 @@ func (m *nitfMarkdown) inlineTo(b *strings.Builder, kids []*xmlNode) {
 	for _, k := range kids {
 		if k.isText() {
 			text := collapseXMLSpace(k.Text)
-			if m.lineStart {
+			if m.lineStart && strings.ContainsAny(k.Text, "\n\r") {
+				// Indentation of pretty-printed XML.
 				text = strings.TrimLeft(text, " ")
 			}
 			if text != "" {
@@ -368,6 +375,11 @@ func (m *nitfMarkdown) emphasis(b *strings.Builder, n *xmlNode) {
 		return
 	}
 	mark := "*"
+	startsSingle := strings.HasPrefix(trimmed, "*") && !strings.HasPrefix(trimmed, "**")
+	endsSingle := strings.HasSuffix(trimmed, "*") && !strings.HasSuffix(trimmed, "**")
+	if startsSingle || endsSingle {
+		mark = "_" // *…* right inside *…* would read as strong emphasis
+	}
 	switch {
 	case strings.Contains(kind, "strong") || strings.Contains(kind, "bold"):
 		mark = "**"
@@ -393,7 +405,7 @@ func (m *nitfMarkdown) link(b *strings.Builder, n *xmlNode) {
 	text := strings.TrimSpace(inner.String())
 	dest := SafeURL(href)
 	switch {
-	case dest == "" || strings.HasPrefix(dest, "#"):
+	case dest == "":
 		b.WriteString(inner.String())
 	case class == "image":
 		b.WriteString("![" + text + "](" + exactDestination(dest) + markdownTitle(n.attr("title")) + ")")
@@ -402,11 +414,11 @@ func (m *nitfMarkdown) link(b *strings.Builder, n *xmlNode) {
 	}
 }
 
-// collapseXMLSpace turns each run of white space that holds a line break
-// or tab, as pretty-printed XML has, into one space. Runs of plain spaces
+// collapseXMLSpace turns each run of white space that holds a line break,
+// as pretty-printed XML has, into one space. Runs of spaces and tabs alone
 // are text and stay.
 func collapseXMLSpace(s string) string {
-	if !strings.ContainsAny(s, "\n\r\t") {
+	if !strings.ContainsAny(s, "\n\r") {
 		return s
 	}
 	var b strings.Builder
@@ -420,7 +432,7 @@ func collapseXMLSpace(s string) string {
 		for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t') {
 			j++
 		}
-		if strings.ContainsAny(s[i:j], "\n\r\t") {
+		if strings.ContainsAny(s[i:j], "\n\r") {
 			b.WriteByte(' ')
 		} else {
 			b.WriteString(s[i:j])
@@ -440,8 +452,8 @@ func escapeMarkdownText(s string, lineStart bool) string {
 	var b strings.Builder
 	rs := []rune(s)
 	if lineStart {
-		for len(rs) > 0 && rs[0] == ' ' {
-			b.WriteString("&#32;")
+		for len(rs) > 0 && (rs[0] == ' ' || rs[0] == '\t') {
+			b.WriteString("&#" + strconv.Itoa(int(rs[0])) + ";")
 			rs = rs[1:]
 		}
 	}
@@ -502,7 +514,6 @@ func codeFence(code, info string) string {
 	if strings.Contains(info, "`") {
 		info = ""
 	}
-	code = strings.TrimSuffix(code, "\n")
 	if code == "" {
 		return fence + info + "\n" + fence
 	}
@@ -550,9 +561,11 @@ func exactDestination(u string) string {
 
 // markdownTitle writes a link title with its leading space, or "".
 func markdownTitle(t string) string {
-	t = oneLine(t)
-	if t == "" {
+	if strings.TrimSpace(t) == "" {
 		return ""
+	}
+	for strings.Contains(t, "\n\n") {
+		t = strings.ReplaceAll(t, "\n\n", "\n") // a blank line would end it
 	}
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `&`, `\&`)
 	return ` "` + r.Replace(t) + `"`

@@ -180,6 +180,10 @@ func parseXMLTree(data []byte, what string) (*xmlNode, error) {
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) == 1 {
+				if len(bytes.TrimSpace(t)) > 0 {
+					line, _ := dec.InputPos()
+					return nil, Errorf(EINVALID, "the %s is not well-formed XML: line %d: text outside the root element", what, line)
+				}
 				continue // white space around the root element
 			}
 			if k := len(top.Kids); k > 0 && top.Kids[k-1].isText() {
