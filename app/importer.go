@@ -55,6 +55,12 @@ type importJob struct {
 // ShowImportDialog asks for a file to import and imports it. Several files
 // at once come in by dropping them on the window.
 func (w *MainWindow) ShowImportDialog() {
+	w.importDialog().Show()
+}
+
+// importDialog is the file dialog of ShowImportDialog, filtered to the
+// extensions of the format table's importers.
+func (w *MainWindow) importDialog() *dialog.FileDialog {
 	d := dialog.NewFileOpen(func(in fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showError("Import failed", err)
@@ -68,7 +74,7 @@ func (w *MainWindow) ShowImportDialog() {
 		w.ImportURIs([]fyne.URI{uri})
 	}, w.Window)
 	d.SetFilter(fynestorage.NewExtensionFileFilter(editor.ImportExtensions()))
-	d.Show()
+	return d
 }
 
 // importDropped takes files dropped on the window.

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -143,11 +144,15 @@ func (f Format) Ext() string {
 }
 
 // ImportExtensions lists every file name extension an import reads, with
-// its dot, for the import dialog's filter.
+// its dot and each once, for the import dialog's filter.
 func ImportExtensions() []string {
 	var out []string
 	for _, s := range formatTable {
-		out = append(out, s.ImportExts...)
+		for _, ext := range s.ImportExts {
+			if !slices.Contains(out, ext) {
+				out = append(out, ext)
+			}
+		}
 	}
 	return out
 }

@@ -156,6 +156,9 @@ func readNewsItem(item *xmlNode, p Profile) (*Article, error) {
 // may still fill.
 func readNewsMLContent(set *xmlNode, p Profile) (*Article, error) {
 	const ns = NewsMLNamespace
+	if set == nil {
+		return &Article{}, nil
+	}
 	for _, c := range set.Kids {
 		switch {
 		case c.is(ns, "inlineXML"):
@@ -297,7 +300,7 @@ func readNewsMLContentMeta(a *Article, cm *xmlNode) {
 	}
 	if len(a.Byline.Authors) == 0 {
 		if by := oneLine(cm.child(ns, "by").text()); by != "" {
-			a.Byline = readNITFByline(&xmlNode{Kids: []*xmlNode{{Text: by}}}, "")
+			a.Byline = readNITFByline(textElement("byline", by), "")
 		} else {
 			for _, c := range cm.children(ns, "creator") {
 				if n := oneLine(firstNonEmpty(c.child(ns, "name").text(), c.attr("literal"))); n != "" {
@@ -308,7 +311,7 @@ func readNewsMLContentMeta(a *Article, cm *xmlNode) {
 	}
 	if a.Dateline.IsZero() {
 		if dl := oneLine(cm.child(ns, "dateline").text()); dl != "" {
-			readNITFDateline(a, &xmlNode{Kids: []*xmlNode{{Text: dl}}}, "")
+			readNITFDateline(a, textElement("dateline", dl), "")
 		}
 		if a.Dateline.Place == "" {
 			a.Dateline.Place = oneLine(cm.path(ns, "located", "name").text())
@@ -345,4 +348,10 @@ func readNewsMLContentMeta(a *Article, cm *xmlNode) {
 			}
 		}
 	}
+}
+
+// textElement is an element of no namespace that holds one text, for
+// reading NewsML-G2's text properties with the NITF readers.
+func textElement(local, text string) *xmlNode {
+	return &xmlNode{Name: xml.Name{Local: local}, Kids: []*xmlNode{{Text: text}}}
 }

@@ -402,7 +402,7 @@ func (m *nitfMarkdown) link(b *strings.Builder, n *xmlNode) {
 	}
 	var inner strings.Builder
 	m.inlineTo(&inner, n.Kids)
-	text := strings.TrimSpace(inner.String())
+	text := inner.String()
 	dest := SafeURL(href)
 	switch {
 	case dest == "":
@@ -445,8 +445,9 @@ func collapseXMLSpace(s string) string {
 // escapeMarkdownText escapes s so that the shared pipeline renders it as
 // exactly s: every ASCII punctuation character that could start markup or
 // that the Typographer would replace (quotes, dashes, dots, angle quotes)
-// gets a backslash, and at the start of a line the characters that would
-// open a block. Leading spaces at a line start become character
+// gets a backslash, as do the characters that would make a URL or e-mail
+// address an autolink, and at the start of a line the characters that
+// would open a block. Leading spaces at a line start become character
 // references, which Markdown keeps.
 func escapeMarkdownText(s string, lineStart bool) string {
 	var b strings.Builder
@@ -474,7 +475,8 @@ func escapeMarkdownText(s string, lineStart bool) string {
 				b.WriteByte('\\')
 			}
 		case '.':
-			if prev == '.' || next == '.' || lineStart && isAllDigits(string(rs[:i])) && i > 0 {
+			afterWWW := i >= 3 && strings.EqualFold(string(rs[i-3:i]), "www") // a "www." autolink
+			if prev == '.' || next == '.' || lineStart && isAllDigits(string(rs[:i])) && i > 0 || afterWWW {
 				b.WriteByte('\\')
 			}
 		case ')':
@@ -487,6 +489,14 @@ func escapeMarkdownText(s string, lineStart bool) string {
 			}
 		case '!':
 			if next == '[' || i == len(rs)-1 {
+				b.WriteByte('\\')
+			}
+		case '@':
+			// Text, not an e-mail autolink.
+			b.WriteByte('\\')
+		case ':':
+			// Text, not a URL autolink: "http\://x".
+			if strings.HasPrefix(string(rs[i+1:]), "//") {
 				b.WriteByte('\\')
 			}
 		}
