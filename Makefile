@@ -24,10 +24,12 @@ DEADCODE      := golang.org/x/tools/cmd/deadcode@v0.52.0
 # System packages cgo needs: a C compiler, pkg-config, OpenGL and X11 headers
 # (Fyne's GLFW driver) — go-sqlite3 compiles SQLite itself with gcc. The test
 # run also needs an X server (Xvfb) with Mesa's software OpenGL, xdotool and
-# ImageMagick for the end-to-end check of the real window, and PostgreSQL for
-# the newsroom server's tests (they start a throwaway cluster themselves).
+# ImageMagick for the end-to-end check of the real window, PostgreSQL for
+# the newsroom server's tests (they start a throwaway cluster themselves),
+# and xmllint (libxml2-utils), which validates the NITF and NewsML-G2
+# exports against IPTC's schemas.
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev
-TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql
+TEST_PACKAGES  := xvfb xauth xdotool imagemagick libgl1-mesa-dri postgresql libxml2-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] && echo "" || (command -v sudo >/dev/null 2>&1 && echo "sudo -n" || echo "NONE"))
 

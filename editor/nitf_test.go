@@ -2,6 +2,8 @@ package editor
 
 import (
 	"bytes"
+	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -473,6 +475,57 @@ func FuzzParseNITF(f *testing.F) {
 		}
 		if _, err := RenderNITF(a, DefaultProfile(), RenderOptions{}); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkNITF measures the NITF export and import of the long-body
+// fixture (150 paragraphs) next to their baselines from the same run: the
+// HTML export of the same article through the same pipeline, and
+// encoding/xml reading the same file token by token with nothing built.
+func BenchmarkNITF(b *testing.B) {
+	a, p := loadFixture(b, "long-body")
+	data, err := RenderNITF(a, p, fixtureOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("export", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := RenderNITF(a, p, fixtureOptions()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("export-baseline-html-fragment", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := RenderHTMLFragment(a, p, fixtureOptions()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("import", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, err := ParseNITF(data, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("import-baseline-encoding-xml-tokens", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			dec := xml.NewDecoder(bytes.NewReader(data))
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					b.Fatal(err)
+				}
+			}
 		}
 	})
 }
