@@ -210,7 +210,7 @@ func Import(f Format, data []byte, p Profile) (*Article, error) {
 // NewsML). Anything else is read as Markdown. Empty, binary and oversized files give an *Error with
 // code EINVALID.
 func DetectFormat(filename string, data []byte, p Profile) (Format, error) {
-	text, err := checkImportText(data, "file")
+	text, err := checkImportText(declaredCharsetToUTF8(data), "file")
 	if err != nil {
 		return "", err
 	}

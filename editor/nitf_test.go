@@ -394,7 +394,7 @@ func TestNITFImportErrors(t *testing.T) {
 <!DOCTYPE nitf [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <nitf><body><body.content><p>&xxe;</p></body.content></body></nitf>`, "not expanded"},
 		{"deep", "<nitf><body><body.content>" + deep + "</body.content></body></nitf>", "nests elements more than 200 deep"},
-		{"latin1 declared", `<?xml version="1.0" encoding="ISO-8859-1"?><nitf><head><title>Café</title></head></nitf>`, "declares encoding"},
+		{"unknown encoding", `<?xml version="1.0" encoding="Shift_JIS"?><nitf><head><title>x</title></head></nitf>`, "declares encoding \"Shift_JIS\""},
 	} {
 		_, err := ParseNITF([]byte(tt.in), DefaultProfile())
 		if ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), tt.want) {
@@ -408,6 +408,32 @@ func TestNITFImportErrors(t *testing.T) {
 	huge := "<nitf><head><title>x</title></head><body><body.content><p>" + strings.Repeat("a ", MaxImportBytes/2) + "</p></body.content></body></nitf>"
 	if _, err := ParseNITF([]byte(huge), DefaultProfile()); ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "larger than") {
 		t.Errorf("huge file: %v", err)
+	}
+}
+
+// TestNITFDeclaredEncodings reads NITF that declares a single-byte
+// encoding, as older agency systems send it: in that encoding, or
+// mislabelled UTF-8.
+func TestNITFDeclaredEncodings(t *testing.T) {
+	for name, in := range map[string]string{
+		"latin-1":           "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf><head><title>Caf\xe9 cr\xe8me</title></head></nitf>",
+		"windows-1252":      "<?xml version='1.0' encoding='windows-1252'?><nitf><head><title>Caf\xe9 cr\xe8me</title></head></nitf>",
+		"mislabelled utf-8": "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><nitf><head><title>Café crème</title></head></nitf>",
+		"utf-8 with a BOM":  "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-8\"?><nitf><head><title>Café crème</title></head></nitf>",
+		"no declaration":    "<nitf><head><title>Café crème</title></head></nitf>",
+		"us-ascii declared": "<?xml version=\"1.0\" encoding=\"US-ASCII\"?><nitf><head><title>Caf&#233; cr&#xE8;me</title></head></nitf>",
+	} {
+		if f, err := DetectFormat("story.xml", []byte(in), DefaultProfile()); f != FormatNITF {
+			t.Errorf("%s: detected as %q, %v", name, f, err)
+		}
+		a, err := ParseNITF([]byte(in), DefaultProfile())
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if a.Headline != "Café crème" {
+			t.Errorf("%s: headline %q", name, a.Headline)
+		}
 	}
 }
 

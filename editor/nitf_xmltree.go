@@ -6,7 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // This file reads an XML document into a small tree for the NITF and
@@ -144,7 +148,7 @@ func (n *xmlNode) text() string {
 // maxXMLNodes nodes gives an *Error with code EINVALID that says so and
 // where.
 func parseXMLTree(data []byte, what string) (*xmlNode, error) {
-	text, err := checkImportText(data, what)
+	text, err := checkImportText(declaredCharsetToUTF8(data), what)
 	if err != nil {
 		return nil, err
 	}
@@ -222,25 +226,57 @@ func xmlSyntaxError(err error, what string) error {
 	return Errorf(EINVALID, "the %s is not well-formed XML: %v", what, err)
 }
 
-// xmlCharsetReader accepts the encodings a UTF-8 file may declare: the
-// input has been checked to be UTF-8, so a declaration of US-ASCII or
-// Latin-1 on it is only wrong when it holds other characters, which the
-// error then says.
+// xmlCharsetReader is reached for a declared encoding that
+// declaredCharsetToUTF8 did not turn into UTF-8: a US-ASCII file is read
+// as it is, anything else is refused with a message that says what to do.
 func xmlCharsetReader(charset string, input io.Reader) (io.Reader, error) {
 	switch strings.ToLower(charset) {
 	case "utf-8", "utf8", "us-ascii", "ascii":
 		return input, nil
 	}
-	data, err := io.ReadAll(input)
-	if err != nil {
-		return nil, err
+	return nil, fmt.Errorf("the file declares encoding %q, which Dateline cannot read; save it as UTF-8", charset)
+}
+
+// xmlDeclEncoding finds the encoding of an XML declaration.
+var xmlDeclEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']`)
+
+// singleByteCharsets are the encodings agencies still declare on XML
+// copy that Dateline turns into UTF-8.
+var singleByteCharsets = map[string]*charmap.Charmap{
+	"iso-8859-1": charmap.ISO8859_1, "iso8859-1": charmap.ISO8859_1, "iso_8859-1": charmap.ISO8859_1, "latin1": charmap.ISO8859_1,
+	"iso-8859-15": charmap.ISO8859_15, "latin-9": charmap.ISO8859_15,
+	"windows-1252": charmap.Windows1252, "cp1252": charmap.Windows1252,
+}
+
+// declaredCharsetToUTF8 reads a file whose XML declaration names
+// ISO-8859-1, ISO-8859-15 or Windows-1252 as what it says, and returns it
+// in UTF-8 with a declaration that says so. A file so declared that is
+// valid UTF-8 already (a common mislabelling) is kept as it is. Any other
+// file is returned unchanged.
+func declaredCharsetToUTF8(data []byte) []byte {
+	if len(data) > MaxImportBytes {
+		return data
 	}
-	for _, c := range data {
-		if c >= 0x80 {
-			return nil, fmt.Errorf("the file declares encoding %q but is UTF-8; change its XML declaration to UTF-8", charset)
+	m := xmlDeclEncoding.FindSubmatchIndex(data[:min(len(data), 256)])
+	if m == nil {
+		return data
+	}
+	cm := singleByteCharsets[strings.ToLower(string(data[m[2]:m[3]]))]
+	if cm == nil {
+		return data
+	}
+	out := make([]byte, 0, len(data)+16)
+	out = append(out, data[:m[2]]...)
+	out = append(out, "UTF-8"...)
+	rest := data[m[3]:]
+	if !utf8.Valid(data) {
+		decoded, err := cm.NewDecoder().Bytes(rest)
+		if err != nil {
+			return data
 		}
+		rest = decoded
 	}
-	return bytes.NewReader(data), nil
+	return append(out, rest...)
 }
 
 // xmlRoot returns the namespace and local name of the root element of
