@@ -86,6 +86,11 @@ func readNITF(root *xmlNode, p Profile) *Article {
 	for _, c := range body.children(ns, "body.content") {
 		contents = append(contents, takeNITFFrame(a, c, ns))
 	}
+	if head.child(ns, "docdata").attrNS(datelineNamespace, "status") == "" && len(contents) > 0 {
+		// Agency copy often opens the story with the dateline run-in as
+		// well; Dateline's own files never do.
+		takeNITFRunIn(a, contents[0], ns)
+	}
 	var extra []string
 	if end := body.child(ns, "body.end"); end != nil {
 		extra = readNITFBodyEnd(a, end, ns, NewFooterReader(p), m)
@@ -376,4 +381,78 @@ func parseNITFNorm(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// nitfRunIn matches a dateline run-in at the start of a paragraph:
+// "PLACE, DATE (CREDIT) – " with any dash (a hyphen only after a credit),
+// or "PLACE – " with a spaced en or em dash or "--".
+var nitfRunIn = regexp.MustCompile(`^\s*(?:([^()]{1,80}?)\s*\(([^()]{1,60})\)\s*(?:--|—|–|-|_)|([^()]{1,80}?)\s+(?:--|—|–|_))\s*`)
+
+// takeNITFRunIn takes a dateline run-in off the first paragraph of agency
+// copy: one that repeats the dateline of body.head, or, when there is
+// none, one whose place is in capitals, which then becomes the dateline.
+func takeNITFRunIn(a *Article, content *xmlNode, ns string) {
+	p := firstNITFParagraph(content, ns)
+	if p == nil || len(p.Kids) == 0 || !p.Kids[0].isText() {
+		return
+	}
+	first := p.Kids[0]
+	m := nitfRunIn.FindStringSubmatchIndex(first.Text)
+	if m == nil || m[1] >= len(strings.TrimRight(first.Text, " \t\r\n")) {
+		return
+	}
+	lead, credit := "", ""
+	if m[2] >= 0 {
+		lead, credit = first.Text[m[2]:m[3]], first.Text[m[4]:m[5]]
+	} else {
+		lead = first.Text[m[6]:m[7]]
+	}
+	lead, credit = oneLine(lead), oneLine(credit)
+	year := a.PublicationDate().Year()
+	if a.PublicationDate().IsZero() {
+		year = time.Now().Year()
+	}
+	place, date := lead, time.Time{}
+	if i := strings.LastIndex(lead, ", "); i >= 0 {
+		if t, ok := ParseAPDate(lead[i+2:], year); ok {
+			place, date = lead[:i], t
+		}
+	}
+	switch {
+	case a.Dateline.IsZero():
+		if place == "" || strings.ToUpper(place) != place || !strings.ContainsFunc(place, func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+			return
+		}
+		a.Dateline = Dateline{Place: place, Date: date, Credit: credit}
+	case !strings.EqualFold(place, a.Dateline.Place):
+		return
+	default:
+		if a.Dateline.Credit == "" {
+			a.Dateline.Credit = credit
+		}
+		if a.Dateline.Date.IsZero() {
+			a.Dateline.Date = date
+		}
+	}
+	first.Text = first.Text[m[1]:]
+}
+
+// firstNITFParagraph returns the first block of content when it is a
+// paragraph, looking into block containers.
+func firstNITFParagraph(n *xmlNode, ns string) *xmlNode {
+	for _, k := range n.Kids {
+		switch {
+		case k.isText():
+			if strings.TrimSpace(k.Text) != "" {
+				return nil
+			}
+		case k.is(ns, "p"):
+			return k
+		case k.is(ns, "block"):
+			return firstNITFParagraph(k, ns)
+		default:
+			return nil
+		}
+	}
+	return nil
 }

@@ -373,6 +373,33 @@ func TestParseNITFAgencyCopy(t *testing.T) {
 	}
 }
 
+func TestNITFRunInInAgencyCopy(t *testing.T) {
+	for _, tt := range []struct {
+		name, head, para, dateline, body string
+	}{
+		{"repeats body.head", "<dateline><location>ROTTERDAM</location></dateline>", "ROTTERDAM, Nov. 2 (EXN) - Dockers walked out.", "ROTTERDAM, Nov. 2 (EXN) – ", "Dockers walked out."},
+		{"run-in only", "", "WINSTON-SALEM, N.C. (AP) — Mills reopened.", "WINSTON-SALEM, N.C. (AP) – ", "Mills reopened."},
+		{"no credit", "", "TORONTO — Rail talks resumed.", "TORONTO – ", "Rail talks resumed."},
+		{"no space after the hyphen", "", "LONDON (Reuters) -Shares fell.", "LONDON (Reuters) – ", "Shares fell."},
+		{"not capitals", "", "Tuesday (local time) - a quiet day.", "", "Tuesday (local time) - a quiet day."},
+		{"other place", "<dateline><location>OSLO</location></dateline>", "BERGEN (EXN) - Boats left.", "OSLO – ", "BERGEN (EXN) - Boats left."},
+		{"hyphen without credit", "", "PARIS - a word", "", "PARIS - a word"},
+	} {
+		in := `<nitf><head><docdata><date.issue norm="20261102T081500Z"/></docdata></head><body><body.head>` + tt.head +
+			`</body.head><body.content><block><p>` + tt.para + `</p><p>Second.</p></block></body.content></body></nitf>`
+		a, err := ParseNITF([]byte(in), DefaultProfile())
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := FormatDateline(a.Dateline, DashEn); got != tt.dateline {
+			t.Errorf("%s: dateline %q, want %q", tt.name, got, tt.dateline)
+		}
+		if want := tt.body + "\n\nSecond."; a.Body != want {
+			t.Errorf("%s: body %q, want %q", tt.name, a.Body, want)
+		}
+	}
+}
+
 func TestNITFImportErrors(t *testing.T) {
 	deep := strings.Repeat("<block>", 100000) + strings.Repeat("</block>", 100000)
 	for _, tt := range []struct {
