@@ -52,11 +52,12 @@ func ParseNewsML(data []byte, p Profile) (*Article, error) {
 	return a, nil
 }
 
-// sniffNewsML: an XML document whose root element is a NewsML-G2
-// newsItem or newsMessage.
+// sniffNewsML: an XML document whose root element is in the NewsML-G2
+// namespace (a newsItem or newsMessage; any other item gets
+// ParseNewsML's message saying what it is).
 func sniffNewsML(text []byte, _ *FooterReader) bool {
 	name, ok := xmlRoot(text)
-	return ok && name.Space == NewsMLNamespace && (name.Local == "newsItem" || name.Local == "newsMessage")
+	return ok && name.Space == NewsMLNamespace
 }
 
 // pickNewsItem finds the item to import: the root newsItem, or the first

@@ -487,6 +487,7 @@ func TestDetectXMLFormats(t *testing.T) {
 		{"agency.xml", []byte(agencyNITF), FormatNITF},
 		{"noext", []byte(agencyNITF), FormatNITF},
 		{"feed.xml", []byte("<rss><item>by A</item></rss>"), FormatNITF},
+		{"package.xml", []byte(`<packageItem xmlns="` + NewsMLNamespace + `"/>`), FormatNewsML},
 	} {
 		got, err := DetectFormat(tt.name, tt.data, DefaultProfile())
 		if err != nil || got != tt.want {
