@@ -235,6 +235,39 @@ func TestXMLRoundTrip(t *testing.T) {
 	}
 }
 
+// TestXMLRoundTripCustomFooters exports with footer and heading templates
+// of a publication's own wording: the importer reads them with the
+// profile's templates, and the second export is the same.
+func TestXMLRoundTripCustomFooters(t *testing.T) {
+	p := DefaultProfile()
+	p.Publisher, p.Holder, p.Since = "Coast Herald", "Coast Herald Media Ltd", 1999
+	p.FooterOriginal = "© {{.Years}} {{.Holder}} — reuse only with a licence."
+	p.FooterSyndicated = "First published by {{.Publisher}}. © {{.Years}} {{.Holder}}."
+	p.RelatedHeading = "Also from {{.Publisher}}"
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"kenya-tea-harvest", "syndicated", "contributed"} {
+		a, _ := loadFixture(t, name)
+		for _, f := range []Format{FormatNITF, FormatNewsML} {
+			first, err := Export(f, a, p, fixtureOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := Import(f, first, p)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", name, f, err)
+			}
+			if b.Attribution.Kind != a.Attribution.Kind || mustFooter(t, b, p) != mustFooter(t, a, p) {
+				t.Errorf("%s/%s: attribution %q footer %q, want %q %q", name, f, b.Attribution.Kind, mustFooter(t, b, p), a.Attribution.Kind, mustFooter(t, a, p))
+			}
+			if second, _ := Export(f, b, p, fixtureOptions()); !bytes.Equal(first, second) {
+				t.Errorf("%s/%s: export→import→export differs:\n%s", name, f, firstDiff(string(first), string(second)))
+			}
+		}
+	}
+}
+
 // TestNITFRoundTripCommonMarkCorpus runs every CommonMark example as a
 // body through NITF export→import→export. A character reference for a
 // line break inside text (&#10;) is the one thing NITF cannot carry: in
