@@ -269,7 +269,7 @@ func TestXMLRoundTripCustomFooters(t *testing.T) {
 }
 
 // TestNITFRoundTripCommonMarkCorpus runs every CommonMark example as a
-// body through NITF export→import→export. A character reference for a
+// body through NITF and NewsML-G2 export→import→export. A character reference for a
 // line break inside text (&#10;) is the one thing NITF cannot carry: in
 // XML it is white space like the line breaks of pretty-printed files, so
 // it reads back as a space; those examples are left out.
@@ -295,6 +295,16 @@ func TestNITFRoundTripCommonMarkCorpus(t *testing.T) {
 		}
 		if again, _ := RenderNITF(b, p, fixtureOptions()); !bytes.Equal(out, again) {
 			t.Errorf("example %d (%q) read back as %q:\n%s", i+1, body, b.Body, firstDiff(string(out), string(again)))
+		}
+		if out, err = RenderNewsML(a, p, fixtureOptions()); err != nil {
+			t.Fatal(err)
+		}
+		if b, err = ParseNewsML(out, p); err != nil {
+			t.Errorf("example %d: newsml: %v", i+1, err)
+			continue
+		}
+		if again, _ := RenderNewsML(b, p, fixtureOptions()); !bytes.Equal(out, again) {
+			t.Errorf("example %d (%q): newsml export→import→export differs:\n%s", i+1, body, firstDiff(string(out), string(again)))
 		}
 	}
 	if tested < 600 {
