@@ -63,7 +63,11 @@ func (w *MainWindow) ShowImportDialog() {
 }
 
 // showFyneImportDialog is Fyne's file dialog for one file to import.
-func (w *MainWindow) showFyneImportDialog() {
+func (w *MainWindow) showFyneImportDialog() { w.importDialog().Show() }
+
+// importDialog is Fyne's file dialog of ShowImportDialog, filtered to the
+// extensions of the format table's importers.
+func (w *MainWindow) importDialog() *dialog.FileDialog {
 	d := dialog.NewFileOpen(func(in fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showError("Import failed", err)
@@ -77,7 +81,7 @@ func (w *MainWindow) showFyneImportDialog() {
 		w.ImportURIs([]fyne.URI{uri})
 	}, w.Window)
 	d.SetFilter(fynestorage.NewExtensionFileFilter(editor.ImportExtensions()))
-	d.Show()
+	return d
 }
 
 // importDropped takes files dropped on the window.

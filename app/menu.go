@@ -38,6 +38,8 @@ var exportShortcuts = map[editor.Format]fyne.Shortcut{
 	editor.FormatHTMLFragment: &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt},
 	editor.FormatWire:         &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt},
 	editor.FormatNinjs:        &desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt},
+	editor.FormatNITF:         &desktop.CustomShortcut{KeyName: fyne.KeyX, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt},
+	editor.FormatNewsML:       &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt},
 }
 
 // mainMenu is the window's menu bar.

@@ -78,6 +78,17 @@
 //   - feed.go: Atom and RSS feeds of many articles (ExportFeed,
 //     ExportFeedFrom); not rows of the format table, which is one article
 //     per file.
+//   - NITF 3.6 and NewsML-G2 2.35: nitf.go (the NITF document: head,
+//     body.head, frame), nitf_body.go (the body AST as NITF blocks),
+//     nitf_import.go (ParseNITF and readNITF, which NewsML-G2 shares),
+//     nitf_markdown.go (NITF blocks back to Markdown that re-exports the
+//     same), nitf_xmlwriter.go (escaping that always gives well-formed
+//     XML), nitf_xmltree.go (the bounded XML reader both importers use:
+//     namespaces by URI, depth and node limits, no entity expansion);
+//     newsml.go (the newsItem, with the NITF document inline) and
+//     newsml_import.go (newsItem or newsMessage, inline NITF, XHTML or
+//     text). Their tests validate every export against IPTC's schemas in
+//     testdata/schemas with xmllint.
 //   - preview.go: the preview's block model, built from the same AST.
 //
 // Library operations that drive a Store:

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -28,6 +29,11 @@ const (
 	FormatWire Format = "txt"
 	// FormatNinjs is IPTC ninjs 2.x JSON.
 	FormatNinjs Format = "ninjs"
+	// FormatNITF is an IPTC NITF 3.6 XML document.
+	FormatNITF Format = "nitf"
+	// FormatNewsML is an IPTC NewsML-G2 2.35 newsItem with the body as
+	// inline NITF.
+	FormatNewsML Format = "newsml"
 )
 
 // FormatSpec is one row of the format table.
@@ -87,6 +93,20 @@ var formatTable = []FormatSpec{
 		Parse:      ParseNinjs,
 		Render:     RenderNinjs,
 	},
+	{
+		Format: FormatNITF, Label: "NITF XML", Ext: ".xml",
+		ImportExts: []string{".nitf", ".xml"},
+		Sniff:      sniffNITF,
+		Parse:      ParseNITF,
+		Render:     RenderNITF,
+	},
+	{
+		Format: FormatNewsML, Label: "NewsML-G2 XML", Ext: ".xml",
+		ImportExts: []string{".newsml", ".xml"},
+		Sniff:      sniffNewsML,
+		Parse:      ParseNewsML,
+		Render:     RenderNewsML,
+	},
 }
 
 // Formats lists every format in the order menus show them.
@@ -124,11 +144,15 @@ func (f Format) Ext() string {
 }
 
 // ImportExtensions lists every file name extension an import reads, with
-// its dot, for the import dialog's filter.
+// its dot and each once, for the import dialog's filter.
 func ImportExtensions() []string {
 	var out []string
 	for _, s := range formatTable {
-		out = append(out, s.ImportExts...)
+		for _, ext := range s.ImportExts {
+			if !slices.Contains(out, ext) {
+				out = append(out, ext)
+			}
+		}
 	}
 	return out
 }
@@ -177,26 +201,42 @@ func Import(f Format, data []byte, p Profile) (*Article, error) {
 }
 
 // DetectFormat tells the format of a file to import from its name and
-// content: a known extension of a row's ImportExts decides; otherwise the
-// rows' Sniff functions judge the content (a JSON object is ninjs, markup
-// is HTML, front matter or a heading is Markdown, plain text with a byline
-// or a copyright footer of p's templates is wire copy). Anything else is
-// read as Markdown. Empty, binary and oversized files give an *Error with
+// content: a known extension of a row's ImportExts decides (an extension
+// several rows share, such as .xml, by the sniffs of those rows);
+// otherwise the rows' Sniff functions judge the content (a JSON object is
+// ninjs, markup is HTML, front matter or a heading is Markdown, plain text
+// with a byline or a copyright footer of p's templates is wire copy, an
+// XML root element <nitf> is NITF, a NewsML-G2 newsItem or newsMessage is
+// NewsML). Anything else is read as Markdown. Empty, binary and oversized files give an *Error with
 // code EINVALID.
 func DetectFormat(filename string, data []byte, p Profile) (Format, error) {
-	text, err := checkImportText(data, "file")
+	text, err := checkImportText(declaredCharsetToUTF8(data), "file")
 	if err != nil {
 		return "", err
 	}
 	name := strings.ToLower(filename)
+	fr := NewFooterReader(p)
+	var byName []FormatSpec
 	for _, s := range formatTable {
 		for _, ext := range s.ImportExts {
 			if strings.HasSuffix(name, ext) {
+				byName = append(byName, s)
+				break
+			}
+		}
+	}
+	// An extension that several rows share (.xml) is decided by their
+	// sniffs, the first row when none says yes.
+	if len(byName) > 1 {
+		for _, s := range byName {
+			if s.Sniff != nil && s.Sniff(text, fr) {
 				return s.Format, nil
 			}
 		}
 	}
-	fr := NewFooterReader(p)
+	if len(byName) > 0 {
+		return byName[0].Format, nil
+	}
 	for _, s := range formatTable {
 		if s.Sniff != nil && s.Sniff(text, fr) {
 			return s.Format, nil
@@ -227,13 +267,13 @@ func sniffMarkdown(text []byte, _ *FooterReader) bool {
 	return bytes.HasPrefix(text, []byte("---\n")) || bytes.HasPrefix(bytes.TrimSpace(text), []byte("# "))
 }
 
-// sniffWire: text that is no JSON object, with a byline or
+// sniffWire: text that is no JSON object and no markup, with a byline or
 // a copyright footer line among its first 200 lines.
 func sniffWire(text []byte, fr *FooterReader) bool {
-	if sniffNinjs(text, fr) {
+	trimmed := bytes.TrimSpace(text)
+	if sniffNinjs(text, fr) || bytes.HasPrefix(trimmed, []byte("<")) {
 		return false
 	}
-	trimmed := bytes.TrimSpace(text)
 	for i, line := range strings.Split(string(trimmed), "\n") {
 		if i > 200 {
 			break

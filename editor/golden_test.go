@@ -192,7 +192,7 @@ func BenchmarkExport(b *testing.B) {
 // export.
 func BenchmarkImport(b *testing.B) {
 	a, p := loadFixture(b, "long-body")
-	for _, f := range []Format{FormatMarkdown, FormatWire, FormatNinjs, FormatHTML} {
+	for _, f := range []Format{FormatMarkdown, FormatWire, FormatNinjs, FormatHTML, FormatNITF, FormatNewsML} {
 		data, err := Export(f, a, p, fixtureOptions())
 		if err != nil {
 			b.Fatal(err)

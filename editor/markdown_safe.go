@@ -27,12 +27,15 @@ import (
 //     reads it as text already, but other Markdown readers (kramdown, which
 //     Jekyll uses) take a "<meta" that CommonMark rejects as a tag.
 //
-// Everything else is left byte for byte as written. A body nested deeper
-// than MaxNesting is flattened first, as every renderer does. The result
+// Everything else is left byte for byte as written. The pipeline's input
+// limits apply first, as in every renderer (LimitBody): a body nested
+// deeper than MaxNesting is flattened, and a table's rows past
+// MaxTableRows follow it as a code block, so that a hostile body is not
+// held whole as goldmark nodes (a 50,000-row table took 128 MB). The result
 // is a fixed point: SafeMarkdownBody(SafeMarkdownBody(b)) equals
 // SafeMarkdownBody(b).
 func SafeMarkdownBody(body string) string {
-	limited, _ := LimitNesting(body)
+	limited := LimitBody(body)
 	src := []byte(limited)
 	spans := map[ast.Node]linkSpan{}
 	pc := parser.NewContext()
