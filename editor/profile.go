@@ -42,6 +42,11 @@ type Profile struct {
 	Language string `json:"language"`
 	// BaseURL, when set, makes ninjs URIs and canonical links absolute.
 	BaseURL string `json:"base_url,omitempty"`
+
+	// Agencies (wire ingest, issue 9) are the profile's own additions to
+	// the agency table the wire importer reads (agencies.go); an entry
+	// with a built-in agency's name is read before it.
+	Agencies []Agency `json:"agencies,omitempty"`
 }
 
 // DefaultProfile returns the settings a new library starts with.
@@ -89,5 +94,5 @@ func (p Profile) Validate() error {
 			return err
 		}
 	}
-	return nil
+	return CheckAgencies(p.Agencies)
 }
