@@ -60,7 +60,7 @@ var (
 	// yearsRE finds the years of a copyright line.
 	yearsRE = regexp.MustCompile(`\b(1[89]\d\d|2\d\d\d)(?:\s*[-–]\s*(1[89]\d\d|2\d\d\d))?\b`)
 	// rightsRE is the rights sentence after the holder.
-	rightsRE = regexp.MustCompile(`(?i)[.,]?\s*all rights reserved\.?$`)
+	rightsRE = regexp.MustCompile(`(?i)\s*all rights reserved\.?$`)
 )
 
 // readBottom takes the frame off the end of lines and returns the lines

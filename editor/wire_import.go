@@ -97,13 +97,13 @@ func ParseWireTextDetail(data []byte, p Profile) (*WireCopy, error) {
 		r.year = time.Now().Year()
 	}
 	body := r.readTop(lines)
-	r.settleAttribution()
 	if !r.strict {
 		r.a.Wire = layout.header
 		if r.a.Wire.Slug != "" {
 			r.a.Slug = Slugify(r.a.Wire.Slug)
 		}
 	}
+	r.settleAttribution()
 	r.a.EditorsNote = strings.Join(r.notes, "\n")
 	r.a.Body = wireBody(body)
 	if err := finishImported(r.a); err != nil {

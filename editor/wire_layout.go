@@ -152,10 +152,14 @@ func isIndented(s string) bool {
 func paragraphs(raw []string, keep bool, h *WireHeader) []string {
 	var out []string
 	blank, indented, plain := false, 0, 0
+	seen, gap := false, false // a line with text was seen; a blank line followed it
 	for _, s := range raw {
+		if strings.TrimSpace(s) != "" {
+			blank = blank || gap
+		}
 		switch {
 		case strings.TrimSpace(s) == "":
-			blank = true
+			gap = seen
 		case isIndented(s):
 			indented++
 		default:
@@ -163,6 +167,7 @@ func paragraphs(raw []string, keep bool, h *WireHeader) []string {
 				plain++
 			}
 		}
+		seen = seen || strings.TrimSpace(s) != ""
 	}
 	byIndent := !keep && indented >= 2 && plain > 0 || (h.Layout == LayoutANPA || h.Layout == LayoutIPTC) && indented > 0
 	width := 0
@@ -197,7 +202,7 @@ func paragraphs(raw []string, keep bool, h *WireHeader) []string {
 			continue
 		}
 		switch {
-		case byIndent && !isIndented(s) && open:
+		case byIndent && !isIndented(s) && open && !endMarkRE.MatchString(t):
 			out[len(out)-1] += " " + t
 		case !byIndent && width > 0 && open && joinsWrapped(strings.TrimSpace(raw[i-1]), t, width):
 			out[len(out)-1] += " " + t

@@ -37,7 +37,7 @@ func isCapitals(s string) bool {
 // O'Neil", "ANNA VAN DER BERG" "Anna van der Berg", "J.R. SMITH JR."
 // "J.R. Smith Jr.". A name that is not all capitals is returned as it is.
 func NameFromCapitals(name string) string {
-	if !isCapitals(name) {
+	if !isCapitals(mcRE.ReplaceAllString(name, "${1}MC${2}")) {
 		return name
 	}
 	words := strings.Fields(name)

@@ -64,8 +64,8 @@ func wireLines(text string) []string {
 
 func TestWireFixturesImportExport(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "wire", "*.txt"))
-	if err != nil || len(files) < 6 {
-		t.Fatalf("found %d wire fixtures (%v), want at least 6", len(files), err)
+	if err != nil || len(files) < 30 {
+		t.Fatalf("found %d wire fixtures (%v), want at least 30", len(files), err)
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {

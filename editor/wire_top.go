@@ -16,7 +16,7 @@ var (
 	// advisoryRE is a desk advisory sent with the copy.
 	advisoryRE = regexp.MustCompile(`^(?:\(?(?:CORRECTS|CORRECTED|CORRECTION|REFILES?|RECASTS|UPDATES|ADDS|REPEATS|FIXES|CLARIFIES|SUBS|WITHDRAWN|KILL|RETRANSMITS?|Corrects|Refiles|Recasts|Updates|Adds|Fixes|Clarifies|Repeats)\b.*|(?i:eds?|editors):\s*(?i:corrects|correction|updates|adds|fixes|clarifies|refiles|subs|kill|withdraws)\b.*)$`)
 	// editorsNoteRE is a note to editors.
-	editorsNoteRE = regexp.MustCompile(`^(?i:editor'?s'? note|editors' note|note to editors|eds|editors)\s*[:—–-]\s*\S.*$`)
+	editorsNoteRE = regexp.MustCompile(`^(?i:editor['’]?s['’]? note|note to editors|eds|editors)\s*[:—–-]\s*\S.*$`)
 	// staffCreditRE is a byline with no names.
 	staffCreditRE = regexp.MustCompile(`^(?:(?i:from staff(?: and wire)? reports|staff(?: and wire)? reports?|by staff|from wire reports|wire reports)|(?:[Bb]y )?(?:[Tt]he )?\p{Lu}[\p{L}.&' -]{1,40} [Ss]taff(?: [Rr]eport)?|[Bb]y [Tt]he \p{Lu}[\p{L}.&' -]{1,40})$`)
 	// roleWords end a byline title on a line of its own.
@@ -124,7 +124,7 @@ func (r *wireReader) readByline(lines []string) (Byline, int, bool) {
 	}
 	capitals := true
 	for _, n := range b.Authors {
-		capitals = capitals && isCapitals(n)
+		capitals = capitals && isCapitals(mcRE.ReplaceAllString(n, "${1}MC${2}"))
 	}
 	long := false
 	for _, n := range b.Authors {
@@ -168,6 +168,9 @@ func (r *wireReader) isBylineTitle(line string, afterCapitals bool) bool {
 	}
 	return roleWords[strings.ToLower(words[len(words)-1])] || afterCapitals
 }
+
+// mcRE finds the "Mc" of a name in capitals ("McDONALD").
+var mcRE = regexp.MustCompile(`(^|[\s-])Mc(\p{Lu})`)
 
 // bylineSplitRE splits names: commas, "and", "AND", "&".
 var bylineSplitRE = regexp.MustCompile(`,\s+|\s+(?:and|AND|&)\s+`)

@@ -1,0 +1,123 @@
+package editor
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+var updateWire = flag.Bool("update-wire", false, "rewrite the expected fields of the wire fixtures (testdata/wire/*.want.json)")
+
+// wireWant is what a desk editor expects from a wire fixture, field by
+// field. It is kept beside the fixture as NAME.want.json.
+type wireWant struct {
+	Headline      string   `json:"headline,omitempty"`
+	Deck          string   `json:"deck,omitempty"`
+	Authors       []string `json:"authors,omitempty"`
+	BylineTitle   string   `json:"byline_title,omitempty"`
+	Place         string   `json:"place,omitempty"`
+	Date          string   `json:"date,omitempty"`
+	Credit        string   `json:"credit,omitempty"`
+	Dash          string   `json:"dash,omitempty"`
+	Kind          string   `json:"kind,omitempty"`
+	Source        string   `json:"source,omitempty"`
+	Publisher     string   `json:"publisher,omitempty"`
+	Holder        string   `json:"holder,omitempty"`
+	Since         int      `json:"since,omitempty"`
+	Year          int      `json:"year,omitempty"`
+	Status        string   `json:"status"`
+	Correction    string   `json:"correction,omitempty"`
+	EditorsNote   string   `json:"editors_note,omitempty"`
+	Advisories    []string `json:"advisories,omitempty"`
+	Trailer       []string `json:"trailer,omitempty"`
+	Related       []string `json:"related,omitempty"`
+	RelatedHead   string   `json:"related_heading,omitempty"`
+	Agency        string   `json:"agency,omitempty"`
+	Layout        string   `json:"layout,omitempty"`
+	Slug          string   `json:"slug,omitempty"`
+	WireSlug      string   `json:"wire_slug,omitempty"`
+	Priority      string   `json:"priority,omitempty"`
+	Category      string   `json:"category,omitempty"`
+	WordCount     int      `json:"word_count,omitempty"`
+	Own           bool     `json:"own,omitempty"`
+	Body          []string `json:"body"`
+}
+
+// wantOf reads the fields of an import.
+func wantOf(w *WireCopy) wireWant {
+	a := w.Article
+	g := wireWant{
+		Headline: a.Headline, Deck: a.Deck, Authors: a.Byline.Authors, BylineTitle: a.Byline.Title,
+		Place: a.Dateline.Place, Credit: a.Dateline.Credit, Dash: w.Dash,
+		Kind: string(a.Attribution.Kind), Source: a.Attribution.Source, Publisher: a.Attribution.OriginalPublisher,
+		Holder: a.Copyright.Holder, Since: a.Copyright.Since, Year: a.Copyright.Year,
+		Status: string(a.Status), Correction: a.CorrectionNote, EditorsNote: a.EditorsNote,
+		Advisories: a.Advisories, Trailer: a.Trailer, RelatedHead: a.RelatedHeading,
+		Agency: a.Wire.Agency, Layout: a.Wire.Layout, WireSlug: a.Wire.Slug, Priority: a.Wire.Priority,
+		Category: a.Wire.Category, WordCount: a.Wire.WordCount, Own: w.Own,
+		Body: strings.Split(a.Body, "\n\n"),
+	}
+	if !strings.HasPrefix(a.Slug, "untitled-") {
+		g.Slug = a.Slug
+	}
+	if !a.Dateline.Date.IsZero() {
+		g.Date = a.Dateline.Date.Format("2006-01-02")
+	}
+	for _, t := range a.Related {
+		g.Related = append(g.Related, t.Text)
+	}
+	return g
+}
+
+// TestWireFixtureFields reads each wire fixture that has a NAME.want.json
+// and compares what a desk editor expects, field by field.
+func TestWireFixtureFields(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "wire", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, file := range files {
+		wantFile := strings.TrimSuffix(file, ".txt") + ".want.json"
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			in, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := ParseWireTextDetail(in, DefaultProfile())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := wantOf(w)
+			if *updateWire {
+				data, _ := json.MarshalIndent(got, "", "  ")
+				if err := os.WriteFile(wantFile, append(data, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			data, err := os.ReadFile(wantFile)
+			if err != nil {
+				t.Fatalf("no expected fields: %v (go test -run TestWireFixtureFields -update-wire writes them; check them by eye)", err)
+			}
+			var want wireWant
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatal(err)
+			}
+			gv, wv := reflect.ValueOf(got), reflect.ValueOf(want)
+			for i := 0; i < gv.NumField(); i++ {
+				if !reflect.DeepEqual(gv.Field(i).Interface(), wv.Field(i).Interface()) {
+					t.Errorf("%s = %#v, want %#v", gv.Type().Field(i).Name, gv.Field(i).Interface(), wv.Field(i).Interface())
+				}
+			}
+			checked++
+		})
+	}
+	if checked < 30 {
+		t.Errorf("%d wire fixtures were checked field by field, want at least 30", checked)
+	}
+}
+
