@@ -15,36 +15,36 @@ var updateWire = flag.Bool("update-wire", false, "rewrite the expected fields of
 // wireWant is what a desk editor expects from a wire fixture, field by
 // field. It is kept beside the fixture as NAME.want.json.
 type wireWant struct {
-	Headline      string   `json:"headline,omitempty"`
-	Deck          string   `json:"deck,omitempty"`
-	Authors       []string `json:"authors,omitempty"`
-	BylineTitle   string   `json:"byline_title,omitempty"`
-	Place         string   `json:"place,omitempty"`
-	Date          string   `json:"date,omitempty"`
-	Credit        string   `json:"credit,omitempty"`
-	Dash          string   `json:"dash,omitempty"`
-	Kind          string   `json:"kind,omitempty"`
-	Source        string   `json:"source,omitempty"`
-	Publisher     string   `json:"publisher,omitempty"`
-	Holder        string   `json:"holder,omitempty"`
-	Since         int      `json:"since,omitempty"`
-	Year          int      `json:"year,omitempty"`
-	Status        string   `json:"status"`
-	Correction    string   `json:"correction,omitempty"`
-	EditorsNote   string   `json:"editors_note,omitempty"`
-	Advisories    []string `json:"advisories,omitempty"`
-	Trailer       []string `json:"trailer,omitempty"`
-	Related       []string `json:"related,omitempty"`
-	RelatedHead   string   `json:"related_heading,omitempty"`
-	Agency        string   `json:"agency,omitempty"`
-	Layout        string   `json:"layout,omitempty"`
-	Slug          string   `json:"slug,omitempty"`
-	WireSlug      string   `json:"wire_slug,omitempty"`
-	Priority      string   `json:"priority,omitempty"`
-	Category      string   `json:"category,omitempty"`
-	WordCount     int      `json:"word_count,omitempty"`
-	Own           bool     `json:"own,omitempty"`
-	Body          []string `json:"body"`
+	Headline    string   `json:"headline,omitempty"`
+	Deck        string   `json:"deck,omitempty"`
+	Authors     []string `json:"authors,omitempty"`
+	BylineTitle string   `json:"byline_title,omitempty"`
+	Place       string   `json:"place,omitempty"`
+	Date        string   `json:"date,omitempty"`
+	Credit      string   `json:"credit,omitempty"`
+	Dash        string   `json:"dash,omitempty"`
+	Kind        string   `json:"kind,omitempty"`
+	Source      string   `json:"source,omitempty"`
+	Publisher   string   `json:"publisher,omitempty"`
+	Holder      string   `json:"holder,omitempty"`
+	Since       int      `json:"since,omitempty"`
+	Year        int      `json:"year,omitempty"`
+	Status      string   `json:"status"`
+	Correction  string   `json:"correction,omitempty"`
+	EditorsNote string   `json:"editors_note,omitempty"`
+	Advisories  []string `json:"advisories,omitempty"`
+	Trailer     []string `json:"trailer,omitempty"`
+	Related     []string `json:"related,omitempty"`
+	RelatedHead string   `json:"related_heading,omitempty"`
+	Agency      string   `json:"agency,omitempty"`
+	Layout      string   `json:"layout,omitempty"`
+	Slug        string   `json:"slug,omitempty"`
+	WireSlug    string   `json:"wire_slug,omitempty"`
+	Priority    string   `json:"priority,omitempty"`
+	Category    string   `json:"category,omitempty"`
+	WordCount   int      `json:"word_count,omitempty"`
+	Own         bool     `json:"own,omitempty"`
+	Body        []string `json:"body"`
 }
 
 // wantOf reads the fields of an import.
@@ -120,4 +120,3 @@ func TestWireFixtureFields(t *testing.T) {
 		t.Errorf("%d wire fixtures were checked field by field, want at least 30", checked)
 	}
 }
-
