@@ -113,6 +113,13 @@ func NewFooterReader(p Profile) *FooterReader {
 // tried first, as they say more. A line whose years run backwards is no
 // footer.
 func (r *FooterReader) ReadFooter(line string) (FooterLine, bool) {
+	f, _, ok := r.readFooter(line)
+	return f, ok
+}
+
+// readFooter is ReadFooter that also returns the source of the template
+// that read the line.
+func (r *FooterReader) readFooter(line string) (FooterLine, string, bool) {
 	for _, group := range []struct {
 		kind AttributionKind
 		list []*templateReader
@@ -126,10 +133,10 @@ func (r *FooterReader) ReadFooter(line string) (FooterLine, bool) {
 				Copyright: Copyright{Holder: m.Holder, Since: m.Since, Year: m.Year},
 				Kind:      group.kind,
 				Publisher: m.Publisher,
-			}, true
+			}, t.src, true
 		}
 	}
-	return FooterLine{}, false
+	return FooterLine{}, "", false
 }
 
 // IsRelatedHeading reports whether line reads as a related-list heading.
@@ -289,7 +296,7 @@ var fieldPatterns = map[string]string{
 	"Holder":    `(.+?)`,
 	"Publisher": `(.+?)`,
 	"Source":    `(.+?)`,
-	"URL":       `(\S+?)`,
+	"URL":       `(\S*?)`,
 	"Years":     `(\d{4}(?:[-–]\d{4})?)`,
 	"Since":     `(\d{4})`,
 	"Year":      `(\d{4})`,

@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -118,5 +119,49 @@ func TestWireFixtureFields(t *testing.T) {
 	}
 	if checked < 30 {
 		t.Errorf("%d wire fixtures were checked field by field, want at least 30", checked)
+	}
+}
+
+// TestWireRoundTripCustomFooters imports every wire fixture, then exports
+// it under each profile with custom footer templates, imports that export
+// under the same profile and exports again: the two exports are the same,
+// and the footer is read back rather than left in the body.
+func TestWireRoundTripCustomFooters(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "wire", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range customFooterProfiles() {
+		for _, file := range files {
+			in, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := ParseWireText(in, DefaultProfile())
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := RenderWireText(a, p, RenderOptions{Now: fixtureNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := ParseWireTextDetail(first, p)
+			if err != nil {
+				t.Fatalf("%s, %s: %v", name, file, err)
+			}
+			if !w.Own {
+				t.Errorf("%s, %s: the export does not read as an own export:\n%s", name, file, first)
+			}
+			second, err := RenderWireText(w.Article, p, RenderOptions{Now: fixtureNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(first, second) {
+				t.Errorf("%s, %s: export→import→export differs:\n%s", name, file, firstDiff(string(first), string(second)))
+			}
+			if got, want := CopyrightData(w.Article, p), CopyrightData(a, p); got.Holder != want.Holder || got.Publisher != want.Publisher {
+				t.Errorf("%s, %s: copyright %+v, want %+v", name, file, got, want)
+			}
+		}
 	}
 }

@@ -114,16 +114,17 @@ func ParseWireTextDetail(data []byte, p Profile) (*WireCopy, error) {
 
 // isOwnExport reports whether text is Dateline's own export: it has no
 // transmission control characters, and one of its lines is a footer
-// written by the syndicated template or by a template for the profile's
-// own holder.
+// written by a syndicated template, by the profile's own original
+// template, or by the default original template (a wording agencies use
+// too) for the profile's own holder.
 func (r *wireReader) isOwnExport(text string) bool {
 	if strings.ContainsAny(text, "\x01\x02\x03\x04\x16") {
 		return false
 	}
 	lines := splitWireLines([]byte(text))
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-60; i-- {
-		f, ok := r.fr.ReadFooter(lines[i])
-		if ok && (f.Kind == AttributionSyndicated || f.Copyright.Holder == r.p.Holder || f.Copyright.Holder == r.p.Publisher) {
+		f, template, ok := r.fr.readFooter(lines[i])
+		if ok && (f.Kind == AttributionSyndicated || template != DefaultFooterOriginal || f.Copyright.Holder == r.p.Holder || f.Copyright.Holder == r.p.Publisher) {
 			return true
 		}
 	}
