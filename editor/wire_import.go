@@ -294,7 +294,11 @@ func escapeWireLine(s string) string {
 		lead++
 	}
 	rs = rs[lead:]
+	digits := true // every rune before i is a digit
 	for i, r := range rs {
+		if i > 0 {
+			digits = digits && rs[i-1] >= '0' && rs[i-1] <= '9'
+		}
 		prev, next := rune(0), rune(0)
 		if i > 0 {
 			prev = rs[i-1]
@@ -312,11 +316,11 @@ func escapeWireLine(s string) string {
 		case '.':
 			if prev == '.' || next == '.' {
 				b.WriteByte('\\')
-			} else if i > 0 && isAllDigits(string(rs[:i])) {
+			} else if i > 0 && digits {
 				b.WriteByte('\\')
 			}
 		case ')':
-			if i > 0 && isAllDigits(string(rs[:i])) {
+			if i > 0 && digits {
 				b.WriteByte('\\')
 			}
 		case '#', '+', '=':

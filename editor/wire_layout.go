@@ -187,6 +187,7 @@ func paragraphs(raw []string, keep bool, h *WireHeader) []string {
 	default:
 		h.Layout = LayoutLines
 	}
+	var paras [][]string
 	open := false // the last paragraph may be continued
 	for i, s := range raw {
 		t := strings.TrimSpace(s)
@@ -196,20 +197,23 @@ func paragraphs(raw []string, keep bool, h *WireHeader) []string {
 		}
 		if text, ok := headerLine(s); ok && !keep {
 			if text != "" {
-				out = append(out, text)
+				paras = append(paras, []string{text})
 			}
 			open = false
 			continue
 		}
 		switch {
 		case byIndent && !isIndented(s) && open && !endMarkRE.MatchString(t):
-			out[len(out)-1] += " " + t
+			paras[len(paras)-1] = append(paras[len(paras)-1], t)
 		case !byIndent && width > 0 && open && joinsWrapped(strings.TrimSpace(raw[i-1]), t, width):
-			out[len(out)-1] += " " + t
+			paras[len(paras)-1] = append(paras[len(paras)-1], t)
 		default:
-			out = append(out, t)
+			paras = append(paras, []string{t})
 		}
 		open = byIndent && isIndented(s) || byIndent && open || width > 0
+	}
+	for _, p := range paras {
+		out = append(out, strings.Join(p, " "))
 	}
 	return out
 }
