@@ -38,6 +38,9 @@ type settingsEditor struct {
 	publisher, holder, since          settingsField
 	footerOriginal, footerSyndicated  settingsField
 	relatedHeading, language, baseURL settingsField
+	// agencies are the profile's own wire agencies, one a line (wire
+	// ingest, editor.ParseAgencyLines).
+	agencies settingsField
 	dash                              *widget.Select
 	sample                            *widget.Label
 	save                              *widget.Button
@@ -84,6 +87,12 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	s.relatedHeading = field(p.RelatedHeading, editor.DefaultRelatedHeading)
 	s.language = field(p.Language, "en")
 	s.baseURL = field(p.BaseURL, "https://example.com/news/")
+	s.agencies = field("", "")
+	s.agencies.entry.MultiLine = true
+	s.agencies.entry.Wrapping = fyne.TextWrapOff
+	s.agencies.entry.SetMinRowsVisible(3)
+	s.agencies.entry.SetPlaceHolder("Coast Herald: CH, The Herald")
+	s.agencies.entry.SetText(editor.FormatAgencyLines(p.Agencies))
 
 	labels := make([]string, len(dashChoices))
 	for i, c := range dashChoices {
@@ -122,6 +131,12 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	objs = append(objs, row("", help)...)
 	objs = append(objs, row("Language", withErr(s.language))...)
 	objs = append(objs, row("Base URL", withErr(s.baseURL))...)
+	agencyHelp := widget.NewLabel("Wire agencies the importer knows besides AP, Reuters, AFP and the others built in: one a line, its name, a colon and the credits copy uses for it.")
+	agencyHelp.Wrapping = fyne.TextWrapWord
+	agencyHelp.Importance = widget.LowImportance
+	agencyHelp.SizeName = theme.SizeNameCaptionText
+	objs = append(objs, row("Wire agencies", withErr(s.agencies))...)
+	objs = append(objs, row("", agencyHelp)...)
 	grid := container.New(layout.NewFormLayout(), objs...)
 	scroll := container.NewVScroll(grid)
 	s.relayout = func() {
@@ -161,6 +176,11 @@ func (s *settingsEditor) profile() (editor.Profile, map[*settingsField]string) {
 		if c.label == s.dash.Selected {
 			p.Dash = c.dash
 		}
+	}
+	if list, err := editor.ParseAgencyLines(s.agencies.entry.Text, s.base.Agencies); err != nil {
+		problems[&s.agencies] = editor.ErrorMessage(err)
+	} else {
+		p.Agencies = list
 	}
 	if p.Publisher == "" {
 		problems[&s.publisher] = "The publisher name is required."
@@ -242,7 +262,7 @@ func (s *settingsEditor) validate() bool {
 
 func (s *settingsEditor) fields() []*settingsField {
 	return []*settingsField{&s.publisher, &s.holder, &s.since, &s.footerOriginal, &s.footerSyndicated,
-		&s.relatedHeading, &s.language, &s.baseURL}
+		&s.relatedHeading, &s.language, &s.baseURL, &s.agencies}
 }
 
 // settingsSample renders the dateline run-in, both footers and the
