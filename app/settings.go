@@ -41,10 +41,10 @@ type settingsEditor struct {
 	// agencies are the profile's own wire agencies, one a line (wire
 	// ingest, editor.ParseAgencyLines).
 	agencies settingsField
-	dash                              *widget.Select
-	sample                            *widget.Label
-	save                              *widget.Button
-	object                            fyne.CanvasObject
+	dash     *widget.Select
+	sample   *widget.Label
+	save     *widget.Button
+	object   fyne.CanvasObject
 	// relayout lays the grid out again after a problem line came or went,
 	// since a form grid only sizes its rows when laid out.
 	relayout func()
