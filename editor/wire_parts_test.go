@@ -252,3 +252,24 @@ func FuzzReadWireHead(f *testing.F) {
 		}
 	})
 }
+
+// TestWireKeepsSyndicatedMoreHeading: syndicated copy goes out with its
+// own "More …" heading under its own copyright line, whatever the
+// profile's publisher.
+func TestWireKeepsSyndicatedMoreHeading(t *testing.T) {
+	for _, heading := range []string{"More Coast Herald", "More from the Coast Herald newsroom"} {
+		in := "by Ellen Shaw\nGRIMSBY, England (Coast Herald) – A boatyard won a contract.\nCopyright 2025 Coast Herald. All rights reserved.\n" + heading + "\nFish market extends its hours.\n"
+		a, err := ParseWireText([]byte(in), DefaultProfile())
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := RenderWireText(a, DefaultProfile(), RenderOptions{Now: fixtureNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "Copyright 2025 Coast Herald. This article was originally published on Coast Herald and was reproduced with permission.\n" + heading + "\nFish market extends its hours.\n"
+		if !strings.HasSuffix(string(out), want) {
+			t.Errorf("export ends:\n%s\nwant:\n%s", out, want)
+		}
+	}
+}
