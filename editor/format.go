@@ -227,11 +227,15 @@ func sniffMarkdown(text []byte, _ *FooterReader) bool {
 	return bytes.HasPrefix(text, []byte("---\n")) || bytes.HasPrefix(bytes.TrimSpace(text), []byte("# "))
 }
 
-// sniffWire: text that is no JSON object, with a byline or
-// a copyright footer line among its first 200 lines.
+// sniffWire: text that is no JSON object, that looks like agency copy
+// (looksLikeAgencyCopy), or with a byline or a copyright footer line among
+// its first 200 lines.
 func sniffWire(text []byte, fr *FooterReader) bool {
 	if sniffNinjs(text, fr) {
 		return false
+	}
+	if looksLikeAgencyCopy(text) {
+		return true
 	}
 	trimmed := bytes.TrimSpace(text)
 	for i, line := range strings.Split(string(trimmed), "\n") {

@@ -92,6 +92,30 @@ func readWireLayout(text string, keep bool) wireLayout {
 	return l
 }
 
+// looksLikeAgencyCopy reports whether text, of no known extension, reads
+// as agency wire copy: it has transmission control characters or an
+// ANPA-1312 or IPTC 7901 header, or one of its first lines opens with a
+// dateline naming a known agency.
+func looksLikeAgencyCopy(text []byte) bool {
+	s := string(text[:min(len(text), 1<<16)])
+	if strings.ContainsAny(s, "\x01\x16") {
+		return true
+	}
+	lines := splitWireLines([]byte(s))
+	if len(lines) > 0 && (lines[0] == "ZCZC" || anpaHeaderRE.MatchString(lines[0]) || iptcHeaderRE.MatchString(lines[0])) {
+		return true
+	}
+	r := &wireReader{year: 2000, agencies: NewAgencyTable(Profile{})}
+	for _, l := range lines[:min(len(lines), 6)] {
+		if d, _, _, ok := r.readDateline(l); ok && d.Credit != "" {
+			if _, _, known := r.agencies.Lookup(d.Credit); known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // firstNonBlank is the index of the first line with text, or -1.
 func firstNonBlank(lines []string) int {
 	for i, s := range lines {
@@ -219,8 +243,9 @@ func paragraphs(raw []string, keep bool, h *WireHeader) []string {
 }
 
 // wrapWidth returns the column text was hard-wrapped at, or 0 when it
-// was not: every line is at most 80 characters, and at least three lines
-// and two in five reach within ten characters of the longest.
+// was not: every line is at most 80 characters, at least three lines and
+// two in five reach within ten characters of the longest, and most of
+// those end inside a sentence.
 func wrapWidth(raw []string) int {
 	width, n := 0, 0
 	for _, s := range raw {
@@ -232,13 +257,17 @@ func wrapWidth(raw []string) int {
 	if width > 80 || width < 40 {
 		return 0
 	}
-	near := 0
+	near, open := 0, 0
 	for _, s := range raw {
 		if t := strings.TrimSpace(s); t != "" && utf8.RuneCountInString(t) >= width-10 {
 			near++
+			if last, _ := utf8.DecodeLastRuneInString(t); !strings.ContainsRune(".!?:\"”’'", last) {
+				open++
+			}
 		}
 	}
-	if near < 3 || near*5 < n*2 {
+	// Wrapped lines mostly break inside a sentence; paragraphs end one.
+	if near < 3 || near*5 < n*2 || open*2 < near {
 		return 0
 	}
 	return width

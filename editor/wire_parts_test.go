@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -271,5 +273,20 @@ func TestWireKeepsSyndicatedMoreHeading(t *testing.T) {
 		if !strings.HasSuffix(string(out), want) {
 			t.Errorf("export ends:\n%s\nwant:\n%s", out, want)
 		}
+	}
+}
+
+func TestDetectAgencyCopy(t *testing.T) {
+	for _, name := range []string{"anpa-1312", "iptc-7901", "afp-title-case-place", "xinhua-enditem", "bloomberg-date-no-place"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "wire", name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f, err := DetectFormat("copy", data, DefaultProfile()); err != nil || f != FormatWire {
+			t.Errorf("%s detected as %q (%v), want wire text", name, f, err)
+		}
+	}
+	if f, _ := DetectFormat("notes", []byte("Some notes - not copy.\nMore notes.\n"), DefaultProfile()); f == FormatWire {
+		t.Error("plain notes detected as wire copy")
 	}
 }
