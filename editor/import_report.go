@@ -42,7 +42,7 @@ func ImportReport(a *Article) []string {
 	dl := strings.TrimSpace(FormatDateline(a.Dateline, DashEn))
 	add("dateline", reportText(strings.TrimSpace(strings.TrimSuffix(dl, DashEn))))
 	if c := a.Copyright; c.Holder != "" || c.Year != 0 {
-		add("footer", strings.TrimSpace("© "+FormatCopyrightYears(c)+" "+c.Holder))
+		add("footer", strings.Join(strings.Fields("© "+FormatCopyrightYears(c)+" "+c.Holder), " "))
 	} else {
 		add("footer", "none; exports use the profile's")
 	}

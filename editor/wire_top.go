@@ -3,6 +3,7 @@ package editor
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -111,6 +112,9 @@ func (r *wireReader) readByline(lines []string) (Byline, int, bool) {
 	line := lines[0]
 	if staffCreditRE.MatchString(line) && (!r.strict || strings.HasPrefix(line, "From ") || strings.HasPrefix(line, "Staff")) {
 		if r.strict || len(lines) > 1 {
+			if ag, own, ok := r.agencies.Mentioned(line); ok && !own && !r.strict {
+				r.bylineOutlet = ag.Name // "By The Associated Press"
+			}
 			return Byline{Title: line}, 1, true
 		}
 	}
@@ -330,10 +334,10 @@ func (r *wireReader) readDatelineLead(lead string) (Dateline, bool) {
 	}
 	place := lead
 	if i := strings.LastIndex(lead, ", "); i >= 0 {
-		if t, ok := ParseAPDate(lead[i+2:], r.year); ok {
+		if t, ok := r.parseDate(lead[i+2:]); ok {
 			d.Date, place = t, lead[:i]
 		}
-	} else if t, ok := ParseAPDate(lead, r.year); ok {
+	} else if t, ok := r.parseDate(lead); ok {
 		d.Date, place = t, ""
 	}
 	if place != "" && !isDatelinePlace(place) && (r.strict || d.Credit == "" || !isTitleCasePlace(place)) {
@@ -341,6 +345,18 @@ func (r *wireReader) readDatelineLead(lead string) (Dateline, bool) {
 	}
 	d.Place = place
 	return d, !d.IsZero()
+}
+
+// parseDate reads a dateline date: AP style ("Nov. 14", "Nov 14",
+// "November 14"), and in agency copy also day first ("14 Nov").
+func (r *wireReader) parseDate(s string) (time.Time, bool) {
+	if t, ok := ParseAPDate(s, r.year); ok || r.strict {
+		return t, ok
+	}
+	if f := strings.Fields(s); len(f) == 2 {
+		return ParseAPDate(f[1]+" "+f[0], r.year)
+	}
+	return time.Time{}, false
 }
 
 // isCredit: a credit opens with a capital (or is a known outlet) and is
