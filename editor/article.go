@@ -189,19 +189,19 @@ type Article struct {
 type WireHeader struct {
 	// Agency is the agency or syndicate the copy came from, by its name in
 	// the agency table, or the outlet it credits.
-	Agency string `json:"agency,omitempty"`
+	Agency string `json:"agency,omitempty" yaml:"agency,omitempty"`
 	// Layout names the transmission layout: "anpa-1312", "iptc-7901",
 	// "hard-wrapped", "blank-line" or "line-per-paragraph".
-	Layout string `json:"layout,omitempty"`
+	Layout string `json:"layout,omitempty" yaml:"layout,omitempty"`
 	// Header is the transmission header line as received.
-	Header string `json:"header,omitempty"`
+	Header string `json:"header,omitempty" yaml:"header,omitempty"`
 	// Slug is the keyword slug of the header ("BC-Port-Strike").
-	Slug string `json:"slug,omitempty"`
+	Slug string `json:"slug,omitempty" yaml:"slug,omitempty"`
 	// Priority and Category are the header's codes ("r", "f"; "4", "pol").
-	Priority string `json:"priority,omitempty"`
-	Category string `json:"category,omitempty"`
+	Priority string `json:"priority,omitempty" yaml:"priority,omitempty"`
+	Category string `json:"category,omitempty" yaml:"category,omitempty"`
 	// WordCount is the word count the header gives, or 0.
-	WordCount int `json:"word_count,omitempty"`
+	WordCount int `json:"word_count,omitempty" yaml:"word_count,omitempty"`
 }
 
 // NewArticle returns an empty draft with a fresh UUID, status draft and the

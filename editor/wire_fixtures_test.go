@@ -165,3 +165,31 @@ func TestWireRoundTripCustomFooters(t *testing.T) {
 		}
 	}
 }
+
+// TestWireImportKeepsThroughMarkdown: what agency copy carried besides
+// the story (advisories, trailer, its own More heading, the transmission
+// header) survives a Markdown export and import, as every field does.
+func TestWireImportKeepsThroughMarkdown(t *testing.T) {
+	for _, name := range []string{"anpa-1312", "ap-advisory-and-eds", "bloomberg-contact-block", "iptc-7901"} {
+		in, err := os.ReadFile(filepath.Join("testdata", "wire", name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := ParseWireText(in, DefaultProfile())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.RelatedHeading = "More from the wire"
+		md, err := RenderMarkdown(a, DefaultProfile(), RenderOptions{Now: fixtureNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := ParseMarkdownArticle(md)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a.Advisories, b.Advisories) || !reflect.DeepEqual(a.Trailer, b.Trailer) || a.RelatedHeading != b.RelatedHeading || a.Wire != b.Wire {
+			t.Errorf("%s: through Markdown %q %q %q %+v, want %q %q %q %+v", name, b.Advisories, b.Trailer, b.RelatedHeading, b.Wire, a.Advisories, a.Trailer, a.RelatedHeading, a.Wire)
+		}
+	}
+}
