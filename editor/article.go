@@ -202,6 +202,10 @@ type WireHeader struct {
 	Category string `json:"category,omitempty" yaml:"category,omitempty"`
 	// WordCount is the word count the header gives, or 0.
 	WordCount int `json:"word_count,omitempty" yaml:"word_count,omitempty"`
+	// Byline is the byline line or lines as received (quotes made curly)
+	// when the import rewrote its names from capitals ("By JANE DOE"), so
+	// the stored revision keeps them.
+	Byline string `json:"byline,omitempty" yaml:"byline,omitempty"`
 }
 
 // NewArticle returns an empty draft with a fresh UUID, status draft and the

@@ -39,6 +39,9 @@ func ImportReport(a *Article) []string {
 	}
 	add("headline", reportText(a.Headline))
 	add("byline", reportText(FormatByline(a.Byline)))
+	if a.Wire.Byline != "" {
+		add("byline as received", strings.ReplaceAll(a.Wire.Byline, "\n", " / "))
+	}
 	dl := strings.TrimSpace(FormatDateline(a.Dateline, DashEn))
 	add("dateline", reportText(strings.TrimSpace(strings.TrimSuffix(dl, DashEn))))
 	if c := a.Copyright; c.Holder != "" || c.Year != 0 {

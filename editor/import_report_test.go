@@ -22,6 +22,7 @@ func TestImportReport(t *testing.T) {
 		"layout: line-per-paragraph",
 		"headline: Ferry operators add night crossings as bridge closes",
 		"byline: by Margaret O’Neil and Robert McDonald, Associated Press",
+		"byline as received: By MARGARET O’NEIL and ROBERT McDONALD / Associated Press",
 		"dateline: HALIFAX, Nova Scotia (AP)",
 		"footer: © 2026 The Associated Press",
 		"trailer: Associated Press writer Liam Chu in Ottawa contributed to this report.",

@@ -44,6 +44,7 @@ type wireWant struct {
 	Priority    string   `json:"priority,omitempty"`
 	Category    string   `json:"category,omitempty"`
 	WordCount   int      `json:"word_count,omitempty"`
+	AsReceived  string   `json:"byline_as_received,omitempty"`
 	Own         bool     `json:"own,omitempty"`
 	Body        []string `json:"body"`
 }
@@ -59,7 +60,7 @@ func wantOf(w *WireCopy) wireWant {
 		Status: string(a.Status), Correction: a.CorrectionNote, EditorsNote: a.EditorsNote,
 		Advisories: a.Advisories, Trailer: a.Trailer, RelatedHead: a.RelatedHeading,
 		Agency: a.Wire.Agency, Layout: a.Wire.Layout, WireSlug: a.Wire.Slug, Priority: a.Wire.Priority,
-		Category: a.Wire.Category, WordCount: a.Wire.WordCount, Own: w.Own,
+		Category: a.Wire.Category, WordCount: a.Wire.WordCount, AsReceived: a.Wire.Byline, Own: w.Own,
 		Body: strings.Split(a.Body, "\n\n"),
 	}
 	if !strings.HasPrefix(a.Slug, "untitled-") {

@@ -53,8 +53,9 @@ type wireReader struct {
 	frame         []frameLine
 	patternAgency string
 	// Found by the top pass: notes to editors, the outlet a byline names.
-	notes        []string
-	bylineOutlet string
+	notes          []string
+	bylineOutlet   string
+	originalByline string
 }
 
 // ParseWireTextDetail reads plain-text wire copy in named steps:
@@ -99,6 +100,7 @@ func ParseWireTextDetail(data []byte, p Profile) (*WireCopy, error) {
 	body := r.readTop(lines)
 	if !r.strict {
 		r.a.Wire = layout.header
+		r.a.Wire.Byline = r.originalByline
 		if r.a.Wire.Slug != "" {
 			r.a.Slug = Slugify(r.a.Wire.Slug)
 		}

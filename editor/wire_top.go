@@ -136,14 +136,15 @@ func (r *wireReader) readByline(lines []string) (Byline, int, bool) {
 			long = long || utf8.RuneCountInString(w) >= 3
 		}
 	}
-	if capitals && long {
-		for i, n := range b.Authors {
-			b.Authors[i] = NameFromCapitals(n)
-		}
-	}
 	n := 1
 	if b.Title == "" && len(lines) > 2 && r.isBylineTitle(lines[1], capitals) {
 		b.Title, n = lines[1], 2
+	}
+	if capitals && long {
+		r.originalByline = strings.Join(lines[:n], "\n")
+		for i, name := range b.Authors {
+			b.Authors[i] = NameFromCapitals(name)
+		}
 	}
 	b.Title = titleFromCapitals(b.Title, r.agencies)
 	r.bylineOutlet = outlet
