@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -91,33 +92,38 @@ type AgencyTable struct {
 // Profile.Validate reports them.
 func NewAgencyTable(p Profile) *AgencyTable {
 	t := &AgencyTable{}
-	add := func(a Agency, own bool) {
-		a.Name = strings.TrimSpace(a.Name)
-		if a.Name == "" {
-			return
-		}
-		c := compiledAgency{Agency: a, own: own}
-		c.endMarks = compilePatterns(a.EndMarks)
-		c.trailers = compilePatterns(a.Trailers)
-		c.footers = compilePatterns(a.Footers)
-		t.agencies = append(t.agencies, c)
-	}
 	if pub := strings.TrimSpace(p.Publisher); pub != "" {
 		own := Agency{Name: pub}
 		if h := strings.TrimSpace(p.Holder); h != "" && h != pub {
 			own.Credits = []string{h}
 			own.Holder = h
 		}
-		add(own, true)
+		t.agencies = append(t.agencies, compileAgency(own, true))
 	}
 	for _, a := range p.Agencies {
-		add(a, false)
+		if strings.TrimSpace(a.Name) != "" {
+			t.agencies = append(t.agencies, compileAgency(a, false))
+		}
 	}
-	for _, a := range builtinAgencies {
-		add(a, false)
-	}
+	t.agencies = append(t.agencies, builtinCompiled()...)
 	return t
 }
+
+// compileAgency compiles a's patterns.
+func compileAgency(a Agency, own bool) compiledAgency {
+	a.Name = strings.TrimSpace(a.Name)
+	return compiledAgency{Agency: a, own: own, endMarks: compilePatterns(a.EndMarks),
+		trailers: compilePatterns(a.Trailers), footers: compilePatterns(a.Footers)}
+}
+
+// builtinCompiled is the embedded table compiled, once.
+var builtinCompiled = sync.OnceValue(func() []compiledAgency {
+	out := make([]compiledAgency, len(builtinAgencies))
+	for i, a := range builtinAgencies {
+		out[i] = compileAgency(a, false)
+	}
+	return out
+})
 
 // compilePatterns compiles the patterns that compile.
 func compilePatterns(srcs []string) []*regexp.Regexp {

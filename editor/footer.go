@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -98,7 +99,12 @@ func NewFooterReader(p Profile) *FooterReader {
 			for _, t := range *list {
 				dup = dup || t.src == src
 			}
-			if t, err := newTemplateReader(src); err == nil && !dup {
+			if dup {
+				continue
+			}
+			if t, ok := defaultReaders()[src]; ok {
+				*list = append(*list, t) // derived once: every import reads these
+			} else if t, err := newTemplateReader(src); err == nil {
 				*list = append(*list, t)
 			}
 		}
@@ -108,6 +114,15 @@ func NewFooterReader(p Profile) *FooterReader {
 	add(&r.headings, p.RelatedHeading, DefaultRelatedHeading)
 	return r
 }
+
+// defaultReaders are the readers of the default templates, derived once.
+var defaultReaders = sync.OnceValue(func() map[string]*templateReader {
+	m := map[string]*templateReader{}
+	for _, src := range []string{DefaultFooterOriginal, DefaultFooterSyndicated, DefaultRelatedHeading} {
+		m[src] = mustTemplateReader(src)
+	}
+	return m
+})
 
 // ReadFooter recognises a copyright footer line: syndicated templates are
 // tried first, as they say more. A line whose years run backwards is no

@@ -250,7 +250,8 @@ func TestParseWireTextErrors(t *testing.T) {
 }
 
 func FuzzParseWireText(f *testing.F) {
-	for _, name := range []string{"article-md-example", "agency-plain-ascii", "syndicated-emdash", "contributed-corrected"} {
+	for _, name := range []string{"article-md-example", "agency-plain-ascii", "syndicated-emdash", "contributed-corrected",
+		"anpa-1312", "iptc-7901", "hard-wrapped", "ap-advisory-and-eds", "tca-distributed-column", "bloomberg-contact-block"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "wire", name+".txt"))
 		if err != nil {
 			f.Fatal(err)
