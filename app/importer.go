@@ -48,6 +48,9 @@ type importJob struct {
 	failed   []importFailure
 	skipped  []string
 	clashes  []importClash
+	// reports say per imported file what the import recognised
+	// (editor.ImportReport).
+	reports []importReport
 	// replaced holds the IDs of drafts that got an imported revision.
 	replaced map[string]bool
 }
@@ -113,6 +116,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 		var failed []importFailure
 		var clashes []importClash
 		var skipped []string // already in the library with the same content
+		var reports []importReport
 		for _, uri := range uris {
 			a, err := readImportURI(uri, prof)
 			if err == nil {
@@ -120,6 +124,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 				stored, err = editor.AddImported(ctx, w.store, a, editor.ClashRefuse, now)
 				if err == nil {
 					imported = append(imported, stored)
+					reports = append(reports, newImportReport(uri.Name(), stored))
 					continue
 				}
 				if editor.IsDuplicate(err) {
@@ -140,6 +145,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 			job.failed = append(job.failed, failed...)
 			job.clashes = append(job.clashes, clashes...)
 			job.skipped = append(job.skipped, skipped...)
+			job.reports = append(job.reports, reports...)
 			job.next()
 		}
 	})
@@ -233,6 +239,7 @@ func (j *importJob) store(c importClash, clash editor.Clash) {
 					j.failed = append(j.failed, importFailure{name: c.name, err: err})
 				} else {
 					j.imported = append(j.imported, stored)
+					j.reports = append(j.reports, newImportReport(c.name, stored))
 					if clash == editor.ClashReplace {
 						j.replaced[stored.ID] = true
 					}
@@ -252,7 +259,7 @@ func (j *importJob) finish() {
 	}
 	summary := j.summary()
 	w.setStatus(summary, len(j.failed) > 0)
-	if len(j.failed) > 0 {
+	if len(j.failed) > 0 || j.agencyCopy() {
 		j.showFailures(summary)
 	}
 	if len(j.imported) == 0 {
@@ -300,22 +307,64 @@ func (j *importJob) summary() string {
 	return s + "."
 }
 
-// showFailures lists every file that failed and why in one dialog.
+// importReportHeading opens the per-file reports in the import dialog.
+const importReportHeading = "What the import recognised in each file:"
+
+// importReport is what the import recognised in one file.
+type importReport struct {
+	name string
+	// agency is set for agency copy: wire text that is not Dateline's
+	// own export.
+	agency bool
+	lines  []string
+}
+
+// newImportReport reports on the file name imported as a.
+func newImportReport(name string, a *editor.Article) importReport {
+	return importReport{name: name, agency: a.Wire.Layout != "", lines: editor.ImportReport(a)}
+}
+
+// agencyCopy reports whether any imported file was agency copy, whose
+// import a desk editor checks in the report.
+func (j *importJob) agencyCopy() bool {
+	for _, r := range j.reports {
+		if r.agency {
+			return true
+		}
+	}
+	return false
+}
+
+// showFailures lists every file that failed and why in one dialog, and
+// what the import recognised in each imported file.
 func (j *importJob) showFailures(summary string) {
 	var b strings.Builder
 	b.WriteString(summary)
-	if len(j.imported) > 0 {
+	if len(j.imported) > 0 && len(j.failed) > 0 {
 		b.WriteString(" The other files were imported.")
 	}
 	b.WriteString("\n")
 	for _, f := range j.failed {
 		b.WriteString("\n" + f.name + ": " + editor.ErrorMessage(f.err))
 	}
+	if len(j.reports) > 0 {
+		b.WriteString("\n\n" + importReportHeading)
+	}
+	for _, r := range j.reports {
+		b.WriteString("\n\n" + r.name)
+		for _, l := range r.lines {
+			b.WriteString("\n    " + l)
+		}
+	}
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
-	scroll.SetMinSize(fyne.NewSize(520, min(60+float32(len(j.failed))*40, 360)))
-	d := dialog.NewCustom("Some files were not imported", "OK", scroll, j.w.Window)
+	scroll.SetMinSize(fyne.NewSize(560, min(60+float32(len(j.failed))*40+float32(len(j.reports))*200, 420)))
+	title := "Import report"
+	if len(j.failed) > 0 {
+		title = "Some files were not imported"
+	}
+	d := dialog.NewCustom(title, "OK", scroll, j.w.Window)
 	d.Show()
 }
 

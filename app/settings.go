@@ -39,10 +39,13 @@ type settingsEditor struct {
 	footerOriginal, footerSyndicated  settingsField
 	relatedHeading, language, baseURL settingsField
 	logoURL, urlPattern               settingsField
-	dash                              *widget.Select
-	sample                            *widget.Label
-	save                              *widget.Button
-	object                            fyne.CanvasObject
+	// agencies are the profile's own wire agencies, one a line (wire
+	// ingest, editor.ParseAgencyLines).
+	agencies settingsField
+	dash     *widget.Select
+	sample   *widget.Label
+	save     *widget.Button
+	object   fyne.CanvasObject
 	// relayout lays the grid out again after a problem line came or went,
 	// since a form grid only sizes its rows when laid out.
 	relayout func()
@@ -87,6 +90,12 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	s.baseURL = field(p.BaseURL, "https://example.com/news/")
 	s.logoURL = field(p.LogoURL, "https://example.com/logo.png")
 	s.urlPattern = field(p.URLPattern, "{site}/{yyyy}/{mm}/{slug}")
+	s.agencies = field("", "")
+	s.agencies.entry.MultiLine = true
+	s.agencies.entry.Wrapping = fyne.TextWrapOff
+	s.agencies.entry.SetMinRowsVisible(3)
+	s.agencies.entry.SetPlaceHolder("Coast Herald: CH, The Herald")
+	s.agencies.entry.SetText(editor.FormatAgencyLines(p.Agencies))
 
 	labels := make([]string, len(dashChoices))
 	for i, c := range dashChoices {
@@ -132,6 +141,12 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	patternHelp.Importance = widget.LowImportance
 	patternHelp.SizeName = theme.SizeNameCaptionText
 	objs = append(objs, row("", patternHelp)...)
+	agencyHelp := widget.NewLabel("Wire agencies the importer knows besides AP, Reuters, AFP and the others built in: one a line, its name, a colon and the credits copy uses for it.")
+	agencyHelp.Wrapping = fyne.TextWrapWord
+	agencyHelp.Importance = widget.LowImportance
+	agencyHelp.SizeName = theme.SizeNameCaptionText
+	objs = append(objs, row("Wire agencies", withErr(s.agencies))...)
+	objs = append(objs, row("", agencyHelp)...)
 	grid := container.New(layout.NewFormLayout(), objs...)
 	scroll := container.NewVScroll(grid)
 	s.relayout = func() {
@@ -185,6 +200,11 @@ func (s *settingsEditor) profile() (editor.Profile, map[*settingsField]string) {
 		if c.label == s.dash.Selected {
 			p.Dash = c.dash
 		}
+	}
+	if list, err := editor.ParseAgencyLines(s.agencies.entry.Text, s.base.Agencies); err != nil {
+		problems[&s.agencies] = editor.ErrorMessage(err)
+	} else {
+		p.Agencies = list
 	}
 	if p.Publisher == "" {
 		problems[&s.publisher] = "The publisher name is required."
@@ -266,7 +286,7 @@ func (s *settingsEditor) validate() bool {
 
 func (s *settingsEditor) fields() []*settingsField {
 	return []*settingsField{&s.publisher, &s.holder, &s.since, &s.footerOriginal, &s.footerSyndicated,
-		&s.relatedHeading, &s.language, &s.baseURL, &s.logoURL, &s.urlPattern}
+		&s.relatedHeading, &s.language, &s.baseURL, &s.logoURL, &s.urlPattern, &s.agencies}
 }
 
 // settingsSample renders the dateline run-in, both footers and the

@@ -155,3 +155,38 @@ func TestSettingsStructuredData(t *testing.T) {
 		t.Errorf("stored profile: site %q logo %q pattern %q", p.BaseURL, p.LogoURL, p.URLPattern)
 	}
 }
+
+// TestSettingsAgencies adds a wire agency in Publication settings: a bad
+// line is refused under the field, a good one is saved, and wire copy
+// credited to it then imports as syndicated from it.
+func TestSettingsAgencies(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	s := w.showSettings()
+
+	test.Type(s.agencies.entry, ": CH")
+	if !s.save.Disabled() || !s.agencies.err.Visible() || !strings.Contains(s.agencies.err.Text, "Name: credit") {
+		t.Errorf("a line with no name is accepted: %q", s.agencies.err.Text)
+	}
+	s.agencies.entry.SetText("Coast Herald: CH, The Herald")
+	if s.save.Disabled() {
+		t.Fatalf("Save is disabled: %s / %s", s.agencies.err.Text, s.sample.Text)
+	}
+	test.Tap(s.save)
+	w.settle()
+	p, err := store.Profile(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Agencies) != 1 || p.Agencies[0].Name != "Coast Herald" || strings.Join(p.Agencies[0].Credits, "|") != "CH|The Herald" {
+		t.Fatalf("saved agencies %+v", p.Agencies)
+	}
+	a, err := editor.ParseWireText([]byte("GRIMSBY, England (CH) – The boatyard won the contract.\nWork starts in May.\n"), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Attribution.Kind != editor.AttributionSyndicated || a.Attribution.OriginalPublisher != "Coast Herald" {
+		t.Errorf("copy credited to CH imports as %+v", a.Attribution)
+	}
+}

@@ -166,6 +166,46 @@ type Article struct {
 	// stored in or exported with it.
 	BaseRevision string    `json:"-"`
 	BaseSaved    time.Time `json:"-"`
+
+	// Wire ingest (issue 9): what agency copy carries besides the story,
+	// kept so that nothing of it is dropped. The wire export writes the
+	// advisories before the headline and the trailer after the body.
+	// Advisories are the desk advisories sent with the copy ("CORRECTS
+	// spelling of name in 3rd paragraph").
+	Advisories []string `json:"advisories,omitempty"`
+	// Trailer holds the lines after the story, in their order: reporting
+	// and editing credits, contact lines, end marks ("ends", "Enditem").
+	Trailer []string `json:"trailer,omitempty"`
+	// RelatedHeading is the copy's own "More …" heading, kept for
+	// syndicated copy; "" uses the profile's template.
+	RelatedHeading string `json:"related_heading,omitempty"`
+	// Wire is the transmission header of imported agency copy.
+	Wire WireHeader `json:"wire,omitzero"`
+}
+
+// WireHeader is what an imported piece of wire copy said about itself
+// outside the story: the agency recognised and the transmission header
+// of ANPA-1312 or IPTC 7901 copy.
+type WireHeader struct {
+	// Agency is the agency or syndicate the copy came from, by its name in
+	// the agency table, or the outlet it credits.
+	Agency string `json:"agency,omitempty" yaml:"agency,omitempty"`
+	// Layout names the transmission layout: "anpa-1312", "iptc-7901",
+	// "hard-wrapped", "blank-line" or "line-per-paragraph".
+	Layout string `json:"layout,omitempty" yaml:"layout,omitempty"`
+	// Header is the transmission header line as received.
+	Header string `json:"header,omitempty" yaml:"header,omitempty"`
+	// Slug is the keyword slug of the header ("BC-Port-Strike").
+	Slug string `json:"slug,omitempty" yaml:"slug,omitempty"`
+	// Priority and Category are the header's codes ("r", "f"; "4", "pol").
+	Priority string `json:"priority,omitempty" yaml:"priority,omitempty"`
+	Category string `json:"category,omitempty" yaml:"category,omitempty"`
+	// WordCount is the word count the header gives, or 0.
+	WordCount int `json:"word_count,omitempty" yaml:"word_count,omitempty"`
+	// Byline is the byline line or lines as received (quotes made curly)
+	// when the import rewrote its names from capitals ("By JANE DOE"), so
+	// the stored revision keeps them.
+	Byline string `json:"byline,omitempty" yaml:"byline,omitempty"`
 }
 
 // NewArticle returns an empty draft with a fresh UUID, status draft and the
@@ -201,6 +241,8 @@ func (a *Article) Clone() *Article {
 	c.Byline.Authors = append([]string(nil), a.Byline.Authors...)
 	c.Related = append([]Teaser(nil), a.Related...)
 	c.Tags = append([]string(nil), a.Tags...)
+	c.Advisories = append([]string(nil), a.Advisories...)
+	c.Trailer = append([]string(nil), a.Trailer...)
 	return &c
 }
 

@@ -66,7 +66,8 @@
 //     markdown_safe.go, the body made safe for site generators),
 //     markdown_import.go, wire.go,
 //     wire_import.go, ninjs.go (both ways); import.go: the input checks every
-//     importer shares.
+//     importer shares; import_report.go: ImportReport, what an import
+//     recognised, for the CLI and the Import dialog.
 //   - html_clean.go: what keeps the HTML valid (html-validate) and tidy on
 //     paper: footnote ids fn-N, heading ids, task boxes, body headings under
 //     the <h1>, the <title> fallback (HTMLTitle), data-slug/data-status;
@@ -89,6 +90,15 @@
 //     newsml_import.go (newsItem or newsMessage, inline NITF, XHTML or
 //     text). Their tests validate every export against IPTC's schemas in
 //     testdata/schemas with xmllint.
+//   - the wire importer in named steps: wire_import.go (ParseWireTextDetail,
+//     own-export detection, settleAttribution, the body), wire_layout.go
+//     (the ANPA-1312 / IPTC 7901 / hard-wrap pre-pass and WireHeader),
+//     wire_top.go (advisories, notes, headline, byline, dateline),
+//     wire_bottom.go (More list, footers of any wording, end marks,
+//     trailers, corrections), wire_names.go (names in capitals, curly
+//     quotes). agencies.go reads the agency table agencies.json (names,
+//     credits, end mark, trailer and footer patterns), extended by
+//     Profile.Agencies: to teach the importer an agency, add a row there.
 //   - preview.go: the preview's block model, built from the same AST.
 //
 // Library operations that drive a Store:

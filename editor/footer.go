@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -98,7 +99,12 @@ func NewFooterReader(p Profile) *FooterReader {
 			for _, t := range *list {
 				dup = dup || t.src == src
 			}
-			if t, err := newTemplateReader(src); err == nil && !dup {
+			if dup {
+				continue
+			}
+			if t, ok := defaultReaders()[src]; ok {
+				*list = append(*list, t) // derived once: every import reads these
+			} else if t, err := newTemplateReader(src); err == nil {
 				*list = append(*list, t)
 			}
 		}
@@ -109,10 +115,26 @@ func NewFooterReader(p Profile) *FooterReader {
 	return r
 }
 
+// defaultReaders are the readers of the default templates, derived once.
+var defaultReaders = sync.OnceValue(func() map[string]*templateReader {
+	m := map[string]*templateReader{}
+	for _, src := range []string{DefaultFooterOriginal, DefaultFooterSyndicated, DefaultRelatedHeading} {
+		m[src] = mustTemplateReader(src)
+	}
+	return m
+})
+
 // ReadFooter recognises a copyright footer line: syndicated templates are
 // tried first, as they say more. A line whose years run backwards is no
 // footer.
 func (r *FooterReader) ReadFooter(line string) (FooterLine, bool) {
+	f, _, ok := r.readFooter(line)
+	return f, ok
+}
+
+// readFooter is ReadFooter that also returns the source of the template
+// that read the line.
+func (r *FooterReader) readFooter(line string) (FooterLine, string, bool) {
 	for _, group := range []struct {
 		kind AttributionKind
 		list []*templateReader
@@ -126,10 +148,10 @@ func (r *FooterReader) ReadFooter(line string) (FooterLine, bool) {
 				Copyright: Copyright{Holder: m.Holder, Since: m.Since, Year: m.Year},
 				Kind:      group.kind,
 				Publisher: m.Publisher,
-			}, true
+			}, t.src, true
 		}
 	}
-	return FooterLine{}, false
+	return FooterLine{}, "", false
 }
 
 // IsRelatedHeading reports whether line reads as a related-list heading.
@@ -289,7 +311,7 @@ var fieldPatterns = map[string]string{
 	"Holder":    `(.+?)`,
 	"Publisher": `(.+?)`,
 	"Source":    `(.+?)`,
-	"URL":       `(\S+?)`,
+	"URL":       `(\S*?)`,
 	"Years":     `(\d{4}(?:[-–]\d{4})?)`,
 	"Since":     `(\d{4})`,
 	"Year":      `(\d{4})`,

@@ -267,12 +267,16 @@ func sniffMarkdown(text []byte, _ *FooterReader) bool {
 	return bytes.HasPrefix(text, []byte("---\n")) || bytes.HasPrefix(bytes.TrimSpace(text), []byte("# "))
 }
 
-// sniffWire: text that is no JSON object and no markup, with a byline or
-// a copyright footer line among its first 200 lines.
+// sniffWire: text that is no JSON object and no markup, and that looks
+// like agency copy (looksLikeAgencyCopy) or has a byline or a copyright
+// footer line among its first 200 lines.
 func sniffWire(text []byte, fr *FooterReader) bool {
 	trimmed := bytes.TrimSpace(text)
 	if sniffNinjs(text, fr) || bytes.HasPrefix(trimmed, []byte("<")) {
 		return false
+	}
+	if looksLikeAgencyCopy(text) {
+		return true
 	}
 	for i, line := range strings.Split(string(trimmed), "\n") {
 		if i > 200 {

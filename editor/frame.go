@@ -96,6 +96,9 @@ func BuildFrame(a *Article, p Profile, resolve TeaserResolver) (Frame, error) {
 		}
 	}
 	if len(f.Related) > 0 {
+		if f.RelatedHeading = strings.TrimSpace(a.RelatedHeading); f.RelatedHeading != "" {
+			return f, nil // the syndicated copy's own heading
+		}
 		if f.RelatedHeading, err = ExecuteTemplate("related heading", p.RelatedHeading, f.Copyright); err != nil {
 			return f, err
 		}
@@ -143,7 +146,9 @@ func CopyrightData(a *Article, p Profile) FooterData {
 }
 
 // FormatByline renders "by A", "by A and B" or "by A, B and C", followed by
-// ", Title" when a title is set. It returns "" when there is no author.
+// ", Title" when a title is set. A title without authors is a staff
+// credit ("From staff reports") and renders alone; with neither it returns
+// "".
 func FormatByline(b Byline) string {
 	var names []string
 	for _, n := range b.Authors {
@@ -152,7 +157,7 @@ func FormatByline(b Byline) string {
 		}
 	}
 	if len(names) == 0 {
-		return ""
+		return strings.TrimSpace(b.Title)
 	}
 	s := "by " + names[0]
 	if len(names) > 1 {

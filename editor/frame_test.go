@@ -12,7 +12,7 @@ func TestFormatByline(t *testing.T) {
 		want string
 	}{
 		{Byline{}, ""},
-		{Byline{Title: "Staff"}, ""},
+		{Byline{Title: "From staff reports"}, "From staff reports"}, // a staff credit
 		{Byline{Authors: []string{"  "}}, ""},
 		{Byline{Authors: []string{"Dana Whitfield"}}, "by Dana Whitfield"},
 		{Byline{Authors: []string{"Dana Whitfield"}, Title: "Correspondent"}, "by Dana Whitfield, Correspondent"},

@@ -54,6 +54,11 @@ type frontMatter struct {
 	Language    string         `yaml:"language,omitempty"`
 	Correction  string         `yaml:"correction,omitempty"`
 	Related     []fmTeaser     `yaml:"related,omitempty"`
+	// Wire ingest (issue 9): what agency copy carried besides the story.
+	Advisories     stringList  `yaml:"advisories,omitempty"`
+	Trailer        stringList  `yaml:"trailer,omitempty"`
+	RelatedHeading string      `yaml:"related_heading,omitempty"`
+	Wire           *WireHeader `yaml:"wire,omitempty"`
 }
 
 type fmDateline struct {
@@ -291,6 +296,11 @@ func articleFrontMatter(a *Article) frontMatter {
 	}
 	for _, t := range a.Related {
 		fm.Related = append(fm.Related, fmTeaser(t))
+	}
+	fm.Advisories, fm.Trailer, fm.RelatedHeading = stringList(a.Advisories), stringList(a.Trailer), a.RelatedHeading
+	if a.Wire != (WireHeader{}) {
+		w := a.Wire
+		fm.Wire = &w
 	}
 	return fm
 }

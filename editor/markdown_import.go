@@ -192,6 +192,10 @@ func (fm *frontMatter) apply(a *Article) error {
 	for _, t := range fm.Related {
 		a.Related = append(a.Related, Teaser(t))
 	}
+	a.Advisories, a.Trailer, a.RelatedHeading = []string(fm.Advisories), []string(fm.Trailer), fm.RelatedHeading
+	if fm.Wire != nil {
+		a.Wire = *fm.Wire
+	}
 	if s := strings.ToLower(strings.TrimSpace(fm.Status)); s != "" {
 		a.Status = Status(s)
 		if !a.Status.Valid() {

@@ -49,6 +49,10 @@ type Profile struct {
 	// "{site}/{yyyy}/{mm}/{slug}".
 	LogoURL    string `json:"logo_url,omitempty"`
 	URLPattern string `json:"url_pattern,omitempty"`
+	// Agencies (wire ingest, issue 9) are the profile's own additions to
+	// the agency table the wire importer reads (agencies.go); an entry
+	// with a built-in agency's name is read before it.
+	Agencies []Agency `json:"agencies,omitempty"`
 }
 
 // DefaultProfile returns the settings a new library starts with.
@@ -99,5 +103,5 @@ func (p Profile) Validate() error {
 			return err
 		}
 	}
-	return nil
+	return CheckAgencies(p.Agencies)
 }

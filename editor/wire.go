@@ -11,10 +11,11 @@ import (
 )
 
 // RenderWireText renders a as plain-text wire copy, one paragraph per line
-// (ARTICLE.md): the headline and deck when set (with the body's
-// typography, Typeset), the byline, the body with
-// the dateline run-in opening its first paragraph, the contributed-material
-// tagline, the correction, the copyright footer, and the "More …" heading
+// (ARTICLE.md): the advisories, the headline and deck when set (with the
+// body's typography, Typeset), the byline, the body with the dateline
+// run-in opening its first paragraph, the contributed-material tagline,
+// the trailer (reporting credits, end marks), the correction, the
+// copyright footer, and the "More …" heading
 // with one teaser per line. The text keeps the Typographer's curly quotes
 // and dashes and holds no Markdown markup:
 //   - emphasis, links and code spans are reduced to their text; images to
@@ -35,7 +36,8 @@ func RenderWireText(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export wire text: %w", err)
 	}
-	lines := appendWireLines(nil, Typeset(a.Headline), Typeset(a.Deck), f.Byline)
+	lines := appendWireLines(nil, a.Advisories...)
+	lines = appendWireLines(lines, Typeset(a.Headline), Typeset(a.Deck), f.Byline)
 	lines = append(lines, wireFrameLines(a, p, f)...)
 	var buf bytes.Buffer
 	for _, l := range lines {
@@ -49,7 +51,9 @@ func RenderWireText(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 // with its dateline, tagline, correction, footer and related list. The
 // wire export and ninjs's text/plain body both use them.
 func wireFrameLines(a *Article, p Profile, f Frame) []string {
-	lines := appendWireLines(WireBodyLines(a, p.Dash), f.Tagline, f.Correction, f.Footer)
+	lines := appendWireLines(WireBodyLines(a, p.Dash), f.Tagline)
+	lines = appendWireLines(lines, a.Trailer...)
+	lines = appendWireLines(lines, f.Correction, f.Footer)
 	if len(f.Related) > 0 {
 		lines = appendWireLines(lines, f.RelatedHeading)
 		for _, t := range f.Related {

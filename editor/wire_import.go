@@ -1,12 +1,9 @@
 package editor
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // WireCopy is what ParseWireTextDetail recognises in wire copy besides the
@@ -14,12 +11,18 @@ import (
 type WireCopy struct {
 	// Article is the imported article.
 	Article *Article
-	// Dash is the dash found after the dateline credit (DashEn, DashEm or
-	// DashDouble), or "" when the copy has no dateline. Exporting with a
-	// profile that uses this dash gives the same dateline back.
+	// Dash is the dash found after the dateline credit (DashEn, DashEm,
+	// DashDouble, or a hyphen "-" or ANPA's "_" in agency copy), or ""
+	// when the copy has no dateline. Exporting with a profile that uses
+	// this dash gives the same dateline back.
 	Dash string
 	// RelatedHeading is the "More …" heading line, or "".
 	RelatedHeading string
+	// Own is set when the copy is Dateline's own export: its footer was
+	// written by the profile's templates for the profile's holder, or by
+	// the syndicated template. Own copy is read in the exact forms the
+	// export writes, with no agency rules.
+	Own bool
 }
 
 // ParseWireText reads plain-text wire copy (ARTICLE.md) into an article;
@@ -33,51 +36,101 @@ func ParseWireText(data []byte, p Profile) (*Article, error) {
 	return w.Article, nil
 }
 
-// ParseWireTextDetail reads plain-text wire copy, one paragraph per line,
-// and recognises, in this order:
-//   - from the end (readWireEnd): the related heading and its teasers after
-//     the footer; the copyright footer, read by the FooterReader of p's
-//     templates and the default ones, a syndicated template's footer
-//     making the article syndicated; a correction line ("This story has
-//     been corrected …", "Correction: …", "An earlier version …") just
-//     before the footer; and the contributed-material tagline;
-//   - at the top (readWireTop): optional headline and deck lines before
-//     the byline (or, without a byline, before a first line that opens
-//     with a dateline); the byline line, "by A, B and C, Title"; the
-//     dateline run-in "PLACE, DATE (CREDIT) – " at the start of the first
-//     body line, with the dash used. A dateline line with no text after
-//     the dash counts only when it is the last body line: followed by more
-//     lines it stays body text, because the run-in always opens the first
-//     paragraph of a body and would join the next line on export.
+// wireReader holds what the steps of ParseWireTextDetail found so far.
+type wireReader struct {
+	w        *WireCopy
+	a        *Article
+	p        Profile
+	fr       *FooterReader
+	agencies *AgencyTable
+	// strict is set for Dateline's own exports (WireCopy.Own).
+	strict bool
+	// year is the year dateline dates are read in.
+	year int
+	// Found by the bottom pass: the footer, the trailer and contributed
+	// lines in their order, the agency one of its own patterns recognised.
+	footer        *footerFound
+	frame         []frameLine
+	patternAgency string
+	// Found by the top pass: notes to editors, the outlet a byline names.
+	notes          []string
+	bylineOutlet   string
+	originalByline string
+}
+
+// ParseWireTextDetail reads plain-text wire copy in named steps:
+//   - readWireLayout (wire_layout.go): the transmission layout (ANPA-1312,
+//     IPTC 7901, indented, hard-wrapped, blank-line or one line a
+//     paragraph) and its header, giving one paragraph a line;
+//   - readBottom (wire_bottom.go), from the last line up: the related
+//     list after the footer, the footer in any wording, end marks,
+//     trailers, the public correction and contributed-material lines;
+//   - yearOfCopy: the year datelines are read in, from the copy's own
+//     footer, trailer or end mark, else the clock;
+//   - readTop (wire_top.go): advisories, notes to editors, headline and
+//     deck, the byline on one or two lines, the dateline run-in;
+//   - settleAttribution: who the copy comes from (an outside outlet's
+//     credit makes it syndicated, an outlet's contributed material makes
+//     it contributed, only the library's own publisher original);
+//   - wireBody: the rest, one Markdown paragraph a line, with straight
+//     quotes of agency copy made curly.
 //
-// Everything else is body (wireBody): one Markdown paragraph per line,
-// with the characters Markdown or the Typographer would change escaped, so
-// that the body's quotes and dashes are kept exactly and RenderWireText
-// gives the same lines back. Lines are trimmed and blank lines dropped.
-// The dateline date takes its year from the footer, or from the current
-// year.
+// Dateline's own exports (WireCopy.Own) are read in the forms the export
+// writes, so that export → import → export gives the same text.
 func ParseWireTextDetail(data []byte, p Profile) (*WireCopy, error) {
 	text, err := checkImportText(data, "wire text file")
 	if err != nil {
 		return nil, err
 	}
-	lines := splitWireLines(text)
-	w := &WireCopy{Article: &Article{}}
-	end, year := w.readWireEnd(lines, NewFooterReader(p))
-	lines = lines[:end]
-	if year == 0 {
-		year = time.Now().Year()
+	r := &wireReader{w: &WireCopy{Article: &Article{}}, p: p, fr: NewFooterReader(p), agencies: NewAgencyTable(p)}
+	r.a = r.w.Article
+	r.strict = r.isOwnExport(string(text))
+	r.w.Own = r.strict
+	layout := readWireLayout(string(text), r.strict)
+	lines := layout.lines
+	if !r.strict && !hasCurlyQuotes(string(text)) {
+		for i := range lines {
+			lines[i] = curlQuotes(lines[i])
+		}
 	}
-	start := w.readWireTop(lines, year)
-	a := w.Article
-	a.Body = wireBody(lines[start:])
-	if a.Attribution.Kind == AttributionSyndicated && a.Dateline.Credit != "" && a.Attribution.OriginalPublisher == "" {
-		a.Attribution.OriginalPublisher = a.Dateline.Credit
+	lines = r.readBottom(lines)
+	if r.year = r.yearOfCopy(); r.year == 0 {
+		r.year = time.Now().Year()
 	}
-	if err := finishImported(a); err != nil {
+	body := r.readTop(lines)
+	if !r.strict {
+		r.a.Wire = layout.header
+		r.a.Wire.Byline = r.originalByline
+		if r.a.Wire.Slug != "" {
+			r.a.Slug = Slugify(r.a.Wire.Slug)
+		}
+	}
+	r.settleAttribution()
+	r.a.EditorsNote = strings.Join(r.notes, "\n")
+	r.a.Body = wireBody(body)
+	if err := finishImported(r.a); err != nil {
 		return nil, err
 	}
-	return w, nil
+	return r.w, nil
+}
+
+// isOwnExport reports whether text is Dateline's own export: it has no
+// transmission control characters, and one of its lines is a footer
+// written by a syndicated template, by the profile's own original
+// template, or by the default original template (a wording agencies use
+// too) for the profile's own holder.
+func (r *wireReader) isOwnExport(text string) bool {
+	if strings.ContainsAny(text, "\x01\x02\x03\x04\x16") {
+		return false
+	}
+	lines := splitWireLines([]byte(text))
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-60; i-- {
+		f, template, ok := r.fr.readFooter(lines[i])
+		if ok && (f.Kind == AttributionSyndicated || template != DefaultFooterOriginal || f.Copyright.Holder == r.p.Holder || f.Copyright.Holder == r.p.Publisher) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitWireLines splits wire text into its trimmed, non-blank lines.
@@ -91,94 +144,118 @@ func splitWireLines(text []byte) []string {
 	return lines
 }
 
-// readWireEnd reads the frame lines at the end of wire copy: the footer
-// and the related list after it, the correction and the tagline before
-// it. It returns where the body ends and the footer's year (0 without a
-// footer).
-func (w *WireCopy) readWireEnd(lines []string, fr *FooterReader) (end, year int) {
-	a := w.Article
-	end = w.readWireFooter(lines, fr)
-	if end < len(lines) {
-		year = a.Copyright.Year
+// settleAttribution decides where the copy comes from once both passes
+// are done, and sets the copyright, the trailer and the agency. An own
+// export says it with its footer and tagline. Other copy is syndicated
+// when an outlet other than the library's publisher is credited (the
+// dateline credit, a byline outlet or title, the footer's holder, a
+// distributor, an agency's own end mark or trailer); otherwise
+// contributed when an outlet's material is credited; otherwise original.
+func (r *wireReader) settleAttribution() {
+	a := r.a
+	f := r.footer
+	if f != nil {
+		a.Copyright = f.copyright
 	}
-	if end < len(lines) && end > 0 && isCorrectionLine(lines[end-1]) {
-		a.CorrectionNote = lines[end-1]
-		a.Status = StatusCorrected
-		end--
-	}
-	if end > 0 && a.Attribution.Kind == "" {
-		if source, ok := ParseTagline(lines[end-1]); ok {
-			a.Attribution.Kind = AttributionContributed
-			a.Attribution.Source = source
-			end--
+	contributed := -1 // the frame line that credits contributed material
+	for i, l := range r.frame {
+		if l.kind == frameContributed && (contributed < 0 || l.tagline && !r.frame[contributed].tagline) && (l.tagline || !r.strict) {
+			contributed = i
 		}
 	}
-	return end, year
-}
-
-// readWireFooter finds the last footer line that is the last line or is
-// followed by a related list, reads it and the list, and returns its
-// index, or len(lines) when there is none.
-func (w *WireCopy) readWireFooter(lines []string, fr *FooterReader) int {
-	a := w.Article
-	for i := len(lines) - 1; i >= 0; i-- {
-		f, ok := fr.ReadFooter(lines[i])
-		if !ok {
+	if r.strict {
+		if f != nil && f.kind == AttributionSyndicated {
+			a.Attribution.Kind = AttributionSyndicated
+			a.Attribution.OriginalPublisher = f.publisher
+			contributed = -1
+		}
+		if contributed >= 0 {
+			a.Attribution = Attribution{Kind: AttributionContributed, Source: r.frame[contributed].source}
+		}
+		r.keepTrailer(contributed)
+		if a.Attribution.Kind == AttributionSyndicated {
+			a.Wire.Agency = a.Attribution.OriginalPublisher
+		}
+		r.keepRelatedHeading()
+		return
+	}
+	publisher := ""
+	candidates := []string{a.Dateline.Credit, r.bylineOutlet}
+	if f != nil {
+		if f.template && f.kind == AttributionSyndicated {
+			candidates = append(candidates, f.publisher)
+		}
+		candidates = append(candidates, f.agency.Name, f.distributor, f.copyright.Holder)
+	}
+	candidates = append(candidates, r.patternAgency)
+	for _, c := range candidates {
+		if c = strings.TrimSpace(c); c == "" {
 			continue
 		}
-		related := i+1 < len(lines) && fr.IsRelatedHeading(lines[i+1])
-		if i+1 < len(lines) && !related {
-			continue // text after the footer that is no related list: not a footer
+		ag, own, ok := r.agencies.Lookup(c)
+		if !ok {
+			ag, own, ok = r.agencies.Mentioned(c)
 		}
-		a.Copyright = f.Copyright
-		if f.Kind == AttributionSyndicated {
-			a.Attribution.Kind = AttributionSyndicated
-			a.Attribution.OriginalPublisher = f.Publisher
+		switch {
+		case ok && own:
+		case ok:
+			publisher = ag.Name
+		default:
+			publisher = c
 		}
-		if related {
-			w.RelatedHeading = lines[i+1]
-			for _, t := range lines[i+2:] {
-				a.Related = append(a.Related, Teaser{Text: t})
-			}
-		}
-		return i
-	}
-	return len(lines)
-}
-
-// readWireTop reads the headline, deck, byline and dateline at the top of
-// wire copy, taking the dateline run-in off its line, and returns the
-// index of the first body line.
-func (w *WireCopy) readWireTop(lines []string, year int) int {
-	a := w.Article
-	bylineAt := -1
-	for i := 0; i < len(lines) && i < 3; i++ {
-		if b, ok := parseWireByline(lines[i]); ok {
-			a.Byline = b
-			bylineAt = i
+		if publisher != "" {
 			break
 		}
 	}
-	if bylineAt >= 0 {
-		start := bylineAt + 1
-		setHeadlineDeck(a, lines[:bylineAt])
-		if start < len(lines) {
-			if d, dash, rest, ok := parseWireDateline(lines[start], year); ok && (rest != "" || start == len(lines)-1) {
-				a.Dateline, w.Dash = d, dash
-				lines[start] = rest
+	switch {
+	case publisher != "":
+		a.Attribution = Attribution{Kind: AttributionSyndicated, OriginalPublisher: publisher}
+		if a.Copyright.Holder == "" {
+			a.Copyright.Holder = publisher
+			if ag, _, ok := r.agencies.Lookup(publisher); ok {
+				a.Copyright.Holder = ag.AgencyHolder()
 			}
 		}
-		return start
-	}
-	for i := 0; i < len(lines) && i < 3; i++ {
-		if d, dash, rest, ok := parseWireDateline(lines[i], year); ok && (rest != "" || i == len(lines)-1) {
-			a.Dateline, w.Dash = d, dash
-			setHeadlineDeck(a, lines[:i])
-			lines[i] = rest
-			return i
+		a.Wire.Agency = publisher
+		contributed = -1
+	case contributed >= 0:
+		source := r.frame[contributed].source
+		if ag, _, ok := r.agencies.Lookup(source); ok && !r.frame[contributed].tagline {
+			source = ag.Name
 		}
+		a.Attribution = Attribution{Kind: AttributionContributed, Source: source}
+		a.Wire.Agency = source
 	}
-	return 0
+	r.keepTrailer(contributed)
+	r.keepRelatedHeading()
+}
+
+// keepTrailer puts the trailer lines, and the contributed lines but the
+// one at index contributed that became the attribution, into
+// Article.Trailer in their order.
+func (r *wireReader) keepTrailer(contributed int) {
+	for i, l := range r.frame {
+		if i == contributed {
+			continue
+		}
+		r.a.Trailer = append(r.a.Trailer, l.text)
+	}
+	if f := r.footer; f != nil && !f.template && f.distributor != "" {
+		// The distribution sentence is no copyright: it stays as sent.
+		r.a.Trailer = append(r.a.Trailer, "Distributed by "+f.distributor+".")
+	}
+}
+
+// keepRelatedHeading keeps the copy's own "More …" heading when the
+// profile's template would write another one for this article.
+func (r *wireReader) keepRelatedHeading() {
+	h := r.w.RelatedHeading
+	if h == "" {
+		return
+	}
+	if want, err := ExecuteTemplate("related heading", r.p.RelatedHeading, CopyrightData(r.a, r.p)); err != nil || want != h {
+		r.a.RelatedHeading = h
+	}
 }
 
 // wireBody turns the body lines into Markdown paragraphs; an empty first
@@ -192,109 +269,6 @@ func wireBody(lines []string) string {
 		body = append(body, escapeWireLine(l))
 	}
 	return strings.Join(body, "\n\n")
-}
-
-// setHeadlineDeck takes the headline from the first of lines and the deck
-// from the rest.
-func setHeadlineDeck(a *Article, lines []string) {
-	if len(lines) > 0 {
-		a.Headline = lines[0]
-	}
-	if len(lines) > 1 {
-		a.Deck = strings.Join(lines[1:], " ")
-	}
-}
-
-// parseWireByline reads "by A", "by A and B", "by A, B and C", each with an
-// optional ", Title". Every name must start with a capital or caseless
-// letter, and the line is accepted only when FormatByline gives it back,
-// apart from the case of "by".
-func parseWireByline(line string) (Byline, bool) {
-	if len(line) < 4 || !strings.EqualFold(line[:3], "by ") {
-		return Byline{}, false
-	}
-	parts := strings.Split(line[3:], ", ")
-	var b Byline
-	for i, part := range parts {
-		if j := strings.LastIndex(part, " and "); j > 0 {
-			b.Authors = append(b.Authors, parts[:i]...)
-			b.Authors = append(b.Authors, part[:j], part[j+5:])
-			b.Title = strings.Join(parts[i+1:], ", ")
-			break
-		}
-	}
-	if b.Authors == nil {
-		b.Authors = parts[:1]
-		b.Title = strings.Join(parts[1:], ", ")
-	}
-	for _, n := range b.Authors {
-		if n == "" || n != strings.TrimSpace(n) || len([]rune(n)) > 60 {
-			return Byline{}, false
-		}
-		if first, _ := utf8.DecodeRuneInString(n); unicode.IsLower(first) || !unicode.IsLetter(first) {
-			return Byline{}, false // names start with a capital or a caseless letter
-		}
-	}
-	if len(b.Authors) > 8 || FormatByline(b)[3:] != line[3:] {
-		return Byline{}, false
-	}
-	return b, true
-}
-
-// wireDatelineRE splits a line into the run-in and the rest: a lead of
-// place and date, an optional parenthesised credit, the dash and the text.
-var wireDatelineRE = regexp.MustCompile(`^([^()]*?)(?: ?\(([^()]+)\))? (–|—|--)(?: (.*))?$`)
-
-// parseWireDateline recognises the dateline run-in at the start of line.
-// The place must start with a part in capitals ("NAIROBI, Kenya"), the
-// date must be an AP date, and FormatDateline must give the run-in back
-// exactly.
-func parseWireDateline(line string, year int) (Dateline, string, string, bool) {
-	m := wireDatelineRE.FindStringSubmatch(line)
-	if m == nil {
-		return Dateline{}, "", "", false
-	}
-	lead, credit, dash, rest := m[1], m[2], m[3], m[4]
-	var d Dateline
-	d.Credit = credit
-	if lead != "" {
-		place := lead
-		if i := strings.LastIndex(lead, ", "); i >= 0 {
-			if t, ok := ParseAPDate(lead[i+2:], year); ok {
-				d.Date, place = t, lead[:i]
-			}
-		} else if t, ok := ParseAPDate(lead, year); ok {
-			d.Date, place = t, ""
-		}
-		if place != "" && !isDatelinePlace(place) {
-			return Dateline{}, "", "", false
-		}
-		d.Place = place
-	}
-	if d.IsZero() {
-		return Dateline{}, "", "", false
-	}
-	runIn := FormatDateline(d, dash)
-	if !strings.HasPrefix(line+" ", runIn) {
-		return Dateline{}, "", "", false
-	}
-	return d, dash, rest, true
-}
-
-// isDatelinePlace reports whether s looks like a dateline place: its first
-// comma-separated part has at least two letters and no lower-case letter.
-func isDatelinePlace(s string) bool {
-	first, _, _ := strings.Cut(s, ", ")
-	letters := 0
-	for _, r := range first {
-		switch {
-		case strings.ToUpper(string(r)) != string(r):
-			return false
-		case strings.ToLower(string(r)) != string(r):
-			letters++
-		}
-	}
-	return letters >= 2 && len([]rune(s)) <= 80
 }
 
 // isCorrectionLine reports whether line reads as a public correction note.
@@ -322,7 +296,11 @@ func escapeWireLine(s string) string {
 		lead++
 	}
 	rs = rs[lead:]
+	digits := true // every rune before i is a digit
 	for i, r := range rs {
+		if i > 0 {
+			digits = digits && rs[i-1] >= '0' && rs[i-1] <= '9'
+		}
 		prev, next := rune(0), rune(0)
 		if i > 0 {
 			prev = rs[i-1]
@@ -340,11 +318,11 @@ func escapeWireLine(s string) string {
 		case '.':
 			if prev == '.' || next == '.' {
 				b.WriteByte('\\')
-			} else if i > 0 && isAllDigits(string(rs[:i])) {
+			} else if i > 0 && digits {
 				b.WriteByte('\\')
 			}
 		case ')':
-			if i > 0 && isAllDigits(string(rs[:i])) {
+			if i > 0 && digits {
 				b.WriteByte('\\')
 			}
 		case '#', '+', '=':

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -68,6 +69,7 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 			continue
 		}
 		printSummary(env.Stdout, editor.SummaryOf(a))
+		printImportReport(env.Stderr, path, a)
 	}
 	if skipped > 0 && fs.NArg() > 1 {
 		fmt.Fprintf(env.Stderr, "dateline import: %d of %d files were already in the library and were skipped\n", skipped, fs.NArg())
@@ -79,6 +81,16 @@ func runImport(ctx context.Context, env Env, c command, args []string) int {
 		return ExitFailure
 	}
 	return ExitOK
+}
+
+// printImportReport writes what the import recognised in the file at
+// path (editor.ImportReport) to w, the standard error, so that the
+// standard output keeps the list rows.
+func printImportReport(w io.Writer, path string, a *editor.Article) {
+	fmt.Fprintf(w, "%s:\n", path)
+	for _, l := range editor.ImportReport(a) {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
 }
 
 // readArticleFile reads and parses one file. The whole file is parsed before
