@@ -166,6 +166,12 @@ type Article struct {
 	// stored in or exported with it.
 	BaseRevision string    `json:"-"`
 	BaseSaved    time.Time `json:"-"`
+
+	// The review desk (spelling and AP style): IgnoreWords are the words
+	// this draft's spelling accepts ("Ignore in this draft"),
+	// IgnoreFindings the style findings it ignores (style.Finding.Key).
+	IgnoreWords    []string `json:"ignore_words,omitempty"`
+	IgnoreFindings []string `json:"ignore_findings,omitempty"`
 }
 
 // NewArticle returns an empty draft with a fresh UUID, status draft and the
@@ -201,6 +207,8 @@ func (a *Article) Clone() *Article {
 	c.Byline.Authors = append([]string(nil), a.Byline.Authors...)
 	c.Related = append([]Teaser(nil), a.Related...)
 	c.Tags = append([]string(nil), a.Tags...)
+	c.IgnoreWords = append([]string(nil), a.IgnoreWords...)
+	c.IgnoreFindings = append([]string(nil), a.IgnoreFindings...)
 	return &c
 }
 

@@ -232,6 +232,9 @@ func isMailByte(c byte) bool {
 }
 
 func hasURLPrefix(b []byte) bool {
+	if len(b) < 4 || !strings.ContainsRune("hHfFmMwW", rune(b[0])) {
+		return false
+	}
 	s := string(b[:min(len(b), 12)])
 	s = strings.ToLower(s)
 	for _, p := range []string{"http://", "https://", "ftp://", "mailto:", "www.", "file://"} {
