@@ -104,6 +104,24 @@ func (c *Checker) correct(word, next string) bool {
 	return false
 }
 
+// MaxAcronym is the longest ALL-CAPS word taken for an acronym (USD,
+// NATO, KTDA) and not checked; longer ones (a dateline city, a shouted
+// word) are.
+const MaxAcronym = 5
+
+// isAcronym reports whether w is an ALL-CAPS word of at most MaxAcronym
+// letters.
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n <= MaxAcronym
+}
+
 func normApostrophe(s string) string {
 	return strings.ReplaceAll(s, "’", "'")
 }
@@ -120,6 +138,9 @@ func (c *Checker) checkLine(line string) []Miss {
 	var out []Miss
 	for _, t := range Words(masked) {
 		w := strings.TrimRight(masked[t.Start:t.End], "'’")
+		if isAcronym(w) {
+			continue
+		}
 		if !c.correct(w, masked[t.End:]) {
 			out = append(out, Miss{Start: t.Start, End: t.Start + len(w), Word: w})
 		}

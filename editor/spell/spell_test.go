@@ -217,3 +217,15 @@ SFX N 0 ness .
 		}
 	}
 }
+
+func TestAcronymsAreNotChecked(t *testing.T) {
+	c := NewChecker(mustDict(t, "en-US"))
+	got := c.CheckLine("Prices in USD and KTDA rules; NAIRBOI and KERICHOO are checked, as is Usd.")
+	var words []string
+	for _, m := range got {
+		words = append(words, m.Word)
+	}
+	if strings.Join(words, ",") != "NAIRBOI,KERICHOO,Usd" {
+		t.Errorf("misses %q, want the long capitals and the mixed-case word", words)
+	}
+}

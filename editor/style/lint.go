@@ -273,8 +273,8 @@ func (l *linter) paragraphs() []para {
 	var cur *para
 	for i, m := range l.masked {
 		src := strings.TrimSpace(l.lines[i])
-		if strings.TrimSpace(m) == "" {
-			cur = nil
+		if strings.TrimSpace(m) == "" || strings.HasPrefix(src, "|") {
+			cur = nil // blank, or a table row: figures in tables are data
 			continue
 		}
 		if cur == nil || strings.HasPrefix(src, "#") || strings.HasPrefix(src, ">") || isListStart(src) {

@@ -263,3 +263,11 @@ func TestGoldenLintReport(t *testing.T) {
 		t.Error("the fixture has errors")
 	}
 }
+
+func TestTablesAreData(t *testing.T) {
+	body := "| Week | Price |\n|---|---:|\n| 1 | 2.41 |\n| 2 | 2.58 |\n\nOnly 3 growers came."
+	got := ruleFindings(lintText(t, body), "number-spell-out")
+	if len(got) != 1 || got[0].Line != 5 {
+		t.Errorf("figures in a table are data, in prose they are spelled out: %v", got)
+	}
+}
