@@ -30,6 +30,9 @@ type articleForm struct {
 	kind, status           *widget.Select
 	tags                   *keyEntry
 	note, body             *textedit.Editor
+	// headlineHint and deckHint show the review's findings under the
+	// headline and deck, hidden while there are none (review.go).
+	headlineHint, deckHint *widget.Label
 	findBar                *textedit.FindBar
 	// syndicated are the label and field objects of the rows that only
 	// syndicated copy shows.
@@ -138,9 +141,10 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		}
 	}
 
+	f.headlineHint, f.deckHint = newReviewHint(), newReviewHint()
 	var g formGrid
-	g.row("Headline", f.headline)
-	g.row("Deck", f.deck)
+	g.row("Headline", container.NewVBox(f.headline, f.headlineHint))
+	g.row("Deck", container.NewVBox(f.deck, f.deckHint))
 	g.row("Slug", f.slug)
 	g.section("Byline")
 	g.row("Authors", f.authors.object)

@@ -35,9 +35,6 @@ func NewChecker(dict *Dictionary, known ...string) *Checker {
 	return c
 }
 
-// Dictionary returns the checker's dictionary.
-func (c *Checker) Dictionary() *Dictionary { return c.dict }
-
 // SetKnown replaces the known words. Each entry may be a name of several
 // words ("Dana Whitfield", "Port-au-Prince"): every word of it counts, in
 // any case, with or without a possessive "'s".

@@ -107,9 +107,7 @@ func checkStandalone(l *linter, r *Rule, _ []para, _ int) {
 	if _, _, _, isState := l.t.stateOf(rest); isState && l.t.standWorld[up] {
 		return // LONDON, Ky.: another London
 	}
-	l.addAt(r, 0, at, 0, len(l.a.Dateline.Place), "")
-	l.out[len(l.out)-1].Text = city
-	l.out[len(l.out)-1].Message = strings.ReplaceAll(r.Message, "{text}", city)
+	l.addText(r, 0, at, 0, len(l.a.Dateline.Place), city, "", "")
 }
 
 func checkCredit(l *linter, r *Rule, _ []para, _ int) {

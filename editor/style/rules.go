@@ -3,7 +3,6 @@ package style
 import (
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 
@@ -175,14 +174,4 @@ func Rules() []Rule {
 		panic(err)
 	}
 	return append([]Rule(nil), t.rules...)
-}
-
-// RuleIDs returns the ids of every rule, sorted.
-func RuleIDs() []string {
-	var ids []string
-	for _, r := range Rules() {
-		ids = append(ids, r.ID)
-	}
-	sort.Strings(ids)
-	return ids
 }
