@@ -97,7 +97,7 @@ func Load(aff, dic io.Reader) (*Dictionary, error) {
 		return nil, fmt.Errorf("spell: affix file: %w", err)
 	}
 	d := &Dictionary{
-		words:   make(map[string]wordFlags, 1<<18),
+		words:   map[string]wordFlags{},
 		upper:   map[string]bool{},
 		byShape: map[shape][]string{},
 		rep:     a.rep,
@@ -112,7 +112,10 @@ func Load(aff, dic io.Reader) (*Dictionary, error) {
 		text := sc.Text()
 		if line == 1 {
 			text = strings.TrimPrefix(text, "\ufeff")
-			if _, err := strconv.Atoi(strings.TrimSpace(text)); err == nil {
+			if n, err := strconv.Atoi(strings.TrimSpace(text)); err == nil {
+				if n > 0 && n < 1<<20 {
+					d.words = make(map[string]wordFlags, 2*n) // about two forms a word
+				}
 				continue // the word count
 			}
 		}

@@ -57,7 +57,7 @@ func placeParts(place string) (city string, cityAt int, rest string, restAt int)
 }
 
 func checkPlaceCaps(l *linter, r *Rule, _ []para, _ int) {
-	city, at, _, _ := placeParts(l.a.Dateline.Place)
+	city, at, _, _ := placeParts(l.place)
 	if city != "" && strings.ToUpper(city) != city {
 		l.addAt(r, 0, at, 0, at+len(city), strings.ToUpper(city))
 	}
@@ -82,7 +82,7 @@ func (t *table) stateOf(s string) (name, abbrev string, isAbbrev, ok bool) {
 }
 
 func checkStateAbbrev(l *linter, r *Rule, _ []para, _ int) {
-	_, _, rest, at := placeParts(l.a.Dateline.Place)
+	_, _, rest, at := placeParts(l.place)
 	if name, ab, isAb, ok := l.t.stateOf(rest); ok && ab != "" && !isAb && name != "Georgia" {
 		l.addAt(r, 0, at, 0, at+len(rest), ab)
 	} else if ok && name == "Georgia" && rest != "Georgia" && !isAb {
@@ -92,14 +92,14 @@ func checkStateAbbrev(l *linter, r *Rule, _ []para, _ int) {
 }
 
 func checkStateSpelled(l *linter, r *Rule, _ []para, _ int) {
-	_, _, rest, at := placeParts(l.a.Dateline.Place)
+	_, _, rest, at := placeParts(l.place)
 	if name, ab, _, ok := l.t.stateOf(rest); ok && ab == "" && rest != name {
 		l.addAt(r, 0, at, 0, at+len(rest), name)
 	}
 }
 
 func checkStandalone(l *linter, r *Rule, _ []para, _ int) {
-	city, at, rest, _ := placeParts(l.a.Dateline.Place)
+	city, at, rest, _ := placeParts(l.place)
 	up := strings.ToUpper(city)
 	if rest == "" || !l.t.standalone[up] {
 		return
@@ -107,7 +107,7 @@ func checkStandalone(l *linter, r *Rule, _ []para, _ int) {
 	if _, _, _, isState := l.t.stateOf(rest); isState && l.t.standWorld[up] {
 		return // LONDON, Ky.: another London
 	}
-	l.addText(r, 0, at, 0, len(l.a.Dateline.Place), city, "", "")
+	l.addText(r, 0, at, 0, len(l.place), city, "", "")
 }
 
 func checkCredit(l *linter, r *Rule, _ []para, _ int) {
@@ -117,14 +117,17 @@ func checkCredit(l *linter, r *Rule, _ []para, _ int) {
 	if credit == "" || pub == "" || (kind != "" && kind != editor.AttributionOriginal) || strings.EqualFold(credit, pub) {
 		return
 	}
-	line := l.lines[0]
-	at := strings.LastIndex(line, credit)
+	credit = oneLine(credit)
+	at := strings.LastIndex(l.lines[0], credit)
+	if at < 0 {
+		return
+	}
 	l.addAt(r, 0, at, 0, at+len(credit), pub)
 }
 
 func checkBylineBy(l *linter, r *Rule, _ []para, _ int) {
 	at := 0
-	for i, name := range l.a.Byline.Authors {
+	for i, name := range l.authors {
 		if i > 0 {
 			at += len("; ")
 		}

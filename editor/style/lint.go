@@ -129,8 +129,13 @@ func Lint(a *editor.Article, cfg Config) []Finding {
 	}
 	l.doc(FieldHeadline, a.Headline)
 	l.doc(FieldDeck, a.Deck)
-	l.doc(FieldByline, strings.Join(a.Byline.Authors, "; "))
-	l.doc(FieldDateline, datelineText(a.Dateline))
+	// The byline and dateline are one line each, whatever was pasted in.
+	for _, name := range a.Byline.Authors {
+		l.authors = append(l.authors, oneLine(name))
+	}
+	l.place = oneLine(a.Dateline.Place)
+	l.doc(FieldByline, strings.Join(l.authors, "; "))
+	l.doc(FieldDateline, datelineText(editor.Dateline{Place: l.place, Credit: oneLine(a.Dateline.Credit)}))
 	l.doc(FieldBody, a.Body)
 	order := map[string]int{FieldHeadline: 0, FieldDeck: 1, FieldByline: 2, FieldDateline: 3, FieldBody: 4}
 	sort.SliceStable(l.out, func(i, j int) bool {
@@ -164,6 +169,11 @@ type linter struct {
 	disabled map[string]bool
 	ignored  map[string]bool
 	out      []Finding
+
+	// authors and place are the byline's names and the dateline place
+	// on one line.
+	authors []string
+	place   string
 
 	// The document being checked.
 	field  string
@@ -238,6 +248,11 @@ func (l *linter) doc(field, text string) {
 			checks[r.ID](l, r, paras, k)
 		}
 	}
+}
+
+// oneLine replaces the line breaks of a one-line field by spaces.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", "  ", "\n", " ", "\r", " ").Replace(s)
 }
 
 // datelineText is the dateline field as findings count its columns: the
