@@ -605,12 +605,17 @@ func (w *MainWindow) attachReview() *reviewPanel {
 	return r
 }
 
-// ShowReview shows the Review tab, bringing the side pane back if hidden.
+// ShowReview shows the Review tab, bringing the side pane back if hidden;
+// when the tab is already shown, it goes back to the preview (a toggle).
 func (w *MainWindow) ShowReview() {
+	side := w.history.side
 	if w.panes.hidePreview || w.panes.focus {
 		w.setPanes(panes{hideLibrary: w.panes.hideLibrary})
+	} else if side.Selected() == w.review.tab {
+		side.SelectIndex(0)
+		return
 	}
-	w.history.side.Select(w.review.tab)
+	side.Select(w.review.tab)
 }
 
 // reviewMenuItems are the View menu's review items.

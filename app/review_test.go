@@ -62,6 +62,16 @@ func TestReviewUnderlinesAndLists(t *testing.T) {
 		t.Errorf("summary %q", w.review.summary.Text)
 	}
 
+	// Ctrl+Alt+R shows the tab, and again goes back to the preview.
+	w.act(w.ShowReview)
+	if w.history.side.Selected() != w.review.tab {
+		t.Error("ShowReview did not bring the Review tab")
+	}
+	w.act(w.ShowReview)
+	if w.history.side.Selected() == w.review.tab {
+		t.Error("ShowReview again should go back to the preview")
+	}
+
 	// Choosing a finding selects it in the body.
 	fs := w.review.Findings()
 	i := indexOfRule(fs, "percent")
