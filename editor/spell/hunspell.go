@@ -416,6 +416,3 @@ func isMixedCase(w string) bool {
 	}
 	return false
 }
-
-// Len returns the number of word forms the dictionary accepts.
-func (d *Dictionary) Len() int { return len(d.words) }

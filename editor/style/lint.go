@@ -229,9 +229,7 @@ func (l *linter) doc(field, text string) {
 		if field == FieldBody {
 			ms = l.cfg.Spell.CheckText(text)
 		} else {
-			for _, m := range l.cfg.Spell.CheckLine(strings.ReplaceAll(text, "\n", " ")) {
-				ms = append(ms, m)
-			}
+			ms = l.cfg.Spell.CheckLine(strings.ReplaceAll(text, "\n", " "))
 		}
 		r := l.t.byID["spelling"]
 		for _, m := range ms {
