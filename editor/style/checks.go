@@ -463,8 +463,19 @@ func checkFigureStart(l *linter, r *Rule, ps []para, k int) {
 		if j == 4 && !strings.ContainsAny(s[:j], ",.") && (s[0] == '1' || s[0] == '2') {
 			continue // a year
 		}
+		if line, at := p.pos(sn[0] + j); sn[0] == 0 && isNumbering(l.lines[line][at:]) {
+			continue // "1. First demand", "2) Second", written out or escaped
+		}
 		l.add(r, p, sn[0], sn[0]+j, "")
 	}
+}
+
+// isNumbering reports whether the source after a paragraph's opening
+// figure makes it a numbered item: ".", ")" or their Markdown escapes,
+// then a space.
+func isNumbering(rest string) bool {
+	rest = strings.TrimPrefix(rest, "\\")
+	return (strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, ")")) && strings.HasPrefix(rest[1:]+" ", " ")
 }
 
 var (

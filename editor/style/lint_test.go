@@ -71,6 +71,9 @@ func TestRuleTables(t *testing.T) {
 			{"It rained. 3,000 growers came.", "3,000", ""},
 			{"1998 was wetter.", "", ""},
 			{"Mr. Haddad said 14 came.", "", ""},
+			{"1\\. First demand: staffing.", "", ""},
+			{"2\\) Second demand: safety.", "", ""},
+			{"3.5 tonnes were lost.", "3.5", ""},
 		},
 		"percent": {
 			{"Prices fell 12 percent.", "12 percent", "12%"},
