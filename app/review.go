@@ -82,6 +82,8 @@ type reviewPanel struct {
 	list     *widget.List
 	summary  *widget.Label
 	language *widget.Select
+	// unignore clears what the draft ignores; it shows how much.
+	unignore *widget.Button
 	findings []style.Finding
 
 	debounce debounce
@@ -121,9 +123,15 @@ func newReviewPanel(host reviewHost) *reviewPanel {
 	}
 	settings := widget.NewButtonWithIcon("Review settings…", theme.SettingsIcon(), func() { r.showSettings() })
 	settings.Importance = widget.LowImportance
+	r.unignore = widget.NewButton("", func() {
+		r.host.edit(func(a *editor.Article) { a.IgnoreWords, a.IgnoreFindings = nil, nil })
+		r.run()
+	})
+	r.unignore.Importance = widget.LowImportance
+	r.unignore.Hide()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Spelling:"), settings, r.language),
-		r.summary, widget.NewSeparator())
+		container.NewBorder(nil, nil, nil, r.unignore, r.summary), widget.NewSeparator())
 	r.tab = container.NewTabItemWithIcon("Review", theme.ConfirmIcon(), container.NewBorder(top, nil, nil, nil, r.list))
 	host.body.OnSecondaryTap = func(at textedit.Pos, ev *fyne.PointEvent) { r.showMenuAt(at, ev.AbsolutePosition) }
 	return r
@@ -302,6 +310,12 @@ func (r *reviewPanel) show(fs []style.Finding, spellErr error) {
 		sum += " (spelling not checked: " + spellErr.Error() + ")"
 	}
 	r.summary.SetText(sum)
+	if a := r.host.article(); a != nil && len(a.IgnoreWords)+len(a.IgnoreFindings) > 0 {
+		r.unignore.SetText(fmt.Sprintf("Stop ignoring %d", len(a.IgnoreWords)+len(a.IgnoreFindings)))
+		r.unignore.Show()
+	} else {
+		r.unignore.Hide()
+	}
 	r.list.Refresh()
 }
 

@@ -199,6 +199,16 @@ func TestReviewIgnoreStyleAndSettings(t *testing.T) {
 		t.Errorf("stored ignored findings %q", saved.IgnoreFindings)
 	}
 
+	// The panel offers to stop ignoring; that brings the finding back.
+	if !w.review.unignore.Visible() || w.review.unignore.Text != "Stop ignoring 1" {
+		t.Fatalf("unignore button %q visible %v", w.review.unignore.Text, w.review.unignore.Visible())
+	}
+	w.act(w.review.unignore.OnTapped)
+	w.settle()
+	if indexOfRule(w.review.Findings(), "percent") < 0 || len(w.article.IgnoreFindings) != 0 || w.review.unignore.Visible() {
+		t.Error("Stop ignoring did not bring the finding back")
+	}
+
 	// Review settings: switch spelling off for the library.
 	d := w.review.showSettings()
 	defer d.Hide()
