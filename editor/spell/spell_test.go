@@ -110,6 +110,10 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) = %q, want %q among them", tc.word, got, tc.want)
 		}
 	}
+	gb := mustDict(t, "en-GB")
+	if got := gb.Suggest("color", 3); len(got) == 0 || got[0] != "colour" {
+		t.Errorf("en-GB: colour should come first for color: %q", got)
+	}
 	if got := us.Suggest("rwceive", 3); len(got) == 0 || got[0] != "receive" {
 		t.Errorf("keyboard neighbour (w for e) should rank first: %q", got)
 	}

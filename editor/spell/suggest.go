@@ -112,10 +112,17 @@ func (d *Dictionary) Suggest(word string, max int) []string {
 		out = append(out, s)
 	}
 	first, _ := utf8.DecodeRuneInString(w)
+	common := make(map[string]int, len(out))
+	for _, s := range out {
+		common[s] = lcs(rs, s)
+	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if best[a] != best[b] {
 			return best[a] < best[b]
+		}
+		if common[a] != common[b] {
+			return common[a] > common[b] // keeps more of what was typed: colour for color
 		}
 		fa, _ := utf8.DecodeRuneInString(a)
 		fb, _ := utf8.DecodeRuneInString(b)
@@ -229,6 +236,27 @@ func boundedDistance(a []rune, bs string, limit int) int {
 			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// lcs is the length of the longest common subsequence of a and b.
+func lcs(a []rune, bs string) int {
+	b := []rune(bs)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			switch {
+			case a[i-1] == b[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
 	}
 	return prev[len(b)]
 }
