@@ -110,6 +110,9 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) = %q, want %q among them", tc.word, got, tc.want)
 		}
 	}
+	if got := us.Suggest("teh", 3); len(got) == 0 || got[0] != "the" {
+		t.Errorf("a swap (teh) should rank first: %q", got)
+	}
 	gb := mustDict(t, "en-GB")
 	if got := gb.Suggest("color", 3); len(got) == 0 || got[0] != "colour" {
 		t.Errorf("en-GB: colour should come first for color: %q", got)

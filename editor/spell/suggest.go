@@ -7,13 +7,13 @@ import (
 )
 
 // Suggestion costs: the lower, the better. A REP table match (a known
-// confusion such as "f" for "ph") is the likeliest, then a key next to the
-// intended one, a swap of two letters, any other single edit, and last two
-// edits.
+// confusion such as "f" for "ph") is the likeliest, then two letters typed
+// the wrong way round (teh), a key next to the intended one, any other
+// single edit, and last two edits.
 const (
 	costRep      = 0.5
+	costSwap     = 0.7
 	costAdjacent = 0.8
-	costSwap     = 0.9
 	costEdit     = 1.0
 	costSplit    = 1.5
 	costTwo      = 2.0
