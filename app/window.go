@@ -244,9 +244,9 @@ func (w *MainWindow) start() {
 			w.library.setItems(items, total)
 			if last != "" && w.article == nil {
 				w.pendingCursor = last
-				w.load(last) // where the last session left off, cursor and all
+				w.loadAtStart(last) // where the last session left off, cursor and all
 			} else if len(items) > 0 && w.article == nil {
-				w.load(items[0].ID)
+				w.loadAtStart(items[0].ID)
 			} else if len(items) == 0 {
 				w.setStatus("The library is empty: choose New article to start.", false)
 			}
@@ -402,6 +402,27 @@ func (w *MainWindow) load(id string) {
 				// Typing went on while the draft was read: keep it and try
 				// the switch again once it is saved.
 				w.OpenDraft(id)
+				return
+			}
+			w.setArticle(a, editor.NewID())
+		}
+	})
+}
+
+// loadAtStart opens the draft start-up chose, unless a draft was opened
+// or started while it was read: a Ctrl+N pressed as soon as the window
+// shows must not be replaced by it (the typing would go into the older
+// draft).
+func (w *MainWindow) loadAtStart(id string) {
+	w.goJob(func() func() {
+		a, err := w.store.Get(context.Background(), id)
+		return func() {
+			if w.article != nil {
+				return
+			}
+			if err != nil {
+				w.library.reselect()
+				w.showError("Could not open the draft", err)
 				return
 			}
 			w.setArticle(a, editor.NewID())
