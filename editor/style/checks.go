@@ -500,13 +500,29 @@ func checkPercent(l *linter, r *Rule, ps []para, k int) {
 	if !words {
 		return
 	}
-	for _, m := range rePercentSpelt.FindAllStringSubmatchIndex(p.text, -1) {
-		w := strings.ToLower(p.text[m[2]:m[3]])
-		n := l.t.small[w]
-		if w == "ten" {
-			n = 10
+	// A spelled number before "percent": look just before each one.
+	low := strings.ToLower(p.text)
+	for _, word := range []string{"percent", "per cent"} {
+		for i := 0; ; {
+			j := strings.Index(low[i:], word)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(word)
+			from := max(0, at-7)
+			for from > 0 && p.text[from-1] != ' ' && p.text[from-1] != '\n' {
+				from--
+			}
+			for _, m := range rePercentSpelt.FindAllStringSubmatchIndex(p.text[from:min(len(p.text), i+1)], -1) {
+				w := strings.ToLower(p.text[from+m[2] : from+m[3]])
+				n := l.t.small[w]
+				if w == "ten" {
+					n = 10
+				}
+				l.add(r, p, from+m[0], from+m[1], strconv.Itoa(n)+"%")
+			}
 		}
-		l.add(r, p, m[0], m[1], strconv.Itoa(n)+"%")
 	}
 }
 
