@@ -61,7 +61,12 @@
 //     flattens an editor.Preview into rows with content hashes;
 //     preview_layout.go is the preview's own word wrap by cached glyph
 //     advances. history.go and worddiff.go: the
-//     revision history panel and its word diff; settings.go: Publication
+//     revision history panel and its word diff; review.go: the Review tab
+//     (spelling and AP style findings from editor/spell and editor/style,
+//     checked on a worker after a pause in typing, wavy underlines in the
+//     body, hints under the headline and deck, the context menu and Ctrl+.
+//     with suggestions, "Add to library dictionary" and "Ignore in this
+//     draft", Review settings); settings.go: Publication
 //     settings; preferences.go: the Preferences dialog; theme.go: the theme
 //     (readable colours, variant, text size).
 //

@@ -30,6 +30,9 @@ type articleForm struct {
 	kind, status           *widget.Select
 	tags                   *keyEntry
 	note, body             *textedit.Editor
+	// headlineHint and deckHint show the review's findings under the
+	// headline and deck, hidden while there are none (review.go).
+	headlineHint, deckHint *widget.Label
 	findBar                *textedit.FindBar
 	// syndicated are the label and field objects of the rows that only
 	// syndicated copy shows.
@@ -49,9 +52,9 @@ type articleForm struct {
 	// split divides it from the body.
 	scroll *container.Scroll
 	split  *container.Split
-	// headlineHint warns, under the headline, of a headline longer than
+	// lengthHint warns, under the headline, of a headline longer than
 	// search engines show (editor.HeadlineWarning); hidden otherwise.
-	headlineHint *widget.Label
+	lengthHint *widget.Label
 	// relayout lays the form grid out again after a hint came or went.
 	relayout func()
 }
@@ -69,11 +72,11 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		f.followHeadline(a, s)
 		a.Headline = s
 	})
-	f.headlineHint = widget.NewLabel("")
-	f.headlineHint.SizeName = theme.SizeNameCaptionText
-	f.headlineHint.Importance = widget.WarningImportance
-	f.headlineHint.Wrapping = fyne.TextWrapWord
-	f.headlineHint.Hide()
+	f.lengthHint = widget.NewLabel("")
+	f.lengthHint.SizeName = theme.SizeNameCaptionText
+	f.lengthHint.Importance = widget.WarningImportance
+	f.lengthHint.Wrapping = fyne.TextWrapWord
+	f.lengthHint.Hide()
 	onHeadline := f.headline.OnChanged
 	f.headline.OnChanged = func(s string) {
 		f.showHeadlineHint(s)
@@ -153,9 +156,10 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		}
 	}
 
+	f.headlineHint, f.deckHint = newReviewHint(), newReviewHint()
 	var g formGrid
-	g.row("Headline", container.NewVBox(f.headline, f.headlineHint))
-	g.row("Deck", f.deck)
+	g.row("Headline", container.NewVBox(f.headline, f.lengthHint, f.headlineHint))
+	g.row("Deck", container.NewVBox(f.deck, f.deckHint))
 	g.row("Slug", f.slug)
 	g.section("Byline")
 	g.row("Authors", f.authors.object)
@@ -224,14 +228,14 @@ func (g *formGrid) section(title string) {
 // the field, or hides it when there is none.
 func (f *articleForm) showHeadlineHint(headline string) {
 	w := editor.HeadlineWarning(&editor.Article{Headline: headline})
-	if w == f.headlineHint.Text && (w != "") == f.headlineHint.Visible() {
+	if w == f.lengthHint.Text && (w != "") == f.lengthHint.Visible() {
 		return
 	}
-	f.headlineHint.SetText(w)
+	f.lengthHint.SetText(w)
 	if w == "" {
-		f.headlineHint.Hide()
+		f.lengthHint.Hide()
 	} else {
-		f.headlineHint.Show()
+		f.lengthHint.Show()
 	}
 	if f.relayout != nil {
 		f.relayout()

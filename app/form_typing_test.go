@@ -118,7 +118,7 @@ func TestHeadlineLengthHint(t *testing.T) {
 	w := newTestWindow(t, store, clk, Options{})
 	w.OpenDraft(a.ID)
 	w.settle()
-	hint := w.form.headlineHint
+	hint := w.form.lengthHint
 	if !hint.Visible() || !strings.Contains(hint.Text, "150 characters") {
 		t.Fatalf("opening a 150-character headline: hint visible %v, %q", hint.Visible(), hint.Text)
 	}

@@ -6,7 +6,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/editor/spell"
 )
 
 // The Edit and Help menus. Edit's items hand the standard shortcuts to the
@@ -101,9 +104,14 @@ func (w *MainWindow) showAbout() dialog.Dialog {
 		version = "development build"
 	}
 	text := widget.NewLabel("Dateline " + version + "\n\nA desktop newsroom editor: write, review and export news copy.\n" +
-		"Library: " + w.opt.LibraryPath + "\n\nBuilt with Fyne, goldmark and SQLite.")
+		"Library: " + w.opt.LibraryPath + "\n\nBuilt with Fyne, goldmark and SQLite.\n" +
+		"Spelling dictionaries: en-US from SCOWL (Kevin Atkinson) and en-GB (David Bartlett, Brian Kelk, Andrew Brown, Marco A.G. Pinto), from Debian's hunspell-en-us and hunspell-en-gb.")
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About Dateline", "Close", container.NewGridWrap(fyne.NewSize(460, 200), text), w.Window)
+	notice := widget.NewLabel(spell.Notice())
+	notice.Wrapping = fyne.TextWrapWord
+	notice.SizeName = theme.SizeNameCaptionText
+	notices := widget.NewAccordion(widget.NewAccordionItem("Dictionary licences", container.NewGridWrap(fyne.NewSize(440, 220), container.NewVScroll(notice))))
+	d := dialog.NewCustom("About Dateline", "Close", container.NewVBox(container.NewGridWrap(fyne.NewSize(460, 230), text), notices), w.Window)
 	d.Show()
 	return d
 }

@@ -360,6 +360,7 @@ func (w *MainWindow) showSettings() *settingsEditor {
 				d.Hide()
 				w.profile = p
 				w.renderPreview()
+				w.review.run() // the language or publisher may have changed
 				w.setStatus("Publication settings saved", false)
 			}
 		})

@@ -51,7 +51,8 @@ func (w *MainWindow) viewMenu() *fyne.Menu {
 	pal := fyne.NewMenuItem("Command palette…", func() { w.showPalette() })
 	pal.Shortcut = shortcutPalette
 	w.viewItems = []*fyne.MenuItem{lib, prev, focus}
-	return fyne.NewMenu("View", lib, prev, focus, fyne.NewMenuItemSeparator(), pal)
+	items := append([]*fyne.MenuItem{lib, prev, focus, fyne.NewMenuItemSeparator()}, w.reviewMenuItems()...)
+	return fyne.NewMenu("View", append(items, fyne.NewMenuItemSeparator(), pal)...)
 }
 
 // toggleFocusMode enters or leaves focus mode.

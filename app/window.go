@@ -74,6 +74,8 @@ type MainWindow struct {
 	// tools (search.go, trash.go, history.go).
 	browser *libraryBrowser
 	history *historyPanel
+	// review is the Review tab: spelling and style (review.go).
+	review *reviewPanel
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -136,6 +138,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.reveal, path), w.status)
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
+	w.review = w.attachReview()
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
@@ -248,9 +251,9 @@ func (w *MainWindow) start() {
 			w.library.setItems(items, total)
 			if last != "" && w.article == nil {
 				w.pendingCursor = last
-				w.load(last) // where the last session left off, cursor and all
+				w.loadAtStart(last) // where the last session left off, cursor and all
 			} else if len(items) > 0 && w.article == nil {
-				w.load(items[0].ID)
+				w.loadAtStart(items[0].ID)
 			} else if len(items) == 0 {
 				w.setStatus("The library is empty: choose New article to start.", false)
 			}
@@ -413,6 +416,27 @@ func (w *MainWindow) load(id string) {
 	})
 }
 
+// loadAtStart opens the draft start-up chose, unless a draft was opened
+// or started while it was read: a Ctrl+N pressed as soon as the window
+// shows must not be replaced by it (the typing would go into the older
+// draft).
+func (w *MainWindow) loadAtStart(id string) {
+	w.goJob(func() func() {
+		a, err := w.store.Get(context.Background(), id)
+		return func() {
+			if w.article != nil {
+				return
+			}
+			if err != nil {
+				w.library.reselect()
+				w.showError("Could not open the draft", err)
+				return
+			}
+			w.setArticle(a, editor.NewID())
+		}
+	})
+}
+
 // setArticle puts a into the form and preview as a fresh editing session.
 func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.stopTimers()
@@ -426,6 +450,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.library.selectID(a.ID)
 	w.history.refresh()
 	w.renderPreview()
+	w.review.reset()
 	w.setStatus("Opened "+articleHeadline(a), false)
 }
 

@@ -181,6 +181,11 @@ type Article struct {
 	RelatedHeading string `json:"related_heading,omitempty"`
 	// Wire is the transmission header of imported agency copy.
 	Wire WireHeader `json:"wire,omitzero"`
+	// The review desk (spelling and AP style): IgnoreWords are the words
+	// this draft's spelling accepts ("Ignore in this draft"),
+	// IgnoreFindings the style findings it ignores (style.Finding.Key).
+	IgnoreWords    []string `json:"ignore_words,omitempty"`
+	IgnoreFindings []string `json:"ignore_findings,omitempty"`
 }
 
 // WireHeader is what an imported piece of wire copy said about itself
@@ -243,6 +248,8 @@ func (a *Article) Clone() *Article {
 	c.Tags = append([]string(nil), a.Tags...)
 	c.Advisories = append([]string(nil), a.Advisories...)
 	c.Trailer = append([]string(nil), a.Trailer...)
+	c.IgnoreWords = append([]string(nil), a.IgnoreWords...)
+	c.IgnoreFindings = append([]string(nil), a.IgnoreFindings...)
 	return &c
 }
 

@@ -112,6 +112,12 @@
 // fuzz targets for every importer, and memstore_test.go, an in-memory Store
 // for tests of the code above.
 //
+// Subpackages spell (offline spelling: a Hunspell reader with the en-US
+// and en-GB dictionaries embedded, and a Markdown-aware checker) and style
+// (AP style rules as data in rules.yaml, and Lint, which runs them and the
+// spelling on an article) are the review desk; the Profile and Article
+// fields they read are marked "review desk".
+//
 // Subpackage hostile builds the hostile Markdown bodies (deep nesting, huge
 // paragraphs and tables, unclosed comments) that the tests and benchmarks
 // of editor and app share.

@@ -53,6 +53,14 @@ type Profile struct {
 	// the agency table the wire importer reads (agencies.go); an entry
 	// with a built-in agency's name is read before it.
 	Agencies []Agency `json:"agencies,omitempty"`
+	// The review desk (spelling and AP style, editor/spell and
+	// editor/style). DisabledRules lists the style rule ids the desk
+	// switched off; MaxSentenceWords is the long-sentence limit (0: the
+	// default); Dictionary is the library's own word list, which travels
+	// with the library.
+	DisabledRules    []string `json:"disabled_rules,omitempty"`
+	MaxSentenceWords int      `json:"max_sentence_words,omitempty"`
+	Dictionary       []string `json:"dictionary,omitempty"`
 }
 
 // DefaultProfile returns the settings a new library starts with.
@@ -82,6 +90,13 @@ func (p Profile) Validate() error {
 		return Errorf(EINVALID, "copyright start year %d is not a four-digit year", p.Since)
 	case p.Dash != DashEn && p.Dash != DashEm && p.Dash != DashDouble:
 		return Errorf(EINVALID, "dateline dash must be –, — or --, not %q", p.Dash)
+	case p.MaxSentenceWords < 0 || p.MaxSentenceWords > 1000:
+		return Errorf(EINVALID, "the long-sentence limit must be between 1 and 1000 words, not %d", p.MaxSentenceWords)
+	}
+	for _, w := range p.Dictionary {
+		if strings.TrimSpace(w) == "" || strings.ContainsAny(w, "\n\t") {
+			return Errorf(EINVALID, "the library dictionary has an empty or multi-line word")
+		}
 	}
 	if err := p.validateStructuredData(); err != nil {
 		return err

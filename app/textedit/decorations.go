@@ -12,6 +12,10 @@ const (
 	KindSearchMatch DecorationKind = "search"
 	// KindSearchCurrent marks the match the find bar is on.
 	KindSearchCurrent DecorationKind = "search-current"
+	// KindSpelling marks misspelled words (a wavy underline).
+	KindSpelling DecorationKind = "spelling"
+	// KindStyle marks style findings (a wavy underline in another colour).
+	KindStyle DecorationKind = "style"
 )
 
 // decorations holds ranges by kind. They follow edits: text inserted

@@ -28,4 +28,7 @@
 //     runs, selection, decorations, caret and scrollbar.
 //   - input.go: focus, keys, shortcuts, mouse, drag and wheel.
 //   - findbar.go: the find and replace bar (Ctrl+F, Ctrl+H).
+//   - review.go: what the review desk needs: the right click
+//     (OnSecondaryTap), ReplaceRange (one undo step) and CaretPoint; the
+//     spelling and style kinds are drawn as wavy underlines (render.go).
 package textedit

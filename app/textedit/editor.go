@@ -32,6 +32,10 @@ type Editor struct {
 	OnOtherKey func(*fyne.KeyEvent) bool
 	// OnFocus, when set, is called when the editor gets the focus.
 	OnFocus func()
+	// OnSecondaryTap, when set, is called on a right click with the text
+	// position under the pointer (the caret moves there unless it is
+	// inside the selection); a context menu goes here (review.go).
+	OnSecondaryTap func(at Pos, ev *fyne.PointEvent)
 
 	m   *Model
 	lay layouter
@@ -63,10 +67,11 @@ type Editor struct {
 }
 
 // DecorationStyle is how a kind of decoration is drawn: a background
-// highlight, or an underline (wavy for spelling is drawn as a thick line).
+// highlight, an underline, or a wavy underline (spelling and style).
 type DecorationStyle struct {
 	Color     fyne.ThemeColorName
 	Underline bool
+	Wavy      bool
 }
 
 // New returns an empty editor.
@@ -80,6 +85,8 @@ func New() *Editor {
 	e.styles = map[DecorationKind]DecorationStyle{
 		KindSearchMatch:   {Color: theme.ColorNameSelection},
 		KindSearchCurrent: {Color: theme.ColorNameFocus},
+		KindSpelling:      {Color: theme.ColorNameError, Wavy: true},
+		KindStyle:         {Color: theme.ColorNamePrimary, Wavy: true},
 	}
 	e.ExtendBaseWidget(e)
 	return e

@@ -82,6 +82,19 @@ func (r *renderer) rect(fill color.Color, pos fyne.Position, size fyne.Size) {
 	r.objects = append(r.objects, o)
 }
 
+// wavy draws a wavy underline from x0 to x1 as short steps that go up
+// and down by two pixels.
+func (r *renderer) wavy(col color.Color, x0, x1, y float32) {
+	const step = 3
+	for i, x := 0, x0; x < x1; i, x = i+1, x+step {
+		dy := float32(0)
+		if i%2 == 1 {
+			dy = 2
+		}
+		r.rect(col, fyne.NewPos(x, y+dy), fyne.NewSize(min(step, x1-x)+0.5, 1.5))
+	}
+}
+
 // text takes a text object from the pool.
 func (r *renderer) text(s string, col color.Color, size float32, st fyne.TextStyle, pos fyne.Position, box fyne.Size) {
 	if r.nText == len(r.texts) {
@@ -132,6 +145,10 @@ func (r *renderer) draw() {
 		}
 		col := r.color(st.Color)
 		r.spans(rg, first, last, func(x0, x1, y, h float32) {
+			if st.Wavy {
+				underlines = append(underlines, func() { r.wavy(col, pad+x0, pad+x1, top+y+h-4) })
+				return
+			}
 			if st.Underline {
 				underlines = append(underlines, func() {
 					r.rect(col, fyne.NewPos(pad+x0, top+y+h-3), fyne.NewSize(max(x1-x0, 2), 2))

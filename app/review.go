@@ -1,0 +1,643 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/app/textedit"
+	"github.com/dateline-news/dateline/editor"
+	"github.com/dateline-news/dateline/editor/spell"
+	"github.com/dateline-news/dateline/editor/style"
+)
+
+// The review desk: spelling and AP style findings of the open draft, in a
+// Review tab beside the preview and as wavy underlines in the body (red
+// for spelling, the primary colour for style errors and warnings;
+// suggestions are only listed). The check runs on a worker
+// after a pause in typing; the spelling checker keeps the misses of every
+// paragraph, so only the paragraphs that changed are checked again. A
+// right click on an underlined word, or Ctrl+. at the caret, offers the
+// suggestions, "Add to library dictionary" and "Ignore in this draft".
+
+// Shortcuts of the review desk.
+var (
+	// shortcutReviewPanel is Ctrl+Alt+R: the Review tab.
+	shortcutReviewPanel = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}
+	// shortcutSuggest is Ctrl+.: the suggestions for the finding at the
+	// caret.
+	shortcutSuggest = &desktop.CustomShortcut{KeyName: fyne.KeyPeriod, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// newReviewHint is the line under the headline or deck that shows its
+// findings.
+func newReviewHint() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.SizeName = theme.SizeNameCaptionText
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// reviewDelay is the pause in typing after which the draft is checked.
+const reviewDelay = 300 * time.Millisecond
+
+// maxSuggestions is how many spellings the context menu offers.
+const maxSuggestions = 6
+
+// reviewHost is what the review panel needs of the window.
+type reviewHost struct {
+	article     func() *editor.Article // the open draft, nil when none
+	profile     func() editor.Profile
+	edit        func(func(a *editor.Article)) // changes the draft (autosaved)
+	saveProfile func(p editor.Profile, then func(error))
+	goJob       func(work func() func())
+	clock       clock
+	canvas      func() fyne.Canvas
+	window      func() fyne.Window
+	body        *textedit.Editor
+	// field returns the form's entry of a field (headline, deck …), to
+	// focus when its finding is chosen; hint the line under it.
+	field func(name string) fyne.Focusable
+	hint  func(name string) *widget.Label
+}
+
+// reviewPanel is the Review tab and the checking behind it.
+type reviewPanel struct {
+	host reviewHost
+
+	tab      *container.TabItem
+	list     *widget.List
+	summary  *widget.Label
+	language *widget.Select
+	// unignore clears what the draft ignores; it shows how much.
+	unignore *widget.Button
+	findings []style.Finding
+
+	debounce debounce
+	gen      uint64
+	loading  bool // the language select is being set, not chosen
+
+	mu       sync.Mutex
+	checkers map[string]*spell.Checker // by dictionary tag
+	known    map[string]string         // the known words each checker has, joined
+}
+
+// languageChoices are the draft language select's options; the first
+// means the library's language.
+var languageChoices = []string{"Library's language", "en-US", "en-GB"}
+
+func newReviewPanel(host reviewHost) *reviewPanel {
+	r := &reviewPanel{host: host, checkers: map[string]*spell.Checker{}, known: map[string]string{}}
+	r.summary = widget.NewLabel("No draft open")
+	r.summary.Wrapping = fyne.TextWrapWord
+	r.language = widget.NewSelect(languageChoices, func(s string) {
+		if r.loading {
+			return
+		}
+		lang := s
+		if s == languageChoices[0] {
+			lang = ""
+		}
+		r.host.edit(func(a *editor.Article) { a.Language = lang })
+		r.run()
+	})
+	r.list = widget.NewList(func() int { return len(r.findings) }, r.newRow, r.updateRow)
+	r.list.OnSelected = func(i widget.ListItemID) {
+		r.list.Unselect(i)
+		if i < len(r.findings) {
+			r.reveal(r.findings[i])
+		}
+	}
+	settings := widget.NewButtonWithIcon("Review settings…", theme.SettingsIcon(), func() { r.showSettings() })
+	settings.Importance = widget.LowImportance
+	r.unignore = widget.NewButton("", func() {
+		r.host.edit(func(a *editor.Article) { a.IgnoreWords, a.IgnoreFindings = nil, nil })
+		r.run()
+	})
+	r.unignore.Importance = widget.LowImportance
+	r.unignore.Hide()
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Spelling:"), settings, r.language),
+		container.NewBorder(nil, nil, nil, r.unignore, r.summary), widget.NewSeparator())
+	r.tab = container.NewTabItemWithIcon("Review", theme.ConfirmIcon(), container.NewBorder(top, nil, nil, nil, r.list))
+	host.body.OnSecondaryTap = func(at textedit.Pos, ev *fyne.PointEvent) { r.showMenuAt(at, ev.AbsolutePosition) }
+	return r
+}
+
+// newRow is a list row: severity and place, the message, an Ignore button.
+func (r *reviewPanel) newRow() fyne.CanvasObject {
+	where := widget.NewLabel("")
+	where.TextStyle.Monospace = true
+	msg := widget.NewLabel("")
+	msg.Truncation = fyne.TextTruncateEllipsis
+	ignore := widget.NewButton("Ignore", nil)
+	ignore.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, where, ignore, msg)
+}
+
+func (r *reviewPanel) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(r.findings) {
+		return
+	}
+	f := r.findings[i]
+	c := o.(*fyne.Container)
+	msg, where, ignore := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label), c.Objects[2].(*widget.Button)
+	line, col := f.Position()
+	where.SetText(fmt.Sprintf("%s %s:%d:%d", severityMark(f.Severity), f.Field, line, col))
+	switch f.Severity {
+	case style.SeverityError:
+		where.Importance = widget.DangerImportance
+	case style.SeverityWarning:
+		where.Importance = widget.WarningImportance
+	default:
+		where.Importance = widget.LowImportance
+	}
+	where.Refresh()
+	msg.SetText(f.Message)
+	ignore.OnTapped = func() { r.ignore(f) }
+}
+
+// severityMark marks a severity by more than colour.
+func severityMark(s style.Severity) string {
+	switch s {
+	case style.SeverityError:
+		return "✖"
+	case style.SeverityWarning:
+		return "▲"
+	}
+	return "•"
+}
+
+// reset clears the findings of the previous draft and checks the new one.
+func (r *reviewPanel) reset() {
+	r.gen++
+	r.findings = nil
+	r.list.Refresh()
+	r.host.body.SetDecorations(textedit.KindSpelling, nil)
+	r.host.body.SetDecorations(textedit.KindStyle, nil)
+	r.loading = true
+	if a := r.host.article(); a != nil {
+		r.language.SetSelected(languageLabel(a.Language))
+	}
+	r.loading = false
+	r.run()
+}
+
+func languageLabel(lang string) string {
+	if lang == "" {
+		return languageChoices[0]
+	}
+	if tag, ok := spell.DictionaryTag(lang); ok {
+		return tag
+	}
+	return languageChoices[0]
+}
+
+// schedule checks the draft again after a pause in typing.
+func (r *reviewPanel) schedule() {
+	r.debounce.schedule(r.host.clock, reviewDelay, r.run)
+}
+
+// run checks a snapshot of the draft on a worker. A result is shown only
+// if the body has not changed since (an edit schedules another run).
+func (r *reviewPanel) run() {
+	a := r.host.article()
+	if a == nil {
+		r.summary.SetText("No draft open")
+		return
+	}
+	snap, prof := a.Clone(), r.host.profile()
+	version := r.host.body.Model().Version()
+	r.gen++
+	gen := r.gen
+	r.host.goJob(func() func() {
+		checker, err := r.checker(snap, prof)
+		fs := style.Lint(snap, style.ConfigFor(prof, snap, checker))
+		return func() {
+			cur := r.host.article()
+			if gen != r.gen || cur == nil || cur.ID != snap.ID || r.host.body.Model().Version() != version {
+				return
+			}
+			r.show(fs, err)
+		}
+	})
+}
+
+// checker returns the spelling checker of the draft's language with the
+// draft's known words, reading the dictionary on first use (on a worker).
+func (r *reviewPanel) checker(a *editor.Article, p editor.Profile) (*spell.Checker, error) {
+	lang := a.Language
+	if lang == "" {
+		lang = p.Language
+	}
+	d, err := spell.Builtin(lang)
+	if err != nil {
+		return nil, err
+	}
+	tag, _ := spell.DictionaryTag(lang)
+	known := style.KnownWords(p, a)
+	key := strings.Join(known, "\x00")
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	c := r.checkers[tag]
+	switch {
+	case c == nil:
+		c = spell.NewChecker(d, known...)
+		r.checkers[tag] = c
+	case r.known[tag] != key:
+		c.SetKnown(known)
+	}
+	r.known[tag] = key
+	return c, nil
+}
+
+// show puts findings in the list, the body's underlines and the hints
+// under the headline and deck.
+func (r *reviewPanel) show(fs []style.Finding, spellErr error) {
+	r.findings = fs
+	var sp, st []textedit.Range
+	hints := map[string][]string{}
+	errors, spelling := 0, 0
+	for _, f := range fs {
+		if f.Severity == style.SeverityError {
+			errors++
+		}
+		if f.Rule == "spelling" {
+			spelling++
+		}
+		switch f.Field {
+		case style.FieldBody:
+			rg := textedit.Range{From: textedit.Pos{Para: f.Line, Off: f.Start}, To: textedit.Pos{Para: f.EndLine, Off: f.End}}
+			switch {
+			case f.Rule == "spelling":
+				sp = append(sp, rg)
+			case f.Severity != style.SeverityInfo:
+				st = append(st, rg) // suggestions are listed, not underlined
+			}
+		default:
+			hints[f.Field] = append(hints[f.Field], f.Message)
+		}
+	}
+	r.host.body.SetDecorations(textedit.KindSpelling, sp)
+	r.host.body.SetDecorations(textedit.KindStyle, st)
+	for _, name := range []string{style.FieldHeadline, style.FieldDeck} {
+		if h := r.host.hint(name); h != nil {
+			h.SetText(strings.Join(hints[name], " · "))
+			showIf(h, len(hints[name]) > 0)
+		}
+	}
+	sum := "No findings"
+	if len(fs) > 0 {
+		sum = fmt.Sprintf("%d spelling, %d style", spelling, len(fs)-spelling)
+		if errors > 0 {
+			sum += fmt.Sprintf(" — %d %s", errors, plural(errors, "error", "errors"))
+		}
+	}
+	if spellErr != nil {
+		sum += " (spelling not checked: " + spellErr.Error() + ")"
+	}
+	r.summary.SetText(sum)
+	if a := r.host.article(); a != nil && len(a.IgnoreWords)+len(a.IgnoreFindings) > 0 {
+		r.unignore.SetText(fmt.Sprintf("Stop ignoring %d", len(a.IgnoreWords)+len(a.IgnoreFindings)))
+		r.unignore.Show()
+	} else {
+		r.unignore.Hide()
+	}
+	r.list.Refresh()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Findings returns the findings the panel shows.
+func (r *reviewPanel) Findings() []style.Finding { return append([]style.Finding(nil), r.findings...) }
+
+// reveal selects a finding's range in the body, or focuses its field.
+func (r *reviewPanel) reveal(f style.Finding) {
+	c := r.host.canvas()
+	if f.Field != style.FieldBody {
+		if fld := r.host.field(f.Field); fld != nil && c != nil {
+			c.Focus(fld)
+		}
+		return
+	}
+	r.host.body.Select(textedit.Range{From: textedit.Pos{Para: f.Line, Off: f.Start}, To: textedit.Pos{Para: f.EndLine, Off: f.End}})
+	if c != nil {
+		c.Focus(r.host.body)
+	}
+}
+
+// ignore keeps a finding out of this draft's review: a word for spelling,
+// the finding's key for style.
+func (r *reviewPanel) ignore(f style.Finding) {
+	r.host.edit(func(a *editor.Article) {
+		if f.Rule == "spelling" {
+			a.IgnoreWords = appendNew(a.IgnoreWords, f.Text)
+		} else {
+			a.IgnoreFindings = appendNew(a.IgnoreFindings, f.Key())
+		}
+	})
+	r.run()
+}
+
+// addToDictionary adds a word to the library's dictionary.
+func (r *reviewPanel) addToDictionary(word string) {
+	p := r.host.profile()
+	p.Dictionary = appendNew(append([]string(nil), p.Dictionary...), word)
+	r.host.saveProfile(p, func(err error) {
+		if err == nil {
+			r.run()
+		}
+	})
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// findingAt returns the body finding under a text position, spelling
+// first.
+func (r *reviewPanel) findingAt(at textedit.Pos) (style.Finding, bool) {
+	var found []style.Finding
+	for _, f := range r.findings {
+		if f.Field != style.FieldBody {
+			continue
+		}
+		from, to := textedit.Pos{Para: f.Line, Off: f.Start}, textedit.Pos{Para: f.EndLine, Off: f.End}
+		if !at.Less(from) && !to.Less(at) {
+			found = append(found, f)
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Rule == "spelling" && found[j].Rule != "spelling" })
+	if len(found) == 0 {
+		return style.Finding{}, false
+	}
+	return found[0], true
+}
+
+// menuItems are the context menu's items for a finding.
+func (r *reviewPanel) menuItems(f style.Finding) []*fyne.MenuItem {
+	rg := textedit.Range{From: textedit.Pos{Para: f.Line, Off: f.Start}, To: textedit.Pos{Para: f.EndLine, Off: f.End}}
+	replace := func(s string) func() {
+		return func() { r.host.body.ReplaceRange(rg, s) }
+	}
+	var items []*fyne.MenuItem
+	if f.Rule == "spelling" {
+		var sugg []string
+		if a := r.host.article(); a != nil {
+			if c, err := r.checker(a, r.host.profile()); err == nil {
+				sugg = c.Suggest(f.Text, maxSuggestions)
+			}
+		}
+		for _, s := range sugg {
+			items = append(items, fyne.NewMenuItem(s, replace(s)))
+		}
+		if len(sugg) == 0 {
+			none := fyne.NewMenuItem("No suggestions", nil)
+			none.Disabled = true
+			items = append(items, none)
+		}
+		items = append(items, fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Add “"+f.Text+"” to library dictionary", func() { r.addToDictionary(f.Text) }),
+			fyne.NewMenuItem("Ignore “"+f.Text+"” in this draft", func() { r.ignore(f) }))
+		return items
+	}
+	head := fyne.NewMenuItem(f.Message, nil)
+	head.Disabled = true
+	items = append(items, head)
+	if f.Want != "" && f.Line == f.EndLine {
+		items = append(items, fyne.NewMenuItem("Change to “"+f.Want+"”", replace(f.Want)))
+	}
+	items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Ignore in this draft", func() { r.ignore(f) }))
+	return items
+}
+
+// showMenuAt opens the context menu of the finding at a text position, at
+// an absolute point of the window; it reports whether there was one.
+func (r *reviewPanel) showMenuAt(at textedit.Pos, abs fyne.Position) bool {
+	f, ok := r.findingAt(at)
+	c := r.host.canvas()
+	if !ok || c == nil {
+		return false
+	}
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", r.menuItems(f)...), c, abs)
+	return true
+}
+
+// showMenuAtCaret is Ctrl+.: the context menu of the finding at the caret.
+func (r *reviewPanel) showMenuAtCaret() {
+	body := r.host.body
+	c := r.host.canvas()
+	if c == nil {
+		return
+	}
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(body).Add(body.CaretPoint())
+	if !r.showMenuAt(body.CursorPosition(), abs) {
+		if f, ok := r.nextFinding(body.CursorPosition()); ok {
+			r.reveal(f) // nothing here: go to the next finding
+		}
+	}
+}
+
+// nextFinding returns the first body finding after a position, or the
+// first one.
+func (r *reviewPanel) nextFinding(at textedit.Pos) (style.Finding, bool) {
+	var first *style.Finding
+	for i, f := range r.findings {
+		if f.Field != style.FieldBody {
+			continue
+		}
+		if first == nil {
+			first = &r.findings[i]
+		}
+		if at.Less(textedit.Pos{Para: f.Line, Off: f.Start}) {
+			return f, true
+		}
+	}
+	if first != nil {
+		return *first, true
+	}
+	return style.Finding{}, false
+}
+
+// showSettings is the Review settings dialog: which rules the desk uses,
+// the long-sentence limit and the library's dictionary.
+func (r *reviewPanel) showSettings() dialog.Dialog {
+	p := r.host.profile()
+	off := map[string]bool{}
+	for _, id := range p.DisabledRules {
+		off[id] = true
+	}
+	var checks []*widget.Check
+	rules := style.Rules()
+	list := container.NewVBox()
+	for _, rule := range rules {
+		ck := widget.NewCheck(rule.ID+" — "+strings.NewReplacer("{text}", "…", "{want}", "…", "{n}", "…").Replace(rule.Message), nil)
+		ck.SetChecked(!off[rule.ID])
+		checks = append(checks, ck)
+		list.Add(ck)
+	}
+	limit := widget.NewEntry()
+	if p.MaxSentenceWords > 0 {
+		limit.SetText(strconv.Itoa(p.MaxSentenceWords))
+	}
+	limit.SetPlaceHolder(strconv.Itoa(style.DefaultMaxSentenceWords))
+	words := widget.NewMultiLineEntry()
+	words.SetText(strings.Join(p.Dictionary, "\n"))
+	words.SetPlaceHolder("One word per line")
+	words.SetMinRowsVisible(4)
+	errLabel := widget.NewLabel("")
+	errLabel.Importance = widget.DangerImportance
+	errLabel.Hide()
+	form := container.NewVBox(
+		widget.NewLabelWithStyle("Rules the desk uses", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewGridWrap(fyne.NewSize(640, 260), container.NewVScroll(list)),
+		container.NewBorder(nil, nil, widget.NewLabel("Longest sentence (words)"), nil, limit),
+		widget.NewLabelWithStyle("Library dictionary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		words, errLabel)
+	var d *dialog.CustomDialog
+	save := widget.NewButton("Save", func() {
+		np := p
+		np.DisabledRules = nil
+		for i, ck := range checks {
+			if !ck.Checked {
+				np.DisabledRules = append(np.DisabledRules, rules[i].ID)
+			}
+		}
+		np.MaxSentenceWords = 0
+		if s := strings.TrimSpace(limit.Text); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 {
+				errLabel.SetText("The longest sentence is a number of words, such as 35.")
+				errLabel.Show()
+				return
+			}
+			np.MaxSentenceWords = n
+		}
+		np.Dictionary = nil
+		for _, w := range strings.Split(words.Text, "\n") {
+			if w = strings.TrimSpace(w); w != "" {
+				np.Dictionary = appendNew(np.Dictionary, w)
+			}
+		}
+		r.host.saveProfile(np, func(err error) {
+			if err != nil {
+				errLabel.SetText(editor.ErrorMessage(err))
+				errLabel.Show()
+				return
+			}
+			d.Hide()
+			r.run()
+		})
+	})
+	save.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("Review settings", form, r.host.window())
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", func() { d.Hide() }), save})
+	d.Show()
+	return d
+}
+
+// attachReview builds the review panel, adds its tab beside the preview
+// and history, and has every edit of the draft checked again.
+func (w *MainWindow) attachReview() *reviewPanel {
+	host := reviewHost{
+		article: func() *editor.Article { return w.article },
+		profile: func() editor.Profile { return w.profile },
+		edit:    w.edit,
+		saveProfile: func(p editor.Profile, then func(error)) {
+			w.goJob(func() func() {
+				err := w.store.SaveProfile(context.Background(), p)
+				return func() {
+					if err != nil {
+						w.showError("Could not save the review settings", err)
+					} else {
+						w.profile = p
+						w.setStatus("Review settings saved", false)
+					}
+					then(err)
+				}
+			})
+		},
+		goJob:  w.goJob,
+		clock:  w.clock,
+		canvas: func() fyne.Canvas { return w.Window.Canvas() },
+		window: func() fyne.Window { return w.Window },
+		body:   w.form.body,
+		field: func(name string) fyne.Focusable {
+			switch name {
+			case style.FieldHeadline:
+				return w.form.headline
+			case style.FieldDeck:
+				return w.form.deck
+			case style.FieldDateline:
+				return w.form.place
+			}
+			return nil
+		},
+		hint: func(name string) *widget.Label {
+			switch name {
+			case style.FieldHeadline:
+				return w.form.headlineHint
+			case style.FieldDeck:
+				return w.form.deckHint
+			}
+			return nil
+		},
+	}
+	r := newReviewPanel(host)
+	r.debounce.post = func(f func()) { w.onUI(f, false) }
+	w.history.side.Append(r.tab)
+	edit := w.form.onChange
+	w.form.onChange = func(change func(a *editor.Article)) {
+		edit(change)
+		r.schedule()
+	}
+	w.Window.Canvas().AddShortcut(shortcutReviewPanel, func(fyne.Shortcut) { w.ShowReview() })
+	w.Window.Canvas().AddShortcut(shortcutSuggest, func(fyne.Shortcut) { r.showMenuAtCaret() })
+	return r
+}
+
+// ShowReview shows the Review tab, bringing the side pane back if hidden;
+// when the tab is already shown, it goes back to the preview (a toggle).
+func (w *MainWindow) ShowReview() {
+	side := w.history.side
+	if w.panes.hidePreview || w.panes.focus {
+		w.setPanes(panes{hideLibrary: w.panes.hideLibrary})
+	} else if side.Selected() == w.review.tab {
+		side.SelectIndex(0)
+		return
+	}
+	side.Select(w.review.tab)
+}
+
+// reviewMenuItems are the View menu's review items.
+func (w *MainWindow) reviewMenuItems() []*fyne.MenuItem {
+	panel := fyne.NewMenuItem("Review: spelling and style", w.ShowReview)
+	panel.Shortcut = shortcutReviewPanel
+	suggest := fyne.NewMenuItem("Suggestions at the caret", func() { w.review.showMenuAtCaret() })
+	suggest.Shortcut = shortcutSuggest
+	settings := fyne.NewMenuItem("Review settings…", func() { w.review.showSettings() })
+	return []*fyne.MenuItem{panel, suggest, settings}
+}
