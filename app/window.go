@@ -481,7 +481,7 @@ func (w *MainWindow) setStatus(msg string, bad bool) {
 
 // wordCount says how long the body is: "812 words".
 func wordCount(a *editor.Article) string {
-	n := editor.CountWords(a.Body)
+	n := editor.CountWords(a.PublicBody())
 	if n == 1 {
 		return "1 word"
 	}

@@ -493,3 +493,11 @@ func RemoveComment(body string, id int) (string, error) {
 	}
 	return body[:m.Start] + m.Old + body[m.End:], nil
 }
+
+// PublicBody is a's body as readers get it: every suggestion rejected and
+// every comment removed (Rejected). It is the one place where review marks
+// leave the text: the pipeline (ParseArticleBody), the preview, every
+// export but Markdown, and every word count read it. The Markdown export
+// alone writes a.Body as it is, marks and all, so that a draft under
+// review can travel as a file.
+func (a *Article) PublicBody() string { return Rejected(a.Body) }

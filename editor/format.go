@@ -257,5 +257,5 @@ func ExportWarnings(f Format, a *Article) []string {
 	if f == FormatMarkdown {
 		return nil
 	}
-	return BodyWarnings(a.Body)
+	return BodyWarnings(a.PublicBody())
 }
