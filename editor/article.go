@@ -166,6 +166,11 @@ type Article struct {
 	// stored in or exported with it.
 	BaseRevision string    `json:"-"`
 	BaseSaved    time.Time `json:"-"`
+
+	// Review desk (length and statistics): TargetWords is the length the
+	// desk asked for, in words by CountWords; 0 means none. It is desk
+	// data, never exported except in the library's own revisions.
+	TargetWords int `json:"target_words,omitempty"`
 }
 
 // NewArticle returns an empty draft with a fresh UUID, status draft and the

@@ -42,6 +42,23 @@ type Profile struct {
 	Language string `json:"language"`
 	// BaseURL, when set, makes ninjs URIs and canonical links absolute.
 	BaseURL string `json:"base_url,omitempty"`
+	// HeadlineLimit is the headline length, in characters, past which the
+	// form warns (search engines cut longer titles); 0 means
+	// DefaultHeadlineLimit.
+	HeadlineLimit int `json:"headline_limit,omitempty"`
+}
+
+// DefaultHeadlineLimit is the headline length the form warns over when a
+// profile sets none.
+const DefaultHeadlineLimit = 110
+
+// HeadlineMax returns the profile's headline limit, DefaultHeadlineLimit
+// when it sets none.
+func (p Profile) HeadlineMax() int {
+	if p.HeadlineLimit > 0 {
+		return p.HeadlineLimit
+	}
+	return DefaultHeadlineLimit
 }
 
 // DefaultProfile returns the settings a new library starts with.
