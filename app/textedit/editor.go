@@ -67,6 +67,9 @@ type Editor struct {
 type DecorationStyle struct {
 	Color     fyne.ThemeColorName
 	Underline bool
+	// Strike draws a line through the middle of the text (a suggested
+	// deletion); it wins over Underline.
+	Strike bool
 }
 
 // New returns an empty editor.

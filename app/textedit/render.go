@@ -132,6 +132,12 @@ func (r *renderer) draw() {
 		}
 		col := r.color(st.Color)
 		r.spans(rg, first, last, func(x0, x1, y, h float32) {
+			if st.Strike {
+				underlines = append(underlines, func() {
+					r.rect(col, fyne.NewPos(pad+x0, top+y+h/2), fyne.NewSize(max(x1-x0, 2), 2))
+				})
+				return
+			}
 			if st.Underline {
 				underlines = append(underlines, func() {
 					r.rect(col, fyne.NewPos(pad+x0, top+y+h-3), fyne.NewSize(max(x1-x0, 2), 2))
