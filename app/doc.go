@@ -52,7 +52,11 @@
 //     flattens an editor.Preview into rows with content hashes;
 //     preview_layout.go is the preview's own word wrap by cached glyph
 //     advances. history.go and worddiff.go: the
-//     revision history panel and its word diff; settings.go: Publication
+//     revision history panel and its word diff; suggestions.go: the
+//     Review tab and menu (suggestion mode through the body model's
+//     Rewrite hook, the list of suggestions and comment threads, accept
+//     and reject saved as revisions of their own, "Your name");
+//     settings.go: Publication
 //     settings; preferences.go: the Preferences dialog; theme.go: the theme
 //     (readable colours, variant, text size).
 //

@@ -52,7 +52,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
 	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.helpMenu())
+	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.reviewMenu(), w.helpMenu())
 }
 
 // addShortcuts makes the menu's shortcuts work wherever the focus is.

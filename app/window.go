@@ -71,6 +71,8 @@ type MainWindow struct {
 	// tools (search.go, trash.go, history.go).
 	browser *libraryBrowser
 	history *historyPanel
+	// review is the Review tab: suggestions and comments (suggestions.go).
+	review *reviewPanel
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -130,6 +132,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.reveal, path), w.status)
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
+	w.review = w.attachReview()
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)

@@ -24,3 +24,44 @@ func (m *Model) PosAt(off int) Pos {
 	}
 	return m.End()
 }
+
+// ReplaceText makes the editor's text s by one undoable edit of the part
+// that differs, bypassing the model's Rewrite hook: a program's change
+// (accepting a suggestion, say) rather than the user's. The caret keeps
+// its place before the change, or goes after the new text when it was
+// inside the changed part.
+func (e *Editor) ReplaceText(s string) {
+	s = Normalize(s)
+	old := e.m.Text()
+	if s == old {
+		return
+	}
+	pre := 0
+	for pre < len(old) && pre < len(s) && old[pre] == s[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(old)-pre && suf < len(s)-pre && old[len(old)-1-suf] == s[len(s)-1-suf] {
+		suf++
+	}
+	// Keep the edit on whole UTF-8 sequences.
+	cont := func(b string, i int) bool { return i < len(b) && b[i]&0xC0 == 0x80 }
+	for pre > 0 && (cont(old, pre) || cont(s, pre)) {
+		pre--
+	}
+	for suf > 0 && cont(old, len(old)-suf) {
+		suf--
+	}
+	caret := e.m.Offset(e.m.Selection().Caret)
+	rw := e.m.Rewrite
+	e.m.Rewrite = nil
+	e.m.Replace(Range{e.m.PosAt(pre), e.m.PosAt(len(old) - suf)}, s[pre:len(s)-suf], EditOther)
+	e.m.Rewrite = rw
+	switch {
+	case caret <= pre:
+		e.m.SetCaret(e.m.PosAt(caret), false)
+	case caret >= len(old)-suf:
+		e.m.SetCaret(e.m.PosAt(caret+len(s)-len(old)), false)
+	}
+	e.edited()
+}
