@@ -54,6 +54,7 @@ var commands = []command{
 	{"import", "[--format F] [--replace | --as-new] FILE...", "import files as drafts: wire copy (.txt), Markdown (.md), ninjs (.json) or HTML (.html)", runImport},
 	{"export", "--format F [--out FILE] [--force] ID|SLUG  or  --format F (--all | --status S) --out DIR", "export one draft, or many into a directory (formats: " + formatNames() + ")", runExport},
 	{"status", "[--note TEXT] ID|SLUG STATUS", "move a draft through the workflow (draft, filed, editing, approved, published, corrected, killed)", runStatus},
+	{"suggestions", "[--accept-all | --reject-all | --accept N | --reject N] [--as NAME] [--json] ID|SLUG", "list a draft's suggestions and comments, or accept or reject suggestions (each decision a revision)", runSuggestions},
 	{"history", "[--json] ID|SLUG", "list a draft's revisions, newest first, marking its heads (the one shown, any conflict tips)", runHistory},
 	{"trash", "ID|SLUG...  or  --restore ID|SLUG...  or  --empty [--yes]", "move drafts to Trash, take them back, or empty it", runTrash},
 	{"backup", "[PATH]", "write a consistent copy of the library (default: the backups folder beside it)", runBackup},
@@ -73,7 +74,7 @@ func Usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Global flags:")
