@@ -56,6 +56,9 @@
 //     Review tab and menu (suggestion mode through the body model's
 //     Rewrite hook, the list of suggestions and comment threads, accept
 //     and reject saved as revisions of their own, "Your name");
+//     stats.go: the status bar's length and statistics (words,
+//     characters, paragraphs, reading time, Flesch, headline length
+//     against its limit, progress towards the target length);
 //     settings.go: Publication
 //     settings; preferences.go: the Preferences dialog; theme.go: the theme
 //     (readable colours, variant, text size).

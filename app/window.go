@@ -73,6 +73,8 @@ type MainWindow struct {
 	history *historyPanel
 	// review is the Review tab: suggestions and comments (suggestions.go).
 	review *reviewPanel
+	// stats is the length and statistics part of the status bar (stats.go).
+	stats *statsBar
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -129,7 +131,9 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.reveal = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), nil)
 	w.reveal.Importance = widget.LowImportance
 	w.reveal.Hide()
-	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.reveal, path), w.status)
+	w.stats = newStatsBar()
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.stats.object, w.reveal, path), w.status)
+	w.stats.parent = statusBar
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
 	w.review = w.attachReview()
@@ -311,6 +315,7 @@ func (w *MainWindow) renderPreview() {
 	if w.article != nil {
 		w.renderer.RenderWith(w.article.Clone(), w.profile)
 	}
+	w.updateStats() // stats.go, on the same pause in typing
 }
 
 // save writes the draft if it has unsaved edits and then calls then, if
