@@ -56,6 +56,8 @@
 //     Review tab and menu (suggestion mode through the body model's
 //     Rewrite hook, the list of suggestions and comment threads, accept
 //     and reject saved as revisions of their own, "Your name");
+//     compare.go: Compare with filed, the word diff since filing in a
+//     read-only body editor (underline and strike-through, F7/Shift+F7);
 //     stats.go: the status bar's length and statistics (words,
 //     characters, paragraphs, reading time, Flesch, headline length
 //     against its limit, progress towards the target length);

@@ -530,6 +530,7 @@ func (w *MainWindow) attachReview() *reviewPanel {
 	c := w.Window.Canvas()
 	c.AddShortcut(shortcutTrackChanges, func(fyne.Shortcut) { p.ToggleSuggesting() })
 	c.AddShortcut(shortcutComment, func(fyne.Shortcut) { w.showReview(); p.askComment() })
+	c.AddShortcut(shortcutCompareFiled, func(fyne.Shortcut) { w.CompareWithFiled() })
 	return p
 }
 
@@ -573,10 +574,13 @@ func (w *MainWindow) reviewMenu() *fyne.Menu {
 	}
 	comment := fyne.NewMenuItem("Comment on the selection…", func() { w.showReview(); w.review.askComment() })
 	comment.Shortcut = shortcutComment
+	compare := fyne.NewMenuItem("Compare with filed…", w.CompareWithFiled) // compare.go
+	compare.Shortcut = shortcutCompareFiled
 	return fyne.NewMenu("Review",
 		track,
 		comment,
 		fyne.NewMenuItem("Suggestions and comments", w.showReview),
+		compare,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Accept all suggestions", func() { w.review.AcceptAll() }),
 		fyne.NewMenuItem("Reject all suggestions", func() { w.review.RejectAll() }),

@@ -75,6 +75,8 @@ type MainWindow struct {
 	review *reviewPanel
 	// stats is the length and statistics part of the status bar (stats.go).
 	stats *statsBar
+	// compare is the last Compare with filed view shown (compare.go).
+	compare *compareView
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).

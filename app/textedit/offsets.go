@@ -65,3 +65,7 @@ func (e *Editor) ReplaceText(s string) {
 	}
 	e.edited()
 }
+
+// ShiftHeld reports whether Shift is held down, for an OnOtherKey handler
+// that reads Shift+F7 as the reverse of F7.
+func (e *Editor) ShiftHeld() bool { return e.shift }
