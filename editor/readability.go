@@ -40,15 +40,17 @@ func TextStats(text string) Stats {
 	for _, para := range splitParagraphs(text) {
 		s.Paragraphs++
 		open := false // a sentence has words not yet counted
-		toks := WordTokens(para)
-		for i, tok := range toks {
-			if IsWordToken(tok) {
+		for i := 0; i < len(para); {
+			if end := wordEnd(para, i); end > i {
 				s.Words++
-				s.Syllables += CountSyllables(tok)
+				s.Syllables += CountSyllables(para[i:end])
 				open = true
+				i = end
 				continue
 			}
-			if open && (tok == "." || tok == "!" || tok == "?") && sentenceEnds(toks, i) {
+			r, size := utf8.DecodeRuneInString(para[i:])
+			i += size
+			if open && (r == '.' || r == '!' || r == '?') && sentenceEndsAt(para, i) {
 				s.Sentences++
 				open = false
 			}
@@ -60,31 +62,38 @@ func TextStats(text string) Stats {
 	return s
 }
 
-// sentenceEnds reports whether the stop at toks[i] ends a sentence: it
-// is followed, after closing quotes and brackets, by the end of the
-// paragraph or by white space and a word that starts with a capital or a
-// digit, or an opening quote. "U.S. officials" ends no sentence at "U.S";
-// "in the U.S. The" does: a capital decides.
-func sentenceEnds(toks []string, i int) bool {
-	j := i + 1
-	for j < len(toks) && strings.ContainsAny(toks[j], "\"'”’)]*_.!?") && !IsWordToken(toks[j]) {
-		j++
+// sentenceEndsAt reports whether a stop just before byte i of s ends a
+// sentence: it is followed, after closing quotes, brackets and more
+// stops, by the end of the paragraph, or by white space and then a
+// capital, a digit or an opening quote. "U.S. officials" ends no sentence
+// at "U.S"; "in the U.S. The" does: a capital decides.
+func sentenceEndsAt(s string, i int) bool {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune("\"'”’)]*_.!?", r) {
+			break
+		}
+		i += size
 	}
-	if j == len(toks) {
+	if i == len(s) {
 		return true
 	}
-	if strings.TrimSpace(toks[j]) != "" {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if !unicode.IsSpace(r) {
 		return false
 	}
-	j++
-	if j == len(toks) {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(toks[j])
-	if !IsWordToken(toks[j]) {
-		return strings.ContainsRune("\"“‘'(*_", r)
-	}
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || !unicode.IsLetter(r)
+	r, _ = utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'(*_", r)
 }
 
 // splitParagraphs returns the runs of non-blank lines of text.
@@ -132,12 +141,12 @@ func (s Stats) FleschReadingEase() float64 {
 // most consonants ("makes", "jumped", but not "wanted" or "glasses"), at
 // least one. Digits count one syllable per digit group, a heuristic.
 func CountSyllables(word string) int {
-	w := strings.ToLower(word)
-	w = strings.NewReplacer("’", "", "'", "").Replace(w)
-	var letters []rune
+	var buf [48]rune
+	letters := buf[:0]
 	accented := false // the last letter is an accented vowel: "café"
-	for _, r := range w {
+	for _, r := range word {
 		if unicode.IsLetter(r) {
+			r = unicode.ToLower(r)
 			f := foldVowel(r)
 			accented = f != r
 			letters = append(letters, f)
@@ -191,6 +200,9 @@ func isVowel(r rune) bool {
 
 // foldVowel maps accented Latin vowels to their base letter.
 func foldVowel(r rune) rune {
+	if r < 0xC0 {
+		return r
+	}
 	switch {
 	case strings.ContainsRune("àáâãäå", r):
 		return 'a'

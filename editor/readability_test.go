@@ -53,3 +53,21 @@ func TestTextStats(t *testing.T) {
 		t.Errorf("TextStats words %d disagree with CountWords", s.Words)
 	}
 }
+
+// BenchmarkTextStats measures a 20,000-word draft; the baseline is
+// CountWords alone on the same text.
+func BenchmarkTextStats(b *testing.B) {
+	body := Rejected(reviewedDraft(20000))
+	b.Run("TextStats", func(b *testing.B) {
+		b.SetBytes(int64(len(body)))
+		for b.Loop() {
+			_ = TextStats(body)
+		}
+	})
+	b.Run("baseline-CountWords", func(b *testing.B) {
+		b.SetBytes(int64(len(body)))
+		for b.Loop() {
+			_ = CountWords(body)
+		}
+	})
+}
