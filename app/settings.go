@@ -38,6 +38,7 @@ type settingsEditor struct {
 	publisher, holder, since          settingsField
 	footerOriginal, footerSyndicated  settingsField
 	relatedHeading, language, baseURL settingsField
+	headlineLimit                     settingsField
 	dash                              *widget.Select
 	sample                            *widget.Label
 	save                              *widget.Button
@@ -84,6 +85,11 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	s.relatedHeading = field(p.RelatedHeading, editor.DefaultRelatedHeading)
 	s.language = field(p.Language, "en")
 	s.baseURL = field(p.BaseURL, "https://example.com/news/")
+	limit := ""
+	if p.HeadlineLimit > 0 {
+		limit = strconv.Itoa(p.HeadlineLimit)
+	}
+	s.headlineLimit = field(limit, strconv.Itoa(editor.DefaultHeadlineLimit)+" characters (the default)")
 
 	labels := make([]string, len(dashChoices))
 	for i, c := range dashChoices {
@@ -122,6 +128,7 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	objs = append(objs, row("", help)...)
 	objs = append(objs, row("Language", withErr(s.language))...)
 	objs = append(objs, row("Base URL", withErr(s.baseURL))...)
+	objs = append(objs, row("Headline limit", withErr(s.headlineLimit))...)
 	grid := container.New(layout.NewFormLayout(), objs...)
 	scroll := container.NewVScroll(grid)
 	s.relayout = func() {
@@ -161,6 +168,13 @@ func (s *settingsEditor) profile() (editor.Profile, map[*settingsField]string) {
 		if c.label == s.dash.Selected {
 			p.Dash = c.dash
 		}
+	}
+	if t := strings.TrimSpace(s.headlineLimit.entry.Text); t == "" {
+		p.HeadlineLimit = 0
+	} else if n, err := strconv.Atoi(t); err != nil || n < 10 || n > 1000 {
+		problems[&s.headlineLimit] = "Type the number of characters a headline may have, such as 110, or leave it empty for 110."
+	} else {
+		p.HeadlineLimit = n
 	}
 	if p.Publisher == "" {
 		problems[&s.publisher] = "The publisher name is required."
@@ -242,7 +256,7 @@ func (s *settingsEditor) validate() bool {
 
 func (s *settingsEditor) fields() []*settingsField {
 	return []*settingsField{&s.publisher, &s.holder, &s.since, &s.footerOriginal, &s.footerSyndicated,
-		&s.relatedHeading, &s.language, &s.baseURL}
+		&s.relatedHeading, &s.language, &s.baseURL, &s.headlineLimit}
 }
 
 // settingsSample renders the dateline run-in, both footers and the
