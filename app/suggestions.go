@@ -103,6 +103,10 @@ type reviewPanel struct {
 	// onMode, when set, is told that suggestion mode changed (the menu's
 	// check mark follows).
 	onMode func(bool)
+	// visible, when set, tells whether the tab is showing; stale is set
+	// when the list missed a change while it was not.
+	visible func() bool
+	stale   bool
 }
 
 func newReviewPanel(host reviewHost) *reviewPanel {
@@ -252,20 +256,39 @@ func (p *reviewPanel) bodyEdited() {
 		return
 	}
 	p.marks = marks
-	m := p.host.body.Model()
-	var ins, del, com []textedit.Range
-	rg := func(a, b int) textedit.Range { return textedit.Range{From: m.PosAt(a), To: m.PosAt(b)} }
+	// The ranges in text order, converted in one pass.
+	type span struct {
+		kind       textedit.DecorationKind
+		start, end int
+	}
+	var spans []span
 	for _, mk := range marks {
 		switch mk.Kind {
 		case editor.MarkInsertion:
-			ins = append(ins, rg(mk.NewStart, mk.NewEnd))
+			spans = append(spans, span{decoSuggestInsert, mk.NewStart, mk.NewEnd})
 		case editor.MarkDeletion:
-			del = append(del, rg(mk.OldStart, mk.OldEnd))
+			spans = append(spans, span{decoSuggestDelete, mk.OldStart, mk.OldEnd})
 		case editor.MarkSubstitution:
-			del = append(del, rg(mk.OldStart, mk.OldEnd))
-			ins = append(ins, rg(mk.NewStart, mk.NewEnd))
+			spans = append(spans, span{decoSuggestDelete, mk.OldStart, mk.OldEnd}, span{decoSuggestInsert, mk.NewStart, mk.NewEnd})
 		case editor.MarkComment:
-			com = append(com, rg(mk.OldStart, mk.OldEnd))
+			spans = append(spans, span{decoComment, mk.OldStart, mk.OldEnd})
+		}
+	}
+	offs := make([]int, 0, 2*len(spans))
+	for _, sp := range spans {
+		offs = append(offs, sp.start, sp.end)
+	}
+	pos := p.host.body.Model().PosAtSorted(offs)
+	var ins, del, com []textedit.Range
+	for i, sp := range spans {
+		r := textedit.Range{From: pos[2*i], To: pos[2*i+1]}
+		switch sp.kind {
+		case decoSuggestInsert:
+			ins = append(ins, r)
+		case decoSuggestDelete:
+			del = append(del, r)
+		default:
+			com = append(com, r)
 		}
 	}
 	p.host.body.SetDecorations(decoSuggestInsert, ins)
@@ -275,6 +298,18 @@ func (p *reviewPanel) bodyEdited() {
 		p.sel = -1
 		p.list.UnselectAll()
 	}
+	p.refreshList()
+}
+
+// refreshList shows the marks in the list and the summary; while the
+// Review tab is hidden it only notes that they are stale, so typing in a
+// long draft does not lay the list out on every keystroke.
+func (p *reviewPanel) refreshList() {
+	if p.visible != nil && !p.visible() {
+		p.stale = true
+		return
+	}
+	p.stale = false
 	p.list.Refresh()
 	p.update()
 }
@@ -290,12 +325,11 @@ func (p *reviewPanel) update() {
 			threads++
 		}
 	}
-	switch {
-	case changes == 0 && threads == 0:
-		p.info.SetText("No suggestions or comments.")
-	default:
-		p.info.SetText(fmt.Sprintf("%s, %s.", plural(changes, "open suggestion"), plural(threads, "comment")))
+	info := "No suggestions or comments."
+	if changes > 0 || threads > 0 {
+		info = fmt.Sprintf("%s, %s.", plural(changes, "open suggestion"), plural(threads, "comment"))
 	}
+	setLabel(p.info, info)
 	open := p.host.open()
 	var picked *editor.Mark
 	if p.sel >= 0 && p.sel < len(p.marks) {
@@ -309,7 +343,14 @@ func (p *reviewPanel) update() {
 	enable(p.reply, open && picked != nil)
 	enable(p.resolve, open && picked != nil && !picked.IsChange() && !picked.Resolved())
 	enable(p.removeThread, open && picked != nil && !picked.IsChange())
-	p.detail.SetText(markDetail(picked))
+	setLabel(p.detail, markDetail(picked))
+}
+
+// setLabel sets a label's text when it changed.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 // markDetail is the picked mark's thread, one note a line.
@@ -527,6 +568,16 @@ func (w *MainWindow) attachReview() *reviewPanel {
 	})
 	w.form.body.OnEdited = p.bodyEdited
 	w.history.side.Append(p.tab)
+	p.visible = func() bool { return w.history.side.Selected() == p.tab }
+	prev := w.history.side.OnSelected
+	w.history.side.OnSelected = func(t *container.TabItem) {
+		if prev != nil {
+			prev(t)
+		}
+		if t == p.tab && p.stale {
+			p.refreshList()
+		}
+	}
 	c := w.Window.Canvas()
 	c.AddShortcut(shortcutTrackChanges, func(fyne.Shortcut) { p.ToggleSuggesting() })
 	c.AddShortcut(shortcutComment, func(fyne.Shortcut) { w.showReview(); p.askComment() })

@@ -1,7 +1,6 @@
 package editor
 
 import (
-	"regexp"
 	"strings"
 	"time"
 )
@@ -118,8 +117,6 @@ const (
 	closeHilite = "==}"
 )
 
-// noteHeader matches "@Name 2026-12-01T10:00Z[ resolved][: text]".
-var noteHeader = regexp.MustCompile(`^@([^\n]+?) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?Z)( resolved)?(?::(?: )?|$)`)
 
 // noteTimeLayout is the time format of note headers.
 const noteTimeLayout = "2006-01-02T15:04Z"
@@ -242,21 +239,73 @@ func parseMark(s string, i int) (Mark, bool) {
 	return m, true
 }
 
-// parseNote reads the text of one {>>…<<} comment.
+// parseNote reads the text of one {>>…<<} comment: a header
+// "@Name 2026-12-01T10:00Z[ resolved]" followed by ": text" or nothing,
+// or, without one, text alone. The name is the shortest that a time
+// follows; it has no line break.
 func parseNote(text string) Note {
-	loc := noteHeader.FindStringSubmatchIndex(text)
-	if loc == nil {
+	if !strings.HasPrefix(text, "@") {
 		return Note{Text: text}
 	}
-	stamp := text[loc[4]:loc[5]]
-	t, err := time.Parse(noteTimeLayout, stamp)
-	if err != nil {
-		if t, err = time.Parse("2006-01-02T15:04:05Z", stamp); err != nil {
-			return Note{Text: text}
+	line := text
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	for k := 2; k < len(line); k++ {
+		if line[k] != ' ' {
+			continue
+		}
+		stamp, n := noteStamp(line[k+1:])
+		if n == 0 {
+			continue
+		}
+		t, err := time.Parse(noteTimeLayout, stamp)
+		if err != nil {
+			if t, err = time.Parse("2006-01-02T15:04:05Z", stamp); err != nil {
+				continue
+			}
+		}
+		rest := text[k+1+n:]
+		note := Note{Author: line[1:k], Time: t}
+		if strings.HasPrefix(rest, " resolved") {
+			note.Resolved = true
+			rest = rest[len(" resolved"):]
+		}
+		switch {
+		case rest == "":
+		case rest[0] == ':':
+			note.Text = strings.TrimPrefix(rest[1:], " ")
+		default:
+			continue
+		}
+		return note
+	}
+	return Note{Text: text}
+}
+
+// noteStamp returns the time stamp "2006-01-02T15:04Z" or
+// "2006-01-02T15:04:05Z" that s starts with, and its length; 0 if none.
+func noteStamp(s string) (string, int) {
+	const pattern = "dddd-dd-ddTdd:dd"
+	if len(s) < len(pattern)+1 {
+		return "", 0
+	}
+	for i := 0; i < len(pattern); i++ {
+		if c := s[i]; pattern[i] == 'd' && (c < '0' || c > '9') || pattern[i] != 'd' && c != pattern[i] {
+			return "", 0
 		}
 	}
-	return Note{Author: text[loc[2]:loc[3]], Time: t, Text: text[loc[1]:], Resolved: loc[6] >= 0}
+	n := len(pattern)
+	if len(s) >= n+4 && s[n] == ':' && isDigit(s[n+1]) && isDigit(s[n+2]) {
+		n += 3
+	}
+	if s[n] != 'Z' {
+		return "", 0
+	}
+	return s[:n+1], n + 1
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // FormatNote writes n as a {>>…<<} comment. The author's name loses the
 // characters that would end the comment or the header; the text keeps

@@ -25,6 +25,23 @@ func (m *Model) PosAt(off int) Pos {
 	return m.End()
 }
 
+// PosAtSorted returns the positions of byte offsets in Text(), which must
+// be in ascending order, in one pass over the paragraphs: for the many
+// ranges of decorations read from the text.
+func (m *Model) PosAtSorted(offs []int) []Pos {
+	out := make([]Pos, len(offs))
+	para, start := 0, 0
+	for i, off := range offs {
+		for para < len(m.paras)-1 && off > start+len(m.paras[para]) {
+			start += len(m.paras[para]) + 1
+			para++
+		}
+		o := min(max(off-start, 0), len(m.paras[para]))
+		out[i] = Pos{para, o}
+	}
+	return out
+}
+
 // ReplaceText makes the editor's text s by one undoable edit of the part
 // that differs, bypassing the model's Rewrite hook: a program's change
 // (accepting a suggestion, say) rather than the user's. The caret keeps
