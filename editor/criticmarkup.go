@@ -117,7 +117,6 @@ const (
 	closeHilite = "==}"
 )
 
-
 // noteTimeLayout is the time format of note headers.
 const noteTimeLayout = "2006-01-02T15:04Z"
 
