@@ -95,6 +95,18 @@ func TestSuggestionMode(t *testing.T) {
 		t.Errorf("status bar %q does not say why", w.StatusText())
 	}
 	w.Window.Canvas().Overlays().Remove(topOverlay(t, w.MainWindow)) // the error dialog
+	// The Change Status chooser says why before anyone picks published.
+	c := w.changeStatus()
+	hint := ""
+	for _, ch := range c.all {
+		if ch.label == string(editor.StatusPublished) {
+			hint = ch.hint
+		}
+	}
+	if !strings.HasPrefix(hint, "blocked: cannot publish: the story has 3 open suggestions") {
+		t.Errorf("the chooser's hint for published is %q", hint)
+	}
+	c.dialog.Hide()
 
 	// Accept the first (the insertion), reject the second (the deletion).
 	w.act(func() { w.review.Select(0) })
