@@ -121,7 +121,9 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 		}
 		return false
 	}
-	w.renderer.FollowLine = func() int { return w.form.body.CursorPosition().Para } // the preview follows the edited paragraph
+	w.renderer.FollowLine = func() int { // the preview follows the edited paragraph, in the text readers get
+		return editor.PublicLine(w.form.body.Text(), w.form.body.CursorPosition().Para)
+	}
 	w.status = widget.NewLabel("")
 	w.banner = newBanner()
 	w.storyBanner = newBanner() // killed and corrected stories, storystate.go

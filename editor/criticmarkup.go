@@ -549,3 +549,34 @@ func RemoveComment(body string, id int) (string, error) {
 // alone writes a.Body as it is, marks and all, so that a draft under
 // review can travel as a file.
 func (a *Article) PublicBody() string { return Rejected(a.Body) }
+
+// PublicLine maps line (from 0) of body to the line of Rejected(body)
+// that holds the same text, so that a view of the body can find its place
+// in the preview, which shows the public text: marks before the line that
+// add or drop line breaks move it; a line inside a mark goes to where the
+// mark's text starts.
+func PublicLine(body string, line int) int {
+	if line <= 0 || !HasMarks(body) {
+		return line
+	}
+	off := 0
+	for i := 0; i < line; i++ {
+		j := strings.IndexByte(body[off:], '\n')
+		if j < 0 {
+			return line
+		}
+		off += j + 1
+	}
+	shift := 0
+	for _, m := range ParseMarks(body) {
+		if m.Start >= off {
+			break
+		}
+		if m.End > off {
+			// Inside the mark: its first line.
+			return strings.Count(body[:m.Start], "\n") - shift
+		}
+		shift += strings.Count(body[m.Start:m.End], "\n") - strings.Count(markText(m, false), "\n")
+	}
+	return line - shift
+}

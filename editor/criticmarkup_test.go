@@ -271,3 +271,23 @@ func BenchmarkParseMarks(b *testing.B) {
 		}
 	})
 }
+
+func TestPublicLine(t *testing.T) {
+	body := "one\n\n{--two\n\nthree--}{>>@A 2026-12-01T10:00Z<<}\n\nfour {++and\n\nmore++}\n\nfive"
+	pub := Rejected(body)
+	for _, tt := range []struct {
+		line int
+		text string // the public line it maps to starts with this
+	}{
+		{0, "one"}, {2, "two"}, {3, "two"}, {4, "two"}, {6, "four"}, {7, "four"}, {8, "four"}, {10, "five"},
+	} {
+		got := PublicLine(body, tt.line)
+		lines := strings.Split(pub, "\n")
+		if got < 0 || got >= len(lines) || !strings.HasPrefix(lines[got], tt.text) {
+			t.Errorf("PublicLine(%d) = %d, want the line starting %q in %q", tt.line, got, tt.text, pub)
+		}
+	}
+	if got := PublicLine("no marks\nhere", 1); got != 1 {
+		t.Errorf("PublicLine without marks = %d", got)
+	}
+}
