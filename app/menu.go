@@ -81,7 +81,7 @@ func (w *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutHelp, func(fyne.Shortcut) { w.showShortcuts() })
 	// Alt plus a menu's first letter opens the menu bar, as on other
 	// desktops (Alt alone and F10 are Fyne's own way).
-	for _, k := range []fyne.KeyName{fyne.KeyF, fyne.KeyE, fyne.KeyV, fyne.KeyD, fyne.KeyH} {
+	for _, k := range []fyne.KeyName{fyne.KeyF, fyne.KeyE, fyne.KeyV, fyne.KeyD, fyne.KeyR, fyne.KeyH} {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { w.openMenuBar() })
 	}
 }
