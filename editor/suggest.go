@@ -2,6 +2,7 @@ package editor
 
 import (
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -32,6 +33,36 @@ import (
 // change how the marks read): that gives an EINVALID error and the body
 // unchanged.
 func SuggestEdit(body string, start, end int, text string, author string, now time.Time) (string, int, error) {
+	out, caret, err := suggestEdit(body, start, end, text, author, now)
+	if err != nil || out == body {
+		return out, caret, err
+	}
+	// Plain text that holds a delimiter of unfinished markup ("{++" with
+	// no closer) could pair up with a new mark and swallow text. Where
+	// there is such text, check that the text readers get is unchanged.
+	if strayDelimiters(body) && Rejected(out) != Rejected(body) {
+		return body, start, Errorf(EINVALID, "cannot suggest a change here: the text nearby holds unfinished review markup (such as a lone {++); switch off suggestion mode to mend it")
+	}
+	return out, caret, nil
+}
+
+// strayDelimiters reports whether the plain text of body, outside its
+// marks, holds a CriticMarkup delimiter.
+func strayDelimiters(body string) bool {
+	if !HasMarks(body) && markupFree(body) {
+		return false
+	}
+	at := 0
+	for _, m := range ParseMarks(body) {
+		if !markupFree(body[at:m.Start]) {
+			return true
+		}
+		at = m.End
+	}
+	return !markupFree(body[at:])
+}
+
+func suggestEdit(body string, start, end int, text string, author string, now time.Time) (string, int, error) {
 	if start < 0 || end < start || end > len(body) {
 		return body, start, Errorf(EINVALID, "edit range %d–%d is outside the body", start, end)
 	}
@@ -46,6 +77,9 @@ func SuggestEdit(body string, start, end int, text string, author string, now ti
 	// Inside the author's own new text: edit it directly.
 	for _, m := range marks {
 		if (m.Kind == MarkInsertion || m.Kind == MarkSubstitution) && own(m) && m.NewStart <= start && end <= m.NewEnd {
+			if content := body[m.NewStart:start] + text + body[end:m.NewEnd]; strings.Contains(content, closeInsert) || strings.Contains(content, closeSubst) {
+				return body, start, Errorf(EINVALID, "this edit would end your suggestion early; switch off suggestion mode to make it")
+			}
 			out := body[:start] + text + body[end:]
 			if m.Kind == MarkInsertion && m.NewEnd-m.NewStart == end-start && text == "" {
 				out = body[:m.Start] + body[m.End:]
@@ -72,17 +106,17 @@ func SuggestEdit(body string, start, end int, text string, author string, now ti
 	pieces := editPieces(marks, start, end, own)
 	if len(pieces) == 0 {
 		if text != "" {
-			return SuggestEdit(body, start, start, text, author, now)
+			return suggestEdit(body, start, start, text, author, now)
 		}
 		// The range is all markup: Backspace or Delete ran into a mark.
 		for _, m := range marks {
 			if m.Start == start && end <= m.End && m.End < len(body) {
 				_, size := utf8.DecodeRuneInString(body[m.End:])
-				return SuggestEdit(body, m.End, m.End+size, "", author, now)
+				return suggestEdit(body, m.End, m.End+size, "", author, now)
 			}
 			if m.End == end && start >= m.Start && m.Start > 0 {
 				_, size := utf8.DecodeLastRuneInString(body[:m.Start])
-				return SuggestEdit(body, m.Start-size, m.Start, "", author, now)
+				return suggestEdit(body, m.Start-size, m.Start, "", author, now)
 			}
 		}
 		return body, start, nil
@@ -106,6 +140,9 @@ func SuggestEdit(body string, start, end int, text string, author string, now ti
 			for _, m := range marks {
 				if m.Kind != MarkDeletion || !own(m) || len(m.Notes) > 0 {
 					continue
+				}
+				if strings.Contains(old+m.Old, closeDelete) || strings.Contains(m.Old+old, closeDelete) {
+					continue // joined, the two would end the mark early
 				}
 				if m.Start == pc.end {
 					mark := openDelete + old + m.Old + closeDelete + attr

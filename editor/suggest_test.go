@@ -3,6 +3,7 @@ package editor
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 const ana = "{>>@Ana 2026-12-01T10:00Z<<}"
@@ -127,4 +128,53 @@ func BenchmarkSuggestEdit(b *testing.B) {
 			_ = body[:at] + "x" + body[at:]
 		}
 	})
+}
+
+// FuzzSuggestEdit checks suggestion mode on any body and edit: it never
+// changes the text readers get, and the caret stays inside the body.
+func FuzzSuggestEdit(f *testing.F) {
+	f.Add("the big dog", 4, 8, "")
+	f.Add("the big dog", 4, 7, "small")
+	f.Add("{++a", 4, 4, "b")
+	f.Add("a{--bc--}{>>@Bo 2026-12-01T10:00Z<<}d", 5, 5, "X")
+	f.Add("x ~~} y {~~ z", 2, 6, "")
+	f.Fuzz(func(t *testing.T, body string, start, end int, text string) {
+		if start < 0 || end < start || end > len(body) || !utf8.ValidString(body) || !utf8.ValidString(text) {
+			return
+		}
+		out, caret, err := SuggestEdit(body, start, end, text, "Fuzz", reviewTime)
+		if err != nil {
+			if out != body {
+				t.Fatalf("a refused edit changed the body")
+			}
+			return
+		}
+		if caret < 0 || caret > len(out) {
+			t.Fatalf("caret %d outside the body of %d bytes", caret, len(out))
+		}
+		if Rejected(out) != Rejected(body) {
+			t.Fatalf("suggesting changed the text readers get:\nbody %q\nedit [%d,%d) %q\nout  %q", body, start, end, text, out)
+		}
+	})
+}
+
+// TestSuggestEditKeepsMarksWhole: an edit that would end a mark early or
+// pair with unfinished markup is refused, and the text is kept.
+func TestSuggestEditKeepsMarksWhole(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		body       string
+		start, end int
+		text       string
+	}{
+		{"a closer typed together inside own insertion", "x{++a+ +}b++}" + ana, 6, 7, ""},
+		{"unfinished markup before", "{++a", 4, 4, "b"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := SuggestEdit(tt.body, tt.start, tt.end, tt.text, "Ana", reviewTime)
+			if ErrorCode(err) != EINVALID || out != tt.body {
+				t.Errorf("SuggestEdit = %q, %v; want EINVALID and the body kept", out, err)
+			}
+		})
+	}
 }
