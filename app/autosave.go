@@ -63,6 +63,9 @@ type autosaver struct {
 	// switching drafts, creating one, closing. Each is told whether it was.
 	waiting []func(saved bool)
 	timer   debounce
+	// next, when set, are the options of the next save instead of the
+	// session's: a review decision saved as a revision of its own.
+	next *editor.SaveOptions
 }
 
 // reset starts a new editing session: no unsaved edits, no pending save.
@@ -118,6 +121,9 @@ func (s *autosaver) start() {
 	snap.Updated = s.clock.Now()
 	edits, gen := s.edits, s.gen
 	opt := editor.SaveOptions{Kind: editor.RevisionEdit, Session: s.session}
+	if s.next != nil {
+		opt, s.next = *s.next, nil
+	}
 	s.inFlight = true
 	if s.saving != nil {
 		s.saving()

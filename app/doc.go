@@ -66,7 +66,16 @@
 //     checked on a worker after a pause in typing, wavy underlines in the
 //     body, hints under the headline and deck, the context menu and Ctrl+.
 //     with suggestions, "Add to library dictionary" and "Ignore in this
-//     draft", Review settings); settings.go: Publication
+//     draft", Review settings); suggestions.go: the
+//     Review tab and menu (suggestion mode through the body model's
+//     Rewrite hook, the list of suggestions and comment threads, accept
+//     and reject saved as revisions of their own, "Your name");
+//     compare.go: Compare with filed, the word diff since filing in a
+//     read-only body editor (underline and strike-through, F7/Shift+F7);
+//     stats.go: the status bar's length and statistics (words,
+//     characters, paragraphs, reading time, Flesch, headline length
+//     against its limit, progress towards the target length);
+//     settings.go: Publication
 //     settings; preferences.go: the Preferences dialog; theme.go: the theme
 //     (readable colours, variant, text size).
 //

@@ -29,6 +29,7 @@ type articleForm struct {
 	crYears                *widget.Entry
 	kind, status           *widget.Select
 	tags                   *keyEntry
+	target                 *keyEntry // target length in words, stats.go
 	note, body             *textedit.Editor
 	// headlineHint and deckHint show the review's findings under the
 	// headline and deck, hidden while there are none (review.go).
@@ -143,6 +144,12 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		f.change(func(a *editor.Article) { a.Status = editor.Status(s) })
 	})
 	f.fields = append(f.fields, f.status)
+	f.target = f.entry("Words the desk asked for, e.g. 600", func(a *editor.Article, s string) {
+		if n, err := parseTargetWords(s); err == nil {
+			a.TargetWords = n
+		}
+	})
+	f.target.Validator = func(s string) error { _, err := parseTargetWords(s); return err }
 	f.note = f.multiEntry("For the desk only; never exported", 2, func(a *editor.Article, s string) { a.EditorsNote = s })
 
 	f.body = newBodyEditor()
@@ -181,6 +188,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	g.section("Desk")
 	g.row("Tags", f.tags)
 	g.row("Status", f.status)
+	g.row("Target length", f.target)
 	g.row("Editor's note", f.note)
 
 	bodyLabel := widget.NewLabelWithStyle("Body (Markdown)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -385,6 +393,7 @@ func (f *articleForm) load(a *editor.Article) {
 	f.crYears.SetText(formatCopyrightYears(a.Copyright))
 	f.tags.SetText(strings.Join(a.Tags, ", "))
 	f.showStatus(a.Status)
+	f.target.SetText(targetWordsText(a.TargetWords))
 	f.note.SetText(a.EditorsNote)
 	f.body.SetText(a.Body)
 	f.setEnabled(true)

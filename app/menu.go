@@ -54,7 +54,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
 	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.helpMenu())
+	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.reviewMenu(), w.helpMenu())
 }
 
 // addShortcuts makes the menu's shortcuts work wherever the focus is.
@@ -83,7 +83,7 @@ func (w *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutHelp, func(fyne.Shortcut) { w.showShortcuts() })
 	// Alt plus a menu's first letter opens the menu bar, as on other
 	// desktops (Alt alone and F10 are Fyne's own way).
-	for _, k := range []fyne.KeyName{fyne.KeyF, fyne.KeyE, fyne.KeyV, fyne.KeyD, fyne.KeyH} {
+	for _, k := range []fyne.KeyName{fyne.KeyF, fyne.KeyE, fyne.KeyV, fyne.KeyD, fyne.KeyR, fyne.KeyH} {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { w.openMenuBar() })
 	}
 }

@@ -101,6 +101,7 @@ func (w *MainWindow) showPreferences() *preferencesEditor {
 		ap.store(prefs)
 		applyAppearance(w.app, ap)
 	})
+	p.form.Append("Your name", newReviewerNameEntry(prefs)) // suggestions.go
 	d := dialog.NewCustom("Preferences", "Close", p.form, w.Window)
 	d.Show()
 	return p

@@ -132,7 +132,7 @@ func newReviewPanel(host reviewHost) *reviewPanel {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Spelling:"), settings, r.language),
 		container.NewBorder(nil, nil, nil, r.unignore, r.summary), widget.NewSeparator())
-	r.tab = container.NewTabItemWithIcon("Review", theme.ConfirmIcon(), container.NewBorder(top, nil, nil, nil, r.list))
+	r.tab = container.NewTabItemWithIcon("Spelling & style", theme.ConfirmIcon(), container.NewBorder(top, nil, nil, nil, r.list))
 	host.body.OnSecondaryTap = func(at textedit.Pos, ev *fyne.PointEvent) { r.showMenuAt(at, ev.AbsolutePosition) }
 	return r
 }

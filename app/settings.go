@@ -41,11 +41,12 @@ type settingsEditor struct {
 	logoURL, urlPattern               settingsField
 	// agencies are the profile's own wire agencies, one a line (wire
 	// ingest, editor.ParseAgencyLines).
-	agencies settingsField
-	dash     *widget.Select
-	sample   *widget.Label
-	save     *widget.Button
-	object   fyne.CanvasObject
+	agencies      settingsField
+	headlineLimit settingsField
+	dash          *widget.Select
+	sample        *widget.Label
+	save          *widget.Button
+	object        fyne.CanvasObject
 	// relayout lays the grid out again after a problem line came or went,
 	// since a form grid only sizes its rows when laid out.
 	relayout func()
@@ -96,6 +97,11 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	s.agencies.entry.SetMinRowsVisible(3)
 	s.agencies.entry.SetPlaceHolder("Coast Herald: CH, The Herald")
 	s.agencies.entry.SetText(editor.FormatAgencyLines(p.Agencies))
+	limit := ""
+	if p.HeadlineLimit > 0 {
+		limit = strconv.Itoa(p.HeadlineLimit)
+	}
+	s.headlineLimit = field(limit, strconv.Itoa(editor.DefaultHeadlineLimit)+" characters (the default)")
 
 	labels := make([]string, len(dashChoices))
 	for i, c := range dashChoices {
@@ -147,6 +153,7 @@ func newSettingsEditor(p editor.Profile, a *editor.Article, onSave func(editor.P
 	agencyHelp.SizeName = theme.SizeNameCaptionText
 	objs = append(objs, row("Wire agencies", withErr(s.agencies))...)
 	objs = append(objs, row("", agencyHelp)...)
+	objs = append(objs, row("Headline limit", withErr(s.headlineLimit))...)
 	grid := container.New(layout.NewFormLayout(), objs...)
 	scroll := container.NewVScroll(grid)
 	s.relayout = func() {
@@ -205,6 +212,13 @@ func (s *settingsEditor) profile() (editor.Profile, map[*settingsField]string) {
 		problems[&s.agencies] = editor.ErrorMessage(err)
 	} else {
 		p.Agencies = list
+	}
+	if t := strings.TrimSpace(s.headlineLimit.entry.Text); t == "" {
+		p.HeadlineLimit = 0
+	} else if n, err := strconv.Atoi(t); err != nil || n < 10 || n > 1000 {
+		problems[&s.headlineLimit] = "Type the number of characters a headline may have, such as 110, or leave it empty for 110."
+	} else {
+		p.HeadlineLimit = n
 	}
 	if p.Publisher == "" {
 		problems[&s.publisher] = "The publisher name is required."
@@ -286,7 +300,7 @@ func (s *settingsEditor) validate() bool {
 
 func (s *settingsEditor) fields() []*settingsField {
 	return []*settingsField{&s.publisher, &s.holder, &s.since, &s.footerOriginal, &s.footerSyndicated,
-		&s.relatedHeading, &s.language, &s.baseURL, &s.logoURL, &s.urlPattern, &s.agencies}
+		&s.relatedHeading, &s.language, &s.baseURL, &s.logoURL, &s.urlPattern, &s.agencies, &s.headlineLimit}
 }
 
 // settingsSample renders the dateline run-in, both footers and the

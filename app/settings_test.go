@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/dateline-news/dateline/assets"
 	"github.com/dateline-news/dateline/editor"
@@ -188,5 +189,35 @@ func TestSettingsAgencies(t *testing.T) {
 	}
 	if a.Attribution.Kind != editor.AttributionSyndicated || a.Attribution.OriginalPublisher != "Coast Herald" {
 		t.Errorf("copy credited to CH imports as %+v", a.Attribution)
+	}
+}
+
+// TestSettingsHeadlineLimit: the headline limit is a publication setting;
+// the status bar warns against it once saved.
+func TestSettingsHeadlineLimit(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	seed(t, store, clk, "Tea growers count losses after a dry season", "Tea growers said Monday.")
+	w := newTestWindow(t, store, clk, Options{})
+	s := w.showSettings()
+	test.Type(s.headlineLimit.entry, "abc")
+	if !s.headlineLimit.err.Visible() || !s.save.Disabled() {
+		t.Fatal("a limit that is no number is accepted")
+	}
+	s.headlineLimit.entry.SetText("")
+	test.Type(s.headlineLimit.entry, "40")
+	if s.save.Disabled() {
+		t.Fatalf("Save is disabled: %s", s.sample.Text)
+	}
+	test.Tap(s.save)
+	w.settle()
+	p, err := store.Profile(context.Background())
+	if err != nil || p.HeadlineLimit != 40 {
+		t.Fatalf("stored limit %d, %v", p.HeadlineLimit, err)
+	}
+	w.renderPreview()
+	w.settle()
+	if _, headline, _ := w.Stats(); headline != "Headline 43/40" || w.stats.headline.Importance != widget.WarningImportance {
+		t.Errorf("headline %q, want a warning at 43/40", headline)
 	}
 }

@@ -34,7 +34,7 @@ func TestMenuBarHasEveryMenu(t *testing.T) {
 	for _, m := range w.Window.MainMenu().Items {
 		names = append(names, m.Label)
 	}
-	if got, want := strings.Join(names, "|"), "File|Edit|View|Draft|Help"; got != want {
+	if got, want := strings.Join(names, "|"), "File|Edit|View|Draft|Review|Help"; got != want {
 		t.Errorf("menus = %s, want %s", got, want)
 	}
 }

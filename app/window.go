@@ -76,6 +76,13 @@ type MainWindow struct {
 	history *historyPanel
 	// review is the Review tab: spelling and style (review.go).
 	review *reviewPanel
+	// suggestions is the Suggestions tab: suggestions and comments
+	// (suggestions.go).
+	suggestions *suggestionsPanel
+	// stats is the length and statistics part of the status bar (stats.go).
+	stats *statsBar
+	// compare is the last Compare with filed view shown (compare.go).
+	compare *compareView
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -123,7 +130,9 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 		}
 		return false
 	}
-	w.renderer.FollowLine = func() int { return w.form.body.CursorPosition().Para } // the preview follows the edited paragraph
+	w.renderer.FollowLine = func() int { // the preview follows the edited paragraph, in the text readers get
+		return editor.PublicLine(w.form.body.Text(), w.form.body.CursorPosition().Para)
+	}
 	w.status = widget.NewLabel("")
 	w.banner = newBanner()
 	w.storyBanner = newBanner() // killed and corrected stories, storystate.go
@@ -135,10 +144,13 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.reveal = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), nil)
 	w.reveal.Importance = widget.LowImportance
 	w.reveal.Hide()
-	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.reveal, path), w.status)
+	w.stats = newStatsBar()
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.stats.object, w.reveal, path), w.status)
+	w.stats.parent = statusBar
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
 	w.review = w.attachReview()
+	w.suggestions = w.attachSuggestions()
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
@@ -318,6 +330,7 @@ func (w *MainWindow) renderPreview() {
 	if w.article != nil {
 		w.renderer.RenderWith(w.article.Clone(), w.profile)
 	}
+	w.updateStats() // stats.go, on the same pause in typing
 }
 
 // save writes the draft if it has unsaved edits and then calls then, if
@@ -513,7 +526,7 @@ func (w *MainWindow) setStatus(msg string, bad bool) {
 
 // wordCount says how long the body is: "812 words".
 func wordCount(a *editor.Article) string {
-	n := editor.CountWords(a.Body)
+	n := editor.CountWords(a.PublicBody())
 	if n == 1 {
 		return "1 word"
 	}

@@ -66,6 +66,9 @@ func (w *MainWindow) changeStatus() *chooser {
 	items := make([]choice, len(opts))
 	for i, o := range opts {
 		items[i] = choice{label: o, hint: statusHints[o]}
+		if err := editor.CheckReviewed(w.article, choiceStatus(o)); err != nil {
+			items[i].hint = "blocked: " + editor.ErrorMessage(err)
+		}
 	}
 	title := "Move “" + articleHeadline(w.article) + "” (" + string(w.article.Status) + ") to…"
 	return showChooser(w.Window, title, "Type to filter", items, func(i int) { w.requestTransition(opts[i]) })
@@ -93,7 +96,11 @@ func (w *MainWindow) requestTransition(choice string) {
 	if to == from && choice != correctAgain {
 		return
 	}
-	if err := editor.CheckTransition(from, to); err != nil {
+	err := editor.CheckTransition(from, to)
+	if err == nil {
+		err = editor.CheckReviewed(w.article, to)
+	}
+	if err != nil {
 		w.form.showStatus(from)
 		w.showError("Cannot change the status", err)
 		return

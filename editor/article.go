@@ -186,6 +186,10 @@ type Article struct {
 	// IgnoreFindings the style findings it ignores (style.Finding.Key).
 	IgnoreWords    []string `json:"ignore_words,omitempty"`
 	IgnoreFindings []string `json:"ignore_findings,omitempty"`
+	// Review desk (length and statistics): TargetWords is the length the
+	// desk asked for, in words by CountWords; 0 means none. It is desk
+	// data, never exported except in the library's own revisions.
+	TargetWords int `json:"target_words,omitempty"`
 }
 
 // WireHeader is what an imported piece of wire copy said about itself

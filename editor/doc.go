@@ -34,6 +34,18 @@
 //
 // The newsroom rules, one file each:
 //   - words.go: the word rule (CountWords; WordTokens for the history diff).
+//   - readability.go: a text's statistics (TextStats: words, characters,
+//     paragraphs, sentences, syllables; reading time; Flesch reading ease).
+//
+// The review desk:
+//   - criticmarkup.go: suggestions and comment threads written in the body
+//     as CriticMarkup, with author and time (ParseMarks, Accept, Reject,
+//     AcceptAll, RejectAll, AddComment, Reply, Resolve, RemoveComment), the
+//     Rejected and Accepted views, and Article.PublicBody, the one place
+//     where the marks leave the text that readers get.
+//   - suggest.go: suggestion mode, SuggestEdit, which turns any
+//     replacement edit into marks.
+//   - workflow.go's CheckReviewed: open suggestions block publication.
 //   - slug.go: slugs (Slugify with FoldLatin, CheckSlug, IsAutoSlug) and
 //     unique-slug suffixes (SlugWithSuffix, TryUniqueSlug).
 //   - pubdates.go: the dates every format tells (PublishedAt, SiteDate,

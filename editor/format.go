@@ -303,5 +303,5 @@ func ExportWarnings(f Format, a *Article) []string {
 	if w := HeadlineWarning(a); w != "" {
 		ws = append(ws, w)
 	}
-	return append(ws, BodyWarnings(a.Body)...)
+	return append(ws, BodyWarnings(a.PublicBody())...)
 }

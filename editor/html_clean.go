@@ -196,7 +196,7 @@ func HTMLTitle(a *Article) string {
 	if t := firstNonEmpty(Typeset(a.Headline), Typeset(a.Deck)); t != "" {
 		return t
 	}
-	doc, src := ParseBody(a.Body)
+	doc, src := ParseBody(a.PublicBody())
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -118,7 +118,7 @@ func ArticleURL(a *Article, p Profile) string {
 // resolved against the site URL; a data: picture, or a relative one
 // without a site URL, is skipped.
 func FirstImageURL(a *Article, p Profile) string {
-	doc, _ := ParseBody(a.Body)
+	doc, _ := ParseBody(a.PublicBody())
 	base, _ := url.Parse(strings.TrimSpace(p.BaseURL))
 	found := ""
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

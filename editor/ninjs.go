@@ -192,7 +192,7 @@ func RenderNinjs(a *Article, p Profile, opt RenderOptions) ([]byte, error) {
 	n.Bodies = []NinjsBody{
 		{Role: "main", ContentType: "text/html", CharCount: utf8.RuneCountInString(plain), WordCount: CountWords(plain), Value: html.String()},
 		{Role: "main", ContentType: "text/plain", CharCount: utf8.RuneCountInString(plain), WordCount: CountWords(plain), Value: plain},
-		{Role: "source", ContentType: "text/markdown", Value: a.Body},
+		{Role: "source", ContentType: "text/markdown", Value: a.PublicBody()},
 	}
 	for _, t := range a.Tags {
 		if t = oneLine(t); t != "" {

@@ -84,7 +84,7 @@ func writeNITFDocument(w *xmlWriter, a *Article, p Profile, f Frame, opt RenderO
 	writeNITFBodyHead(w, a, indent+1)
 	w.line(indent + 1)
 	w.start("body.content")
-	writeNITFBlocks(w, a.Body, indent+2)
+	writeNITFBlocks(w, a.PublicBody(), indent+2)
 	writeNITFFrame(w, f, indent+2)
 	w.line(indent + 1)
 	w.end("body.content")

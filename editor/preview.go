@@ -256,7 +256,7 @@ func BuildPreviewContext(ctx context.Context, a *Article, p Profile, opt RenderO
 
 // assemblePreview puts the frame f of a around the body blocks.
 func assemblePreview(a *Article, f Frame, body []Block) *Preview {
-	pv := &Preview{Blocks: make([]Block, 0, len(body)+8), Notices: BodyWarnings(a.Body)}
+	pv := &Preview{Blocks: make([]Block, 0, len(body)+8), Notices: BodyWarnings(a.PublicBody())}
 	line := func(kind BlockKind, text string, style InlineStyle) {
 		if text = strings.TrimSpace(text); text != "" {
 			pv.Blocks = append(pv.Blocks, Block{Kind: kind, Inlines: []Inline{{Text: text, Style: style}}})

@@ -32,7 +32,7 @@ var chunkSeed = maphash.MakeSeed()
 // Build is BuildPreviewContext with the chunks of earlier builds reused.
 // Its result equals BuildPreviewContext's.
 func (c *PreviewCache) Build(ctx context.Context, a *Article, p Profile, opt RenderOptions) (*Preview, error) {
-	chunks, ok := bodyChunks(a.Body)
+	chunks, ok := bodyChunks(a.PublicBody())
 	if !ok {
 		return BuildPreviewContext(ctx, a, p, opt)
 	}

@@ -61,6 +61,23 @@ type Profile struct {
 	DisabledRules    []string `json:"disabled_rules,omitempty"`
 	MaxSentenceWords int      `json:"max_sentence_words,omitempty"`
 	Dictionary       []string `json:"dictionary,omitempty"`
+	// HeadlineLimit is the headline length, in characters, past which the
+	// form warns (search engines cut longer titles); 0 means
+	// DefaultHeadlineLimit.
+	HeadlineLimit int `json:"headline_limit,omitempty"`
+}
+
+// DefaultHeadlineLimit is the headline length the form warns over when a
+// profile sets none.
+const DefaultHeadlineLimit = 110
+
+// HeadlineMax returns the profile's headline limit, DefaultHeadlineLimit
+// when it sets none.
+func (p Profile) HeadlineMax() int {
+	if p.HeadlineLimit > 0 {
+		return p.HeadlineLimit
+	}
+	return DefaultHeadlineLimit
 }
 
 // DefaultProfile returns the settings a new library starts with.

@@ -70,7 +70,7 @@ func NewDatelineRunIn(d Dateline, dash string) *DatelineRunIn {
 // It is the one entry point from an article to the AST that every renderer
 // walks.
 func ParseArticleBody(a *Article, dash string) (ast.Node, []byte) {
-	doc, src := ParseBody(a.Body)
+	doc, src := ParseBody(a.PublicBody())
 	runIn := NewDatelineRunIn(a.Dateline, dash)
 	if runIn == nil {
 		return doc, src

@@ -78,7 +78,7 @@ func SummaryOf(a *Article) Summary {
 		Status:   a.Status,
 		Created:  a.Created,
 		Updated:  a.Updated,
-		Words:    CountWords(a.Body),
+		Words:    CountWords(a.PublicBody()),
 	}
 }
 
@@ -119,6 +119,19 @@ type SaveOptions struct {
 	Session string
 	// Note is an optional note kept on the revision, e.g. for a transition.
 	Note string
+	// Author names who made the save when it is not the library's user,
+	// for example the reviewer that accepts a suggestion in a window
+	// whose "Your name" setting differs; empty means the library's user.
+	Author string
+}
+
+// SaveAuthor returns who a save with these options is by: opt.Author,
+// or fallback when it is empty.
+func (opt SaveOptions) SaveAuthor(fallback string) string {
+	if opt.Author != "" {
+		return opt.Author
+	}
+	return fallback
 }
 
 // Store is the draft library. storage implements it with SQLite. Methods

@@ -61,6 +61,25 @@ func CheckTransition(from, to Status) error {
 	return Errorf(ECONFLICT, "cannot move %s to %s; it can only go to %s", statusPhrase[from], to, orList(names))
 }
 
+// CheckReviewed returns nil when a may move to status to as far as its
+// review goes, and otherwise an *Error with code ECONFLICT that says why: a
+// story with open suggestions cannot be published until each is accepted
+// or rejected, since nobody has decided what its text is. Callers check
+// it beside CheckTransition, with the text about to move.
+func CheckReviewed(a *Article, to Status) error {
+	if to != StatusPublished {
+		return nil
+	}
+	switch n := OpenSuggestions(a.Body); n {
+	case 0:
+		return nil
+	case 1:
+		return Errorf(ECONFLICT, "cannot publish: the story has 1 open suggestion; accept or reject it first (Review > Suggestions, or dateline suggestions --accept-all)")
+	default:
+		return Errorf(ECONFLICT, "cannot publish: the story has %d open suggestions; accept or reject them first (Review > Suggestions, or dateline suggestions --accept-all)", n)
+	}
+}
+
 // statusPhrase names a story by its status inside a sentence.
 var statusPhrase = map[Status]string{
 	StatusDraft:     "a draft",

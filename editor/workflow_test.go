@@ -93,3 +93,18 @@ func TestCheckCorrection(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestCheckReviewed(t *testing.T) {
+	a := &Article{Status: StatusApproved, Body: "The harbor{++ will++}{>>@Ed 2026-12-01T10:00Z<<} close {~~soon~>today~~}."}
+	err := CheckReviewed(a, StatusPublished)
+	if ErrorCode(err) != ECONFLICT || !strings.Contains(ErrorMessage(err), "2 open suggestions") {
+		t.Fatalf("CheckReviewed with suggestions = %v, want ECONFLICT naming 2 open suggestions", err)
+	}
+	if err := CheckReviewed(a, StatusEditing); err != nil {
+		t.Errorf("sending a story under review back to editing: %v", err)
+	}
+	a.Body = AcceptAll(a.Body) + "{==close==}{>>@Ed 2026-12-01T10:00Z: open comment<<}"
+	if err := CheckReviewed(a, StatusPublished); err != nil {
+		t.Errorf("comments alone block publication: %v", err)
+	}
+}

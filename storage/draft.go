@@ -137,7 +137,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 	if err != nil {
 		return nil, err
 	}
-	words := editor.CountWords(a.Body)
+	words := editor.CountWords(a.PublicBody())
 
 	// A status change, an import or a restore always gets its own revision;
 	// only edits of one session within a minute coalesce.
@@ -161,7 +161,7 @@ func (db *DB) saveTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt edi
 			Kind:      opt.Kind,
 			Created:   now,
 			Device:    db.device,
-			Author:    db.author,
+			Author:    opt.SaveAuthor(db.author),
 			Words:     words,
 			Note:      opt.Note,
 		}
@@ -278,14 +278,14 @@ func (db *DB) conflictTx(ctx context.Context, tx *sql.Tx, a *editor.Article, opt
 	if err != nil {
 		return nil, err
 	}
-	words := editor.CountWords(a.Body)
+	words := editor.CountWords(a.PublicBody())
 	t := nanos(now)
 	rev := &editor.Revision{
 		ID: editor.NewRevisionID(), ArticleID: a.ID, ParentID: base.ID, Kind: opt.Kind, Created: now,
-		Device: db.device, Author: db.author, Words: words, Note: opt.Note, Conflict: true,
+		Device: db.device, Author: opt.SaveAuthor(db.author), Words: words, Note: opt.Note, Conflict: true,
 	}
 	if conflict && children == 0 && !sealed && base.Kind == editor.RevisionEdit && opt.Kind == editor.RevisionEdit &&
-		opt.Session != "" && session == opt.Session && base.Device == db.device && base.Author == db.author &&
+		opt.Session != "" && session == opt.Session && base.Device == db.device && base.Author == opt.SaveAuthor(db.author) &&
 		t >= created && t-started <= int64(CoalesceWindow) {
 		var parent sql.NullString
 		if err := tx.QueryRowContext(ctx, `SELECT parent_id FROM revisions WHERE id = ?`, base.ID).Scan(&parent); err != nil {
@@ -391,6 +391,9 @@ func keepWorkflow(a *editor.Article, cur draftState, kind editor.RevisionKind) e
 			if err := editor.CheckTransition(cur.status, a.Status); err != nil {
 				return err
 			}
+			if err := editor.CheckReviewed(a, a.Status); err != nil {
+				return err
+			}
 		}
 	case editor.RevisionEdit, editor.RevisionRestore:
 		a.Status = cur.status
@@ -431,7 +434,7 @@ func (db *DB) coalesceTx(ctx context.Context, tx *sql.Tx, head string, opt edito
 	t := nanos(now)
 	// A revision sync has sealed may already be on another laptop: it
 	// never changes again.
-	if sealed || r.Kind != editor.RevisionEdit || session != opt.Session || r.Device != db.device || r.Author != db.author ||
+	if sealed || r.Kind != editor.RevisionEdit || session != opt.Session || r.Device != db.device || r.Author != opt.SaveAuthor(db.author) ||
 		t < created || t-started > int64(CoalesceWindow) {
 		return nil, nil
 	}

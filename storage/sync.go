@@ -345,7 +345,7 @@ func writeDraftRowTx(ctx context.Context, tx *sql.Tx, id, rev, doc string, exist
 	if err != nil {
 		return err
 	}
-	words := editor.CountWords(a.Body)
+	words := editor.CountWords(a.PublicBody())
 	if exists {
 		_, err = tx.ExecContext(ctx, `
 			UPDATE drafts SET slug = ?, headline = ?, status = ?, authors = ?, created = ?, updated = ?,

@@ -24,6 +24,9 @@ func (db *DB) Transition(ctx context.Context, id string, to editor.Status, note 
 		if err := editor.CheckTransition(a.Status, to); err != nil {
 			return err
 		}
+		if err := editor.CheckReviewed(a, to); err != nil {
+			return err
+		}
 		a.Status = to
 		if to == editor.StatusCorrected && strings.TrimSpace(note) != "" {
 			a.CorrectionNote = strings.TrimSpace(note)

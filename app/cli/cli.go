@@ -55,6 +55,7 @@ var commands = []command{
 	{"export", "--format F [--out FILE] [--force] ID|SLUG  or  --format F (--all | --status S) --out DIR  or  --format atom|rss [--status S] [--since D] [--until D] [--tag T] [--author A] [--limit N] [--out FILE]", "export one draft, many into a directory (formats: " + formatNames() + "), or an Atom or RSS feed of a selection", runExport},
 	{"lint", "[--json] [--no-spelling] ID|SLUG|FILE", "check spelling and AP style; prints field:line:column findings, exits 1 on errors", runLint},
 	{"status", "[--note TEXT] ID|SLUG STATUS", "move a draft through the workflow (draft, filed, editing, approved, published, corrected, killed)", runStatus},
+	{"suggestions", "[--accept-all | --reject-all | --accept N | --reject N] [--as NAME] [--json] ID|SLUG", "list a draft's suggestions and comments, or accept or reject suggestions (each decision a revision)", runSuggestions},
 	{"history", "[--json] ID|SLUG", "list a draft's revisions, newest first, marking its heads (the one shown, any conflict tips)", runHistory},
 	{"trash", "ID|SLUG...  or  --restore ID|SLUG...  or  --empty [--yes]", "move drafts to Trash, take them back, or empty it", runTrash},
 	{"backup", "[PATH]", "write a consistent copy of the library (default: the backups folder beside it)", runBackup},
@@ -74,7 +75,7 @@ func Usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Global flags:")

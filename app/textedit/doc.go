@@ -14,9 +14,14 @@
 //   - search.go: Finder (match case, whole word, regular expression),
 //     FindAll, ReplaceMatch and ReplaceAll (one undo step).
 //   - decorations.go: ranges by kind (search matches, spelling, style
-//     findings) that follow edits.
+//     findings, review marks) that follow edits; a kind is drawn as a
+//     highlight, an underline or a strike-through (DecorationStyle).
+//   - offsets.go: byte offsets in the text to positions and back; with
+//     Model.Rewrite, which may turn any edit into another before it is
+//     applied, they let app's suggestion mode record edits as suggestions.
 //   - markdown.go: light per-line Markdown styling (headings, emphasis,
-//     strong, code, quotes and list indents, dimmed link targets).
+//     strong, code, quotes and list indents, dimmed link targets and
+//     CriticMarkup delimiters and comments).
 //   - layout.go: greedy word wrap of one paragraph.
 //
 // The view is a BaseWidget with its own renderer:

@@ -72,6 +72,9 @@ type DecorationStyle struct {
 	Color     fyne.ThemeColorName
 	Underline bool
 	Wavy      bool
+	// Strike draws a line through the middle of the text (a suggested
+	// deletion); it wins over Underline.
+	Strike bool
 }
 
 // New returns an empty editor.

@@ -119,6 +119,13 @@ func inlineSpans(s string, from int, buf *[]spanStyle) []span {
 				i += j + 2
 				continue
 			}
+		case c == '{' || c == '+' || c == '-' || c == '~' || c == '=' || c == '<':
+			// CriticMarkup review marks: delimiters and comments dimmed.
+			if n := criticDelimiter(s, i); n > 0 {
+				set(i, i+n, styleDim)
+				i += n
+				continue
+			}
 		case c == '[':
 			if j := strings.Index(window(s, i), "]("); j > 0 {
 				if k := strings.IndexByte(window(s, i+j), ')'); k > 0 {
@@ -161,6 +168,24 @@ func inlineSpans(s string, from int, buf *[]spanStyle) []span {
 		out = []span{{0, 0, 0}}
 	}
 	return out
+}
+
+// criticDelimiter returns the length of the CriticMarkup delimiter at
+// s[i:], a whole {>>comment<<} on the line included, or 0.
+func criticDelimiter(s string, i int) int {
+	rest := s[i:]
+	if strings.HasPrefix(rest, "{>>") {
+		if j := strings.Index(rest, "<<}"); j > 0 {
+			return j + 3
+		}
+		return 3
+	}
+	for _, d := range []string{"{++", "{--", "{~~", "{==", "++}", "--}", "~~}", "==}", "<<}", "~>"} {
+		if strings.HasPrefix(rest, d) {
+			return len(d)
+		}
+	}
+	return 0
 }
 
 // opens reports whether the n-character delimiter at i can open emphasis:

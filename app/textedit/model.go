@@ -87,6 +87,13 @@ type Model struct {
 
 	// OnChange, when set, is told after each edit which paragraphs changed.
 	OnChange func(Change)
+	// Rewrite, when set, is offered every Replace before it is applied and
+	// may turn it into another edit: it returns the range and text to
+	// apply instead and where the caret goes afterwards, as a byte
+	// offset in the text after the edit (Offset, PosAt); ok false applies
+	// the edit as it is, and an empty range and text drop it. Suggestion mode (app/suggestions.go) records edits as
+	// suggestions this way. Undo and redo replay what was applied.
+	Rewrite func(r Range, text string) (to Range, with string, caret int, ok bool)
 }
 
 // NewModel returns a model holding text.
@@ -278,7 +285,24 @@ func (m *Model) Replace(r Range, text string, kind EditKind) Pos {
 		return r.From
 	}
 	before := m.sel
+	caret := 0
+	rewritten := false
+	if m.Rewrite != nil {
+		var ok bool
+		var nr Range
+		if nr, text, caret, ok = m.Rewrite(r, text); ok {
+			r, rewritten = nr, true
+			if r.Empty() && text == "" {
+				p := m.PosAt(caret)
+				m.sel = Selection{p, p}
+				return m.sel.Caret
+			}
+		}
+	}
 	end, removed := m.apply(r, text)
+	if rewritten {
+		end = m.PosAt(caret)
+	}
 	m.sel = Selection{end, end}
 	m.history.record(edit{From: r.From, Removed: removed, Inserted: text}, kind, before, m.sel)
 	return end

@@ -149,6 +149,12 @@ func (r *renderer) draw() {
 				underlines = append(underlines, func() { r.wavy(col, pad+x0, pad+x1, top+y+h-4) })
 				return
 			}
+			if st.Strike {
+				underlines = append(underlines, func() {
+					r.rect(col, fyne.NewPos(pad+x0, top+y+h/2), fyne.NewSize(max(x1-x0, 2), 2))
+				})
+				return
+			}
 			if st.Underline {
 				underlines = append(underlines, func() {
 					r.rect(col, fyne.NewPos(pad+x0, top+y+h-3), fyne.NewSize(max(x1-x0, 2), 2))

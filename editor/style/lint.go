@@ -107,6 +107,12 @@ func KnownWords(p editor.Profile, a *editor.Article) []string {
 		a.Attribution.OriginalPublisher, a.Copyright.Holder, p.Publisher, p.Holder)
 	ws = append(ws, p.Dictionary...)
 	ws = append(ws, a.IgnoreWords...)
+	// The agency table's names and credits, built in and the library's own
+	// (Profile.Agencies): "Xinhua", "Kyodo", "dpa" are never misspellings.
+	for _, ag := range append(editor.BuiltinAgencies(), p.Agencies...) {
+		ws = append(ws, ag.Name, ag.Holder)
+		ws = append(ws, ag.Credits...)
+	}
 	return ws
 }
 

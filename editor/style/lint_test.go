@@ -274,3 +274,35 @@ func TestTablesAreData(t *testing.T) {
 		t.Errorf("figures in a table are data, in prose they are spelled out: %v", got)
 	}
 }
+
+// Agency names and credits from the agency table, built in and the
+// library's own, are known words: copy credited to Xinhua, Kyodo or a
+// desk's own syndicate is not flagged for them.
+func TestAgencyNamesAreKnownWords(t *testing.T) {
+	d, err := spell.Builtin("en-US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := editor.DefaultProfile()
+	a := &editor.Article{Body: "Xinhua and Kyodo reported it first, and Quillmoor picked it up.\n"}
+	words := func(p editor.Profile) map[string]bool {
+		flagged := map[string]bool{}
+		for _, f := range Lint(a, ConfigFor(p, a, spell.NewChecker(d, KnownWords(p, a)...))) {
+			if f.Rule == "spelling" {
+				flagged[f.Text] = true
+			}
+		}
+		return flagged
+	}
+	got := words(p)
+	if got["Xinhua"] || got["Kyodo"] {
+		t.Errorf("built-in agencies flagged: %v", got)
+	}
+	if !got["Quillmoor"] {
+		t.Fatalf("an unknown outlet was not flagged (so the test cannot tell): %v", got)
+	}
+	p.Agencies = []editor.Agency{{Name: "Quillmoor", Credits: []string{"QM"}}}
+	if got := words(p); got["Quillmoor"] {
+		t.Errorf("the library's own agency is flagged: %v", got)
+	}
+}
