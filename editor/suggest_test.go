@@ -72,7 +72,7 @@ func TestSuggestEditTyping(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	body, caret, err = SuggestEdit(body, caret, caret, "will", "Ana", reviewTime)
+	body, _, err = SuggestEdit(body, caret, caret, "will", "Ana", reviewTime)
 	if err != nil {
 		t.Fatal(err)
 	}
