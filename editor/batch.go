@@ -20,6 +20,9 @@ type BatchOptions struct {
 	// Jekyll names the files as Jekyll's _posts folder wants them,
 	// YYYY-MM-DD-slug.md (JekyllFileName); only for the Markdown format.
 	Jekyll bool
+	// AcceptSuggestions writes each draft with its open suggestions
+	// accepted (RenderOptions.AcceptSuggestions).
+	AcceptSuggestions bool
 }
 
 // BatchItem is one draft of a batch export and what became of it.
@@ -153,7 +156,7 @@ func (b *batchRun) export(ctx context.Context, sum Summary) BatchItem {
 		item.Err, item.skipped = Errorf(ECONFLICT, "%s is killed", a.Slug), true
 		return item
 	}
-	data, err := Export(b.opt.Format, a, b.profile, RenderOptions{Resolve: b.resolve})
+	data, err := Export(b.opt.Format, a, b.profile, RenderOptions{Resolve: b.resolve, AcceptSuggestions: b.opt.AcceptSuggestions})
 	if err != nil {
 		item.Err = err
 		return item

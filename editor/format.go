@@ -182,6 +182,11 @@ func Export(f Format, a *Article, p Profile, opt RenderOptions) ([]byte, error) 
 		_, err := ParseFormat(string(f))
 		return nil, err
 	}
+	if opt.AcceptSuggestions && HasMarks(a.Body) {
+		c := a.Clone()
+		c.Body = Accepted(a.Body)
+		a = c
+	}
 	return s.Render(a, p, opt)
 }
 

@@ -233,6 +233,11 @@ type RenderOptions struct {
 	// Now is the export time used where a format needs one (ninjs
 	// versioncreated falls back to it); the zero value means time.Now().
 	Now time.Time
+	// AcceptSuggestions exports the text as it reads with every open
+	// suggestion accepted (comments still left out). By default every
+	// format but Markdown shows it with every suggestion rejected, and
+	// Markdown carries the suggestions as CriticMarkup.
+	AcceptSuggestions bool
 }
 
 // buildExportFrame is BuildFrame for an export: an article with no date at

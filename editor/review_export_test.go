@@ -105,3 +105,43 @@ func TestMarkdownCarriesReviewMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestExportsWithSuggestionsAccepted: asked to (RenderOptions.
+// AcceptSuggestions, the CLI's --accept-suggestions), every format, the
+// Markdown one included, writes the text with every suggestion accepted
+// and still no comment.
+func TestExportsWithSuggestionsAccepted(t *testing.T) {
+	a, _ := reviewedArticle()
+	accepted := "The harbor will close next week.\n\nOfficials announced the old piers need work.\n\n\n"
+	if got := Accepted(a.Body); got != accepted {
+		t.Fatalf("Accepted = %q, want %q", got, accepted)
+	}
+	b := a.Clone()
+	b.Body = accepted
+	p := DefaultProfile()
+	opt := RenderOptions{Now: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), AcceptSuggestions: true}
+	for _, f := range Formats {
+		got, err := Export(f, a, p, opt)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		want, err := Export(f, b, p, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s export with suggestions accepted differs from the accepted text", f)
+		}
+		if f != FormatMarkdown && !bytes.Contains(got, []byte("next week")) {
+			t.Errorf("%s export lacks the accepted insertion", f)
+		}
+		for _, leak := range []string{"{++", "{>>", "Which one", "Ed Lee", "A whole paragraph"} {
+			if bytes.Contains(got, []byte(leak)) {
+				t.Errorf("%s export leaks %q", f, leak)
+			}
+		}
+	}
+	if a.Body == accepted {
+		t.Error("exporting changed the draft")
+	}
+}

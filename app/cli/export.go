@@ -21,6 +21,7 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 	all := fs.Bool("all", false, "export every draft in the library, one file each, into the --out directory")
 	status := fs.String("status", "", "export every draft in this status (comma-separated list allowed) into the --out directory")
 	sel := addSelectionFlags(fs)
+	accept := fs.Bool("accept-suggestions", false, "write the text with every open suggestion accepted (by default suggestions are left out, and Markdown carries them as CriticMarkup)")
 	jekyll := fs.Bool("jekyll", false, "with --all or --status and --format md, name the files YYYY-MM-DD-slug.md for a Jekyll _posts folder")
 	if code, ok := parseFlags(fs, env, args); !ok {
 		return code
@@ -59,7 +60,7 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 		if *jekyll && f != editor.FormatMarkdown {
 			return usage(env, c.name, "--jekyll names Markdown files; use it with --format %s", editor.FormatMarkdown)
 		}
-		return exportBatch(ctx, env, editor.BatchOptions{List: editor.ListOptions{Statuses: statuses}, Format: f, Force: *force, Jekyll: *jekyll}, *out)
+		return exportBatch(ctx, env, editor.BatchOptions{List: editor.ListOptions{Statuses: statuses}, Format: f, Force: *force, Jekyll: *jekyll, AcceptSuggestions: *accept}, *out)
 	}
 	if fs.NArg() != 1 {
 		return usage(env, c.name, "name exactly one draft by ID or slug")
@@ -79,7 +80,7 @@ func runExport(ctx context.Context, env Env, c command, args []string) int {
 	if err != nil {
 		return fail(env, err)
 	}
-	data, err := editor.Export(f, a, p, editor.RenderOptions{Resolve: editor.StoreResolver(ctx, store)})
+	data, err := editor.Export(f, a, p, editor.RenderOptions{Resolve: editor.StoreResolver(ctx, store), AcceptSuggestions: *accept})
 	if err != nil {
 		return fail(env, fmt.Errorf("export %s: %w", a.Slug, err))
 	}
