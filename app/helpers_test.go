@@ -165,46 +165,38 @@ func newTestWindowOn(t testing.TB, a fyne.App, store editor.Store, clk *fakeCloc
 	return tw
 }
 
-// settle runs the UI callbacks of the workers on the test goroutine until
-// every worker has finished, then waits for the preview.
+// settle runs the UI callbacks of the workers and of the preview on the
+// test goroutine until nothing is left to run: every worker has finished,
+// the preview is delivered, and no callback ran in the last pass (one that
+// did may have started a worker the pass did not wait for).
 func (w *testWindow) settle() {
 	for {
-		idle := make(chan struct{})
-		go func() {
-			w.jobs.Wait()
-			close(idle)
-		}()
-	wait:
-		for {
-			select {
-			case f := <-w.ui.calls:
-				f()
-			case <-idle:
-				break wait
-			}
-		}
-		// A callback run last may have queued more work.
-		if !w.ui.drain() {
-			break
+		ran := w.pumpUntil(w.jobs.Wait)
+		ran = w.pumpUntil(w.renderer.Wait) || ran
+		if !ran && !w.ui.drain() {
+			return
 		}
 	}
-	// The preview hands its result over through the same queue, so the
-	// queue is run while the preview finishes.
-	rendered := make(chan struct{})
+}
+
+// pumpUntil runs the queued UI callbacks until wait returns, and reports
+// whether it ran any.
+func (w *testWindow) pumpUntil(wait func()) bool {
+	done := make(chan struct{})
 	go func() {
-		w.renderer.Wait()
-		close(rendered)
+		wait()
+		close(done)
 	}()
+	ran := false
 	for {
 		select {
 		case f := <-w.ui.calls:
 			f()
-			continue
-		case <-rendered:
+			ran = true
+		case <-done:
+			return ran
 		}
-		break
 	}
-	w.ui.drain()
 }
 
 // advance moves the fake clock and waits for what the timers started.

@@ -220,6 +220,9 @@ func (r *reviewPanel) run() {
 		return
 	}
 	snap, prof := a.Clone(), r.host.profile()
+	// The body as the editor holds it now: the draft takes typing over on
+	// a pause of its own, which may come after this one.
+	snap.Body = r.host.body.Text()
 	version := r.host.body.Model().Version()
 	r.gen++
 	gen := r.gen
