@@ -180,6 +180,9 @@ var mcRE = regexp.MustCompile(`(^|[\s-])Mc(\p{Lu})`)
 // bylineSplitRE splits names: commas, "and", "AND", "&".
 var bylineSplitRE = regexp.MustCompile(`,\s+|\s+(?:and|AND|&)\s+`)
 
+// bylineAndRE finds the "and" between names of a byline.
+var bylineAndRE = regexp.MustCompile(`\s+(?:and|AND|&)\s+`)
+
 // parseAgencyByline reads "By NAMES", "By NAMES, Title" or "By NAMES /
 // Outlet" in any case of "by". The names end at the part that holds the
 // last "and"; without one, the first part is the name and the rest the
@@ -198,7 +201,7 @@ func parseAgencyByline(line string) (b Byline, outlet string, ok bool) {
 	names := parts[:1]
 	titleFrom := 1
 	for i, part := range parts {
-		if loc := regexp.MustCompile(`\s+(?:and|AND|&)\s+`).FindAllStringIndex(part, -1); loc != nil {
+		if loc := bylineAndRE.FindAllStringIndex(part, -1); loc != nil {
 			names = append(append([]string(nil), parts[:i]...), part)
 			titleFrom = i + 1
 			break
@@ -207,7 +210,9 @@ func parseAgencyByline(line string) (b Byline, outlet string, ok bool) {
 	var authors []string
 	for _, n := range names {
 		for _, s := range bylineSplitRE.Split(n, -1) {
-			authors = append(authors, strings.TrimSpace(s))
+			// Names as one line: "A  A" is "A A", as NameFromCapitals and
+			// every other reader of names take them.
+			authors = append(authors, oneLine(s))
 		}
 	}
 	if t := strings.Join(parts[titleFrom:], ", "); t != "" {
