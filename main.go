@@ -9,7 +9,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,28 +33,21 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// globals are the flags that come before the command.
-type globals struct {
-	library string
-	help    bool
-	version bool
-}
-
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	g, rest, err := parseGlobals(args)
+	g, rest, err := cli.ParseGlobals(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "dateline: %v; run 'dateline --help'\n", err)
 		return cli.ExitUsage
 	}
 	switch {
-	case g.help:
+	case g.Help:
 		cli.Usage(stdout)
 		return cli.ExitOK
-	case g.version:
+	case g.Version:
 		fmt.Fprintf(stdout, "dateline %s\n", version)
 		return cli.ExitOK
 	}
-	path, err := cli.ResolveLibrary(g.library)
+	path, err := cli.ResolveLibrary(g.Library)
 	if err != nil {
 		fmt.Fprintf(stderr, "dateline: cannot find a place for the library: %s; pass --library PATH\n", editor.ErrorMessage(err))
 		return cli.ExitFailure
@@ -66,33 +58,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cli.Run(ctx, cli.Env{Library: path, Stdin: stdin, Stdout: stdout, Stderr: stderr}, rest)
 	}
 	return runGUI(path, stderr)
-}
-
-// parseGlobals reads --library, --help and --version up to the first word
-// that is not a flag (the command), with the standard flag package: both
-// -flag and --flag, and --library=PATH or --library PATH.
-func parseGlobals(args []string) (globals, []string, error) {
-	var g globals
-	fs := flag.NewFlagSet("dateline", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // the caller prints one line of its own
-	fs.StringVar(&g.library, "library", "", "the library file")
-	fs.BoolVar(&g.help, "help", false, "help")
-	fs.BoolVar(&g.help, "h", false, "help")
-	fs.BoolVar(&g.version, "version", false, "print the version")
-	if err := fs.Parse(args); err != nil {
-		if msg := err.Error(); strings.HasPrefix(msg, "flag needs an argument: ") {
-			return g, nil, fmt.Errorf("--%s needs a file path", strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-"))
-		} else if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-			return g, nil, fmt.Errorf("unknown flag %s", name)
-		}
-		return g, nil, err
-	}
-	libSet := false
-	fs.Visit(func(f *flag.Flag) { libSet = libSet || f.Name == "library" })
-	if libSet && strings.TrimSpace(g.library) == "" {
-		return g, nil, fmt.Errorf("--library needs a file path")
-	}
-	return g, fs.Args(), nil
 }
 
 // runGUI opens the library and runs the window until it closes. One window

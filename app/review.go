@@ -507,7 +507,7 @@ func (r *reviewPanel) showSettings() dialog.Dialog {
 		limit.SetText(strconv.Itoa(p.MaxSentenceWords))
 	}
 	limit.SetPlaceHolder(strconv.Itoa(style.DefaultMaxSentenceWords))
-	words := widget.NewMultiLineEntry()
+	words := newNoteEntry(r.host.canvas())
 	words.SetText(strings.Join(p.Dictionary, "\n"))
 	words.SetPlaceHolder("One word per line")
 	words.SetMinRowsVisible(4)
@@ -540,7 +540,7 @@ func (r *reviewPanel) showSettings() dialog.Dialog {
 			np.MaxSentenceWords = n
 		}
 		np.Dictionary = nil
-		for _, w := range strings.Split(words.Text, "\n") {
+		for _, w := range strings.Split(words.Text(), "\n") {
 			if w = strings.TrimSpace(w); w != "" {
 				np.Dictionary = appendNew(np.Dictionary, w)
 			}

@@ -535,17 +535,17 @@ func (p *suggestionsPanel) askReply() {
 // when done fails, the status bar says why and the dialog comes back with
 // the text, so nothing typed is lost.
 func (p *suggestionsPanel) askText(title, confirm, text string, done func(string) error) {
-	e := widget.NewMultiLineEntry()
+	// A comment is prose that wraps: the notes' textedit, which keeps
+	// spaces typed at a wrap, as the body does.
+	e := newNoteEntry(p.host.window().Canvas())
 	e.SetText(text)
-	e.SetMinRowsVisible(3)
-	e.Wrapping = fyne.TextWrapWord
 	d := dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{widget.NewFormItem("", e)}, func(ok bool) {
 		if !ok {
 			return
 		}
-		if err := done(e.Text); err != nil {
+		if err := done(e.Text()); err != nil {
 			p.report(err)
-			p.askText(title, confirm, e.Text, done)
+			p.askText(title, confirm, e.Text(), done)
 		}
 	}, p.host.window())
 	d.Resize(fyne.NewSize(460, 220))

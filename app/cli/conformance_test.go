@@ -222,13 +222,13 @@ func fragmentPage(title, fragment string) string {
 }
 
 // checkHTMLValidate runs html-validate with the committed configuration
-// (.htmlvalidate.json) on every page, every fragment and every ninjs HTML
+// (testdata/htmlvalidate.json) on every page, every fragment and every ninjs HTML
 // body (but the bulky hostile ones, whose bodies their pages already
 // hold): zero errors. A page with a known fault must fail, so the run is
 // known to judge.
 func checkHTMLValidate(t *testing.T, r conformanceRun) {
 	bin := htmlValidate(t)
-	config, err := filepath.Abs(filepath.Join(repoRoot, ".htmlvalidate.json"))
+	config, err := filepath.Abs(filepath.Join("testdata", "htmlvalidate.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
