@@ -138,14 +138,14 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.storyBanner = newBanner() // killed and corrected stories, storystate.go
 	w.status.Truncation = fyne.TextTruncateEllipsis
 
-	path := widget.NewLabel(opt.LibraryPath)
-	path.Importance = widget.LowImportance
-	path.Truncation = fyne.TextTruncateEllipsis
+	// The library's file is named in the window title; its full path was
+	// here, but beside the statistics a laptop's status bar has no room
+	// for it and it showed as a bare "…".
 	w.reveal = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), nil)
 	w.reveal.Importance = widget.LowImportance
 	w.reveal.Hide()
 	w.stats = newStatsBar()
-	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.stats.object, w.reveal, path), w.status)
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.stats.object, w.reveal), w.status)
 	w.stats.parent = statusBar
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
