@@ -159,14 +159,28 @@ func FormatByline(b Byline) string {
 	if len(names) == 0 {
 		return strings.TrimSpace(b.Title)
 	}
-	s := "by " + names[0]
-	if len(names) > 1 {
-		s = "by " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	s := "by "
+	for i, n := range names {
+		s += BylineSeparator(i, len(names)) + n
 	}
 	if t := strings.TrimSpace(b.Title); t != "" {
 		s += ", " + t
 	}
 	return s
+}
+
+// BylineSeparator is what goes before the i-th of n names in a byline:
+// nothing before the first, " and " before the last, ", " between the
+// others ("A", "A and B", "A, B and C"). Every format's byline uses it.
+func BylineSeparator(i, n int) string {
+	switch {
+	case i == 0:
+		return ""
+	case i == n-1:
+		return " and "
+	default:
+		return ", "
+	}
 }
 
 // FormatDateline renders the run-in "PLACE, DATE (CREDIT) – " with the given

@@ -167,13 +167,7 @@ func writeBylineHTML(buf *bytes.Buffer, b Byline) {
 	names := bylineNames(b)
 	buf.WriteString("by ")
 	for i, n := range names {
-		switch {
-		case i == 0:
-		case i == len(names)-1:
-			buf.WriteString(" and ")
-		default:
-			buf.WriteString(", ")
-		}
+		buf.WriteString(BylineSeparator(i, len(names)))
 		fmt.Fprintf(buf, "<span class=\"author vcard\"><span class=\"fn\">%s</span></span>", html.EscapeString(n))
 	}
 	if t := strings.TrimSpace(b.Title); t != "" {

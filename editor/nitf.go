@@ -188,12 +188,8 @@ func writeNITFBodyHead(w *xmlWriter, a *Article, indent int) {
 		w.start("byline")
 		w.text("by ")
 		for i, n := range names {
-			switch {
-			case i == 0:
-			case i == len(names)-1:
-				w.text(" and ")
-			default:
-				w.text(", ")
+			if sep := BylineSeparator(i, len(names)); sep != "" {
+				w.text(sep)
 			}
 			w.element("person", oneLine(n))
 		}
