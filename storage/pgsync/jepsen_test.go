@@ -3,13 +3,17 @@
 package pgsync
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"reflect"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -49,13 +53,18 @@ func TestJepsen(t *testing.T) {
 			t.Fatalf("history %d failed; replay it with DATELINE_SYNC_SEED=%d DATELINE_SYNC_HISTORIES=1", h, seed)
 		}
 	}
-	t.Logf("%d histories in %v: %d saves (%d conflicting), %d syncs ok, %d failed or cancelled, %d replayed pushes, %d killed connections, %d server outages, %d drafts with several heads at the end",
-		histories, time.Since(start).Round(time.Millisecond), stats.saves, stats.conflicts, stats.syncs, stats.failed, stats.replays, stats.kills, stats.outages, stats.diverged)
+	t.Logf("%d histories in %v: %d saves (%d conflicting), %d syncs ok, %d failed or cancelled, %d sync processes (%d SIGKILLed, %d of them mid-push), %d replayed pushes, %d killed connections, %d server outages, %d drafts with several heads at the end",
+		histories, time.Since(start).Round(time.Millisecond), stats.saves, stats.conflicts, stats.syncs, stats.failed,
+		stats.procs, stats.sigkills, stats.midPush, stats.replays, stats.kills, stats.outages, stats.diverged)
+	if histories >= 20 && (stats.sigkills == 0 || stats.midPush == 0) {
+		t.Errorf("%d histories killed %d sync processes, %d mid-push: the kills never happened", histories, stats.sigkills, stats.midPush)
+	}
 }
 
 type jepsenStats struct {
 	mu                                                                 sync.Mutex
 	saves, conflicts, syncs, failed, replays, kills, outages, diverged int
+	procs, sigkills, midPush                                           int
 }
 
 func (s *jepsenStats) add(f func(*jepsenStats)) {
@@ -250,7 +259,7 @@ func chaosLaptop(ctx context.Context, l *laptop, idx int, dsn string, rng *rand.
 			if err := refresh(); err != nil {
 				return err
 			}
-		case p < 90: // a sync cancelled midway
+		case p < 85: // a sync cancelled midway
 			cctx, cancel := context.WithTimeout(ctx, time.Duration(rng.IntN(15000))*time.Microsecond)
 			_, err := Sync(cctx, l.lib, dsn)
 			cancel()
@@ -259,6 +268,20 @@ func chaosLaptop(ctx context.Context, l *laptop, idx int, dsn string, rng *rand.
 					s.failed++
 				} else {
 					s.syncs++
+				}
+			})
+		case p < 91: // a sync in a process of its own, SIGKILLed
+			killed, mid, err := killedSync(l, dsn, rng)
+			if err != nil {
+				return err
+			}
+			stats.add(func(s *jepsenStats) {
+				s.procs++
+				if killed {
+					s.sigkills++
+				}
+				if mid {
+					s.midPush++
 				}
 			})
 		case p < 95: // a replayed push: everything this laptop ever sealed
@@ -282,4 +305,128 @@ func chaosLaptop(ctx context.Context, l *laptop, idx int, dsn string, rng *rand.
 		time.Sleep(time.Duration(rng.IntN(3000)) * time.Microsecond)
 	}
 	return nil
+}
+
+// The sync process: TestJepsen runs some laptops' syncs as processes of
+// this test binary (the pattern of Go's own os/exec tests) and SIGKILLs
+// them at random moments, mid-push among them.
+const (
+	helperEnv     = "DATELINE_SYNC_HELPER" // "1" in a sync process
+	helperLibrary = "DATELINE_SYNC_HELPER_LIBRARY"
+	helperDevice  = "DATELINE_SYNC_HELPER_DEVICE"
+	helperSkew    = "DATELINE_SYNC_HELPER_SKEW" // nanoseconds
+	helperDSN     = "DATELINE_SYNC_HELPER_DSN"
+)
+
+// TestHelperSyncProcess is not a test: it is the body of a sync process
+// that TestJepsen starts (and kills). It opens the library the environment
+// names, as that laptop, announces each push call on stdout ("pushing",
+// "pushed") and syncs once.
+func TestHelperSyncProcess(t *testing.T) {
+	if os.Getenv(helperEnv) != "1" {
+		t.Skip("the body of TestJepsen's sync processes; runs only in one")
+	}
+	skew, _ := strconv.ParseInt(os.Getenv(helperSkew), 10, 64)
+	lib, err := openLaptop(os.Getenv(helperLibrary), os.Getenv(helperDevice), time.Duration(skew))
+	if err != nil {
+		fmt.Println("open:", err)
+		os.Exit(3)
+	}
+	pushHook = func(stage string) { fmt.Println(stage) }
+	fmt.Println("syncing")
+	_, err = Sync(context.Background(), lib, os.Getenv(helperDSN))
+	_ = lib.Close()
+	if err != nil {
+		fmt.Println("sync:", err)
+		os.Exit(4)
+	}
+	fmt.Println("synced")
+	os.Exit(0)
+}
+
+// killedSync runs one sync of the laptop in a process of its own and
+// SIGKILLs it: after a random delay, or at once when it announces a push.
+// The laptop's library is closed meanwhile (the laptop is that process
+// now) and opened again afterwards, as a laptop restarted after a crash
+// would; it must open and pass its check. It returns whether the process
+// was killed, and whether it was killed inside a push call.
+func killedSync(l *laptop, dsn string, rng *rand.Rand) (killed, midPush bool, err error) {
+	if err := l.lib.Close(); err != nil {
+		return false, false, err
+	}
+	defer func() {
+		lib, oerr := openLaptop(l.path, l.name, l.skew)
+		if oerr != nil {
+			err = fmt.Errorf("%s: open after the sync process died: %w", l.name, oerr)
+			l.lib = nil
+			return
+		}
+		l.lib = lib
+		if problems, cerr := lib.Check(context.Background()); cerr != nil || len(problems) > 0 {
+			err = fmt.Errorf("%s: library check after the sync process died: %v %v", l.name, problems, cerr)
+		}
+	}()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperSyncProcess$", "-test.count=1")
+	cmd.Env = append(os.Environ(), helperEnv+"=1", helperLibrary+"="+l.path, helperDevice+"="+l.name,
+		helperSkew+"="+strconv.FormatInt(int64(l.skew), 10), helperDSN+"="+dsn)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return false, false, err
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return false, false, err
+	}
+	atPush := rng.IntN(2) == 0
+	delay := time.Duration(rng.IntN(60000)) * time.Microsecond
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	timer := time.NewTimer(delay)
+	defer timer.Stop()
+	last := ""
+	kill := func() { killed = cmd.Process.Signal(syscall.SIGKILL) == nil }
+wait:
+	for {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				break wait // the process ended before its moment came
+			}
+			last = line
+			if line == "pushing" && atPush {
+				time.Sleep(time.Duration(rng.IntN(1500)) * time.Microsecond)
+				kill()
+				break wait
+			}
+		case <-timer.C:
+			if !atPush {
+				kill()
+				break wait
+			}
+		}
+	}
+	for line := range lines { // what it said before it died
+		last = line
+	}
+	midPush = last == "pushing"
+	werr := cmd.Wait()
+	if !killed {
+		var exit *exec.ExitError
+		if errors.As(werr, &exit) && exit.ExitCode() == 3 {
+			return false, false, fmt.Errorf("%s: sync process: %v (last said %q)", l.name, werr, last)
+		}
+	}
+	// A process killed before it had a chance to end is killed; one that
+	// ended first (the signal found it gone or the wait says it exited)
+	// is not.
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && !(ws.Signaled() && ws.Signal() == syscall.SIGKILL) {
+		killed, midPush = false, false
+	}
+	return killed, midPush, nil
 }

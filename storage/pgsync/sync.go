@@ -70,6 +70,11 @@ func Sync(ctx context.Context, lib *storage.DB, dsn string) (Result, error) {
 	return res, nil
 }
 
+// pushHook, when set, is told when a push call starts ("pushing") and
+// when it returned ("pushed"). The random test's sync processes announce
+// it, so that they can be killed mid-push.
+var pushHook func(stage string)
+
 // push sends the library's outbox in batches, each one call of
 // dateline.push (one transaction), and records each batch as pushed once
 // it committed.
@@ -82,7 +87,13 @@ func push(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 		if len(out) == 0 {
 			return nil
 		}
+		if pushHook != nil {
+			pushHook("pushing")
+		}
 		n, err := PushRevisions(ctx, conn, out)
+		if pushHook != nil {
+			pushHook("pushed")
+		}
 		if err != nil {
 			res.Waiting = len(out)
 			return err
