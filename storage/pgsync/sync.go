@@ -130,6 +130,11 @@ func PushRevisions(ctx context.Context, conn *pgx.Conn, revs []storage.SyncRevis
 // below it had finished when the snapshot was taken, so everything it
 // wrote was read now; a push still in flight has an ID at or above it and
 // is read next time. Revisions read twice are harmless.
+//
+// A draft that became visible to the user since the cursor (shared with
+// them, moved to their desk: see the server's visible_since) brings its
+// whole history: first note_visible records what the user sees now, then
+// the pull reads those drafts' older revisions before the new ones.
 func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) error {
 	cursor, err := lib.SyncSetting(ctx, storage.SyncPullCursor)
 	if err != nil {
@@ -141,6 +146,10 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 	if _, err := strconv.ParseUint(cursor, 10, 64); err != nil {
 		cursor = "0"
 	}
+	var newlyVisible int
+	if err := conn.QueryRow(ctx, `SELECT dateline.note_visible()`).Scan(&newlyVisible); err != nil {
+		return serverError("pull", err)
+	}
 	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return serverError("pull", err)
@@ -150,13 +159,38 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 	if err := tx.QueryRow(ctx, `SELECT pg_snapshot_xmin(pg_current_snapshot())::text`).Scan(&xmin); err != nil {
 		return serverError("pull", err)
 	}
-	lastXid, lastID := cursor, ""
-	for {
-		rows, err := tx.Query(ctx, `
+	if cursor != "0" {
+		// The older history of the drafts that became visible since the
+		// cursor (the newer revisions come with everything else below).
+		if err := pullPages(ctx, tx, lib, res, `
 			SELECT id, draft_id, parents, kind, created, hlc, device, author, words, note, conflict, doc, xid::text
 			FROM dateline.revisions
-			WHERE xid >= $1::xid8 AND (xid, id) > ($2::xid8, $3)
-			ORDER BY xid, id LIMIT $4`, cursor, lastXid, lastID, pullPage)
+			WHERE draft_id IN (SELECT draft_id FROM dateline.visible_since WHERE login = session_user AND xid >= $1::xid8)
+				AND xid < $1::xid8 AND (xid, id) > ($2::xid8, $3)
+			ORDER BY xid, id LIMIT $4`, cursor, "0"); err != nil {
+			return err
+		}
+	}
+	if err := pullPages(ctx, tx, lib, res, `
+		SELECT id, draft_id, parents, kind, created, hlc, device, author, words, note, conflict, doc, xid::text
+		FROM dateline.revisions
+		WHERE xid >= $1::xid8 AND (xid, id) > ($2::xid8, $3)
+		ORDER BY xid, id LIMIT $4`, cursor, cursor); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return serverError("pull", err)
+	}
+	return lib.SetSyncSetting(ctx, storage.SyncPullCursor, xmin)
+}
+
+// pullPages reads the revisions query returns, page by page in (xid, id)
+// order from after (from, ""), and applies each page. query takes the
+// cursor, the last xid and ID read, and the page size.
+func pullPages(ctx context.Context, tx pgx.Tx, lib *storage.DB, res *Result, query, cursor, from string) error {
+	lastXid, lastID := from, ""
+	for {
+		rows, err := tx.Query(ctx, query, cursor, lastXid, lastID, pullPage)
 		if err != nil {
 			return serverError("pull", err)
 		}
@@ -176,7 +210,7 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 			return serverError("pull", err)
 		}
 		if len(page) == 0 {
-			break
+			return nil
 		}
 		n, err := lib.SyncApply(ctx, page)
 		if err != nil {
@@ -185,13 +219,9 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 		res.Pulled += len(page)
 		res.Applied += n
 		if len(page) < pullPage {
-			break
+			return nil
 		}
 	}
-	if err := tx.Commit(ctx); err != nil {
-		return serverError("pull", err)
-	}
-	return lib.SetSyncSetting(ctx, storage.SyncPullCursor, xmin)
 }
 
 // Listen waits on the server's push notifications and calls onPush after
