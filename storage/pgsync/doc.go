@@ -20,11 +20,14 @@
 //     (a placeholder on this branch); schema 3 adds visible_since and
 //     note_visible: since when each login has seen each draft, so that a
 //     draft that becomes visible later (shared, moved to a desk) brings
-//     its whole history on the next pull.
+//     its whole history on the next pull. Schema 4 adds events (a draft
+//     moved to Trash, back, deleted for good: see storage/syncdelete.go),
+//     push_events, and the purged draft's tombstone (drafts.purged_xid).
 //   - server.go: Init (dateline server init) and AddUser (dateline server
 //     adduser), connection strings (libpq conventions, never a password
 //     kept in the library).
-//   - sync.go: Sync, the client engine: push what the server lacks, pull
+//   - sync.go: Sync, the client engine: push what the server lacks
+//     (revisions, then moves of drafts), pull
 //     by transaction snapshot (pg_current_snapshot's xmin as the cursor,
 //     so that a push still in flight during a pull is read by the next
 //     one; and the older history of drafts that became visible since the

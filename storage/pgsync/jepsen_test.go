@@ -56,6 +56,8 @@ func TestJepsen(t *testing.T) {
 	t.Logf("%d histories in %v: %d saves (%d conflicting), %d syncs ok, %d failed or cancelled, %d sync processes (%d SIGKILLed, %d of them mid-push), %d replayed pushes, %d killed connections, %d server outages, %d drafts with several heads at the end",
 		histories, time.Since(start).Round(time.Millisecond), stats.saves, stats.conflicts, stats.syncs, stats.failed,
 		stats.procs, stats.sigkills, stats.midPush, stats.replays, stats.kills, stats.outages, stats.diverged)
+	t.Logf("moves: %d to Trash, %d back, %d deleted for good; %d saves into drafts deleted for good refused",
+		stats.trashes, stats.restores, stats.purges, stats.refused)
 	if histories >= 20 && (stats.sigkills == 0 || stats.midPush == 0) {
 		t.Errorf("%d histories killed %d sync processes, %d mid-push: the kills never happened", histories, stats.sigkills, stats.midPush)
 	}
@@ -65,6 +67,7 @@ type jepsenStats struct {
 	mu                                                                 sync.Mutex
 	saves, conflicts, syncs, failed, replays, kills, outages, diverged int
 	procs, sigkills, midPush                                           int
+	trashes, restores, purges, refused                                 int
 }
 
 func (s *jepsenStats) add(f func(*jepsenStats)) {
@@ -127,10 +130,20 @@ func runHistory(t *testing.T, seed int64, outage bool, stats *jepsenStats) {
 	}
 
 	// The final sync: everyone pushes, then everyone pulls what the
-	// others pushed.
-	for round := 0; round < 2; round++ {
+	// others pushed, until a round in which no one had anything to push
+	// (a pulled purge can give a laptop back its own text as a new draft,
+	// which the next round carries).
+	for round := 0; ; round++ {
+		pushed := 0
 		for _, l := range laptops {
-			mustSync(t, l, dsn)
+			res := mustSync(t, l, dsn)
+			pushed += res.Pushed + res.MovesPushed
+		}
+		if round >= 1 && pushed == 0 {
+			break
+		}
+		if round == 6 {
+			t.Fatalf("the final sync still pushes after %d rounds", round+1)
 		}
 	}
 	samePictures(t, dsn, laptops...)
@@ -221,10 +234,17 @@ func chaosLaptop(ctx context.Context, l *laptop, idx int, dsn string, rng *rand.
 			record(rev.ID)
 			known = append(known, a.ID)
 			stats.add(func(s *jepsenStats) { s.saves++ })
-		case p < 55: // an edit, sometimes from a stale copy
+		case p < 50: // an edit, sometimes from a stale copy, sometimes of a draft in Trash
 			id := known[rng.IntN(len(known))]
+			if rng.IntN(8) == 0 {
+				if trashed, err := l.lib.List(ctx, editor.ListOptions{Trashed: true, Limit: 100}); err == nil && len(trashed) > 0 {
+					id = trashed[rng.IntN(len(trashed))].ID
+				}
+			}
 			a, err := l.lib.Get(ctx, id)
-			if err != nil {
+			if editor.ErrorCode(err) == editor.ENOTFOUND {
+				break // deleted for good since this laptop listed it
+			} else if err != nil {
 				return fmt.Errorf("%s: get: %w", l.name, err)
 			}
 			if old, ok := stale[id]; ok && rng.IntN(3) == 0 {
@@ -239,6 +259,14 @@ func chaosLaptop(ctx context.Context, l *laptop, idx int, dsn string, rng *rand.
 				opt.Session = fmt.Sprintf("%s-window", l.name) // may coalesce
 			}
 			rev, err := l.lib.Save(ctx, a, opt)
+			if editor.ErrorCode(err) == editor.ECONFLICT {
+				if _, gerr := l.lib.Get(ctx, id); editor.ErrorCode(gerr) == editor.ENOTFOUND {
+					// A window's save into a draft deleted for good
+					// meanwhile: refused, and the user is told.
+					stats.add(func(s *jepsenStats) { s.refused++ })
+					break
+				}
+			}
 			conflict := editor.ErrorCode(err) == editor.ESTALE
 			if err != nil && !conflict {
 				return fmt.Errorf("%s: save: %w", l.name, err)
@@ -250,6 +278,35 @@ func chaosLaptop(ctx context.Context, l *laptop, idx int, dsn string, rng *rand.
 					s.conflicts++
 				}
 			})
+		case p < 55: // to Trash
+			if err := l.lib.Trash(ctx, known[rng.IntN(len(known))]); err != nil && editor.ErrorCode(err) != editor.ENOTFOUND {
+				return fmt.Errorf("%s: trash: %w", l.name, err)
+			}
+			stats.add(func(s *jepsenStats) { s.trashes++ })
+		case p < 58: // back from Trash
+			trashed, err := l.lib.List(ctx, editor.ListOptions{Trashed: true, Limit: 100})
+			if err != nil {
+				return err
+			}
+			if len(trashed) > 0 {
+				if err := l.lib.Untrash(ctx, trashed[rng.IntN(len(trashed))].ID); err != nil {
+					return fmt.Errorf("%s: untrash: %w", l.name, err)
+				}
+				stats.add(func(s *jepsenStats) { s.restores++ })
+			}
+		case p < 60: // deleted for good: one draft, or Trash emptied
+			if rng.IntN(2) == 0 {
+				err := l.lib.Delete(ctx, known[rng.IntN(len(known))])
+				if err != nil && editor.ErrorCode(err) != editor.ENOTFOUND {
+					return fmt.Errorf("%s: delete: %w", l.name, err)
+				}
+			} else if _, err := l.lib.EmptyTrash(ctx); err != nil {
+				return fmt.Errorf("%s: empty Trash: %w", l.name, err)
+			}
+			stats.add(func(s *jepsenStats) { s.purges++ })
+			if err := refresh(); err != nil {
+				return err
+			}
 		case p < 80: // a sync
 			if _, err := Sync(ctx, l.lib, dsn); err != nil {
 				stats.add(func(s *jepsenStats) { s.failed++ })
@@ -289,8 +346,13 @@ func chaosLaptop(ctx context.Context, l *laptop, idx int, dsn string, rng *rand.
 			if err != nil {
 				return err
 			}
+			evs, err := l.lib.SyncAllEvents(ctx)
+			if err != nil {
+				return err
+			}
 			if conn, err := Connect(ctx, dsn); err == nil {
 				_, _ = PushRevisions(ctx, conn, all)
+				_, _ = PushEvents(ctx, conn, evs)
 				_ = conn.Close(ctx)
 				stats.add(func(s *jepsenStats) { s.replays++ })
 			}

@@ -30,6 +30,10 @@ type Result struct {
 	// them were new to this library.
 	Pulled  int `json:"pulled"`
 	Applied int `json:"applied"`
+	// MovesPushed and MovesApplied count the moves of drafts (to Trash,
+	// back, deleted for good) sent, and pulled that were new here.
+	MovesPushed  int `json:"moves_pushed"`
+	MovesApplied int `json:"moves_applied"`
 	// Waiting is how many revisions of this library the server still
 	// lacks (0 after a complete sync).
 	Waiting int `json:"waiting"`
@@ -85,7 +89,7 @@ func push(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 			return err
 		}
 		if len(out) == 0 {
-			return nil
+			return pushEvents(ctx, conn, lib, res)
 		}
 		if pushHook != nil {
 			pushHook("pushing")
@@ -108,6 +112,54 @@ func push(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 			return err
 		}
 	}
+}
+
+// pushEvents sends the library's moves of drafts after its revisions (so
+// that the server holds a draft before its moves), in batches, each one
+// call of dateline.push_events.
+func pushEvents(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) error {
+	for {
+		out, err := lib.SyncEventOutbox(ctx, pushBatch)
+		if err != nil {
+			return err
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		if pushHook != nil {
+			pushHook("pushing")
+		}
+		_, err = PushEvents(ctx, conn, out)
+		if pushHook != nil {
+			pushHook("pushed")
+		}
+		if err != nil {
+			res.Waiting = len(out)
+			return err
+		}
+		res.MovesPushed += len(out)
+		ids := make([]string, len(out))
+		for i, e := range out {
+			ids[i] = e.ID
+		}
+		if err := lib.SyncEventsPushed(ctx, ids); err != nil {
+			return err
+		}
+	}
+}
+
+// PushEvents sends moves of drafts in one call of the server's
+// push_events function and returns how many were new to the server.
+func PushEvents(ctx context.Context, conn *pgx.Conn, evs []storage.SyncEvent) (int, error) {
+	batch, err := json.Marshal(evs)
+	if err != nil {
+		return 0, editor.Errorf(editor.EINTERNAL, "encode moves: %v", err)
+	}
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT dateline.push_events($1::jsonb)`, string(batch)).Scan(&n); err != nil {
+		return 0, serverError("push", err)
+	}
+	return n, nil
 }
 
 // PushRevisions sends revisions in one call of the server's push function
@@ -178,10 +230,50 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 		ORDER BY xid, id LIMIT $4`, cursor, cursor); err != nil {
 		return err
 	}
+	if err := pullEvents(ctx, tx, lib, res, cursor); err != nil {
+		return err
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return serverError("pull", err)
 	}
 	return lib.SetSyncSetting(ctx, storage.SyncPullCursor, xmin)
+}
+
+// pullEvents reads the moves of drafts committed since the cursor, and
+// every move of the drafts that became visible since, in the pull's
+// transaction after its revisions, and applies them.
+func pullEvents(ctx context.Context, tx pgx.Tx, lib *storage.DB, res *Result, cursor string) error {
+	rows, err := tx.Query(ctx, `
+		SELECT id, draft_id, kind, heads, created, hlc, device, author
+		FROM dateline.events
+		WHERE xid >= $1::xid8 OR draft_id IN (
+			SELECT draft_id FROM dateline.visible_since WHERE login = session_user AND xid >= $1::xid8)
+		ORDER BY xid, id`, cursor)
+	if err != nil {
+		return serverError("pull", err)
+	}
+	var evs []storage.SyncEvent
+	for rows.Next() {
+		var e storage.SyncEvent
+		if err := rows.Scan(&e.ID, &e.DraftID, &e.Kind, &e.Heads, &e.Created, &e.HLC, &e.Device, &e.Author); err != nil {
+			rows.Close()
+			return serverError("pull", err)
+		}
+		evs = append(evs, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return serverError("pull", err)
+	}
+	if len(evs) == 0 {
+		return nil
+	}
+	n, err := lib.SyncApplyEvents(ctx, evs)
+	if err != nil {
+		return err
+	}
+	res.MovesApplied += n
+	return nil
 }
 
 // pullPages reads the revisions query returns, page by page in (xid, id)
