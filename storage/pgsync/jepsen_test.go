@@ -31,7 +31,9 @@ import (
 // that every replica holds every revision byte for byte as the server
 // does, and that every replica has the same heads, winner first, and shows
 // the winner's text. DATELINE_SYNC_HISTORIES sets how many histories run
-// (50 by default; make soak runs 1,000).
+// (50 by default; make soak runs 1,000), DATELINE_SYNC_PARALLEL how many
+// at once (4 by default), each on a database of its own in the one
+// cluster.
 func TestJepsen(t *testing.T) {
 	needCluster(t)
 	histories := 50
@@ -42,17 +44,32 @@ func TestJepsen(t *testing.T) {
 	if v, err := strconv.ParseInt(os.Getenv("DATELINE_SYNC_SEED"), 10, 64); err == nil {
 		base = v
 	}
+	parallel := 4
+	if v, err := strconv.Atoi(os.Getenv("DATELINE_SYNC_PARALLEL")); err == nil && v > 0 {
+		parallel = v
+	}
 	var stats jepsenStats
 	start := time.Now()
-	for h := 0; h < histories; h++ {
+	// Histories run side by side (t.Run from several goroutines), not as
+	// t.Parallel subtests, so that -test.parallel (GOMAXPROCS) does not
+	// bound them: they mostly wait on disks and the server.
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	for h := 0; h < histories && !t.Failed(); h++ {
 		seed := base + int64(h)
-		ok := t.Run(fmt.Sprintf("history-%d-seed-%d", h, seed), func(t *testing.T) {
-			runHistory(t, seed, h%10 == 3, &stats)
-		})
-		if !ok {
-			t.Fatalf("history %d failed; replay it with DATELINE_SYNC_SEED=%d DATELINE_SYNC_HISTORIES=1", h, seed)
-		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			ok := t.Run(fmt.Sprintf("history-%d-seed-%d", h, seed), func(t *testing.T) {
+				runHistory(t, seed, seed%10 == 3, &stats)
+			})
+			if !ok {
+				t.Errorf("history %d failed; replay it with DATELINE_SYNC_SEED=%d DATELINE_SYNC_HISTORIES=1", h, seed)
+			}
+		}()
 	}
+	wg.Wait()
 	t.Logf("%d histories in %v: %d saves (%d conflicting), %d syncs ok, %d failed or cancelled, %d sync processes (%d SIGKILLed, %d of them mid-push), %d replayed pushes, %d killed connections, %d server outages, %d drafts with several heads at the end",
 		histories, time.Since(start).Round(time.Millisecond), stats.saves, stats.conflicts, stats.syncs, stats.failed,
 		stats.procs, stats.sigkills, stats.midPush, stats.replays, stats.kills, stats.outages, stats.diverged)
@@ -76,8 +93,18 @@ func (s *jepsenStats) add(f func(*jepsenStats)) {
 	f(s)
 }
 
+// outageMu keeps a history's server outage (which stops the one cluster
+// every history shares) out of the other histories' setup and final
+// check; their random phases live through it, as laptops would.
+var outageMu sync.RWMutex
+
 func runHistory(t *testing.T, seed int64, outage bool, stats *jepsenStats) {
-	dsn := newServer(t)
+	var dsn string
+	func() {
+		outageMu.RLock()
+		defer outageMu.RUnlock()
+		dsn = newServer(t)
+	}()
 	dir := t.TempDir()
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(uint64(seed), 7))
@@ -95,9 +122,12 @@ func runHistory(t *testing.T, seed int64, outage bool, stats *jepsenStats) {
 	stop := make(chan struct{})
 	if outage {
 		wg.Add(1)
+		delay := time.Duration(10+rng.IntN(40)) * time.Millisecond
 		go func() {
 			defer wg.Done()
-			time.Sleep(time.Duration(10+rng.IntN(40)) * time.Millisecond)
+			time.Sleep(delay)
+			outageMu.Lock()
+			defer outageMu.Unlock()
 			if err := cluster.StopServer(); err != nil {
 				t.Error(err)
 				return
@@ -128,6 +158,8 @@ func runHistory(t *testing.T, seed int64, outage bool, stats *jepsenStats) {
 	if t.Failed() {
 		return
 	}
+	outageMu.RLock()
+	defer outageMu.RUnlock()
 
 	// The final sync: everyone pushes, then everyone pulls what the
 	// others pushed, until a round in which no one had anything to push
