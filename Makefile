@@ -135,7 +135,8 @@ bench: deps
 # soak runs the autosave kill harness for 1,000 trials: a child types into
 # the autosave engine and is SIGKILLed at a random moment, the parent checks
 # the library's integrity and how much typing was lost. Then 1,000 randomized
-# sync histories (storage/pgsync/jepsen_test.go; make test runs 50).
+# sync histories (storage/pgsync/jepsen_test.go; make test runs 50), with
+# sync processes SIGKILLed mid-push and drafts moved to Trash and deleted.
 soak: deps
 	DATELINE_KILL_TRIALS=1000 $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 -timeout 30m -run '^TestKillHarness$$' -v ./app/
 	DATELINE_SYNC_HISTORIES=1000 $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 -timeout 90m -run '^TestJepsen$$' -v ./storage/pgsync/

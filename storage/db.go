@@ -27,7 +27,11 @@
 // (a sealed revision never coalesces again), applies revisions pulled from
 // the server, and keeps the draft's text on its winning head by the rule
 // the server uses, so that a diverged draft shows the same text and the
-// same conflict tips everywhere.
+// same conflict tips everywhere. syncdelete.go makes moving a draft to
+// Trash, back, and deleting it for good travel too (schema 6,
+// migration/0006_sync_events.sql): as events, data that only grows like
+// revisions, from which every replica derives the same place for each
+// draft.
 package storage
 
 import (

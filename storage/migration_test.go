@@ -118,6 +118,20 @@ func TestWriteFixture(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if SchemaVersion() >= 6 {
+		// Schema 6 records moves of drafts for sync: the draft in Trash
+		// and the one deleted for good have their events, one pushed.
+		evs, err := db.SyncEventOutbox(ctx, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != 2 {
+			t.Fatalf("%d moves recorded, want the trash and the purge", len(evs))
+		}
+		if err := db.SyncEventsPushed(ctx, []string{evs[0].ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := db.write.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		t.Fatal(err)
 	}

@@ -89,7 +89,7 @@ func (db *DB) SyncForget(ctx context.Context) error {
 func (db *DB) SyncOutbox(ctx context.Context, limit int) ([]SyncRevision, error) {
 	var out []SyncRevision
 	err := db.update(ctx, "read revisions to push", func(tx *sql.Tx) error {
-		if err := sealTx(ctx, tx); err != nil {
+		if err := db.sealTx(ctx, tx); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `
@@ -112,7 +112,7 @@ func (db *DB) SyncOutbox(ctx context.Context, limit int) ([]SyncRevision, error)
 func (db *DB) SyncAll(ctx context.Context) ([]SyncRevision, error) {
 	var out []SyncRevision
 	err := db.update(ctx, "read revisions", func(tx *sql.Tx) error {
-		if err := sealTx(ctx, tx); err != nil {
+		if err := db.sealTx(ctx, tx); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `
@@ -159,9 +159,15 @@ func scanSyncRevisions(rows *sql.Rows) ([]SyncRevision, error) {
 // server), or the revision's own time when that is later. A child is thus
 // always stamped above its parent and above everything this laptop had
 // seen, whatever its wall clock says.
-func sealTx(ctx context.Context, tx *sql.Tx) error {
+//
+// Then it records the drafts the user moved (to Trash, back, deleted for
+// good) since sync last looked as events, moves the drafts whose events
+// and heads say so, and stamps the new events the same way, after the
+// revisions (see syncdelete.go).
+func (db *DB) sealTx(ctx context.Context, tx *sql.Tx) error {
 	var l int64
-	if err := tx.QueryRowContext(ctx, `SELECT ifnull(max(hlc), 0) FROM sync_revisions`).Scan(&l); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT max(ifnull((SELECT max(hlc) FROM sync_revisions), 0),
+		ifnull((SELECT max(hlc) FROM sync_events), 0))`).Scan(&l); err != nil {
 		return fmt.Errorf("read clock: %w", err)
 	}
 	rows, err := tx.QueryContext(ctx, `
@@ -190,20 +196,22 @@ func sealTx(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("find revisions to seal: %w", err)
 	}
-	if len(stamps) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO sync_revisions (revision_id, hlc) VALUES (?, ?)`)
-	if err != nil {
-		return fmt.Errorf("seal revisions: %w", err)
-	}
-	defer stmt.Close()
-	for _, s := range stamps {
-		if _, err := stmt.ExecContext(ctx, s.id, s.hlc); err != nil {
-			return fmt.Errorf("seal revision: %w", err)
+	if len(stamps) > 0 {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO sync_revisions (revision_id, hlc) VALUES (?, ?)`)
+		if err != nil {
+			return fmt.Errorf("seal revisions: %w", err)
+		}
+		defer stmt.Close()
+		for _, s := range stamps {
+			if _, err := stmt.ExecContext(ctx, s.id, s.hlc); err != nil {
+				return fmt.Errorf("seal revision: %w", err)
+			}
 		}
 	}
-	return nil
+	if err := db.placeDraftsTx(ctx, tx); err != nil {
+		return err
+	}
+	return sealEventsTx(ctx, tx, l)
 }
 
 // SyncPushed records that the server holds these revisions.
@@ -239,7 +247,7 @@ func (db *DB) SyncApply(ctx context.Context, revs []SyncRevision) (int, error) {
 	err := db.update(ctx, "apply pulled revisions", func(tx *sql.Tx) error {
 		added = 0
 		// Local revisions get their stamp before they meet remote ones.
-		if err := sealTx(ctx, tx); err != nil {
+		if err := db.sealTx(ctx, tx); err != nil {
 			return err
 		}
 		touched := map[string]bool{}
@@ -315,7 +323,8 @@ func (db *DB) SyncApply(ctx context.Context, revs []SyncRevision) (int, error) {
 				return err
 			}
 		}
-		return nil
+		// New heads may bring a draft back from Trash (see syncdelete.go).
+		return db.placeDraftsTx(ctx, tx)
 	})
 	if err != nil {
 		return 0, err
@@ -456,11 +465,15 @@ type SyncPicture struct {
 	Heads     map[string][]string
 	// Shown is each draft row's head revision: the text the draft shows.
 	Shown map[string]string
+	// Events holds every move's ID (Trash, back, deleted for good), and
+	// Place each draft's place: "live", "trash" or "purged".
+	Events []string
+	Place  map[string]string
 }
 
 // Picture reads the library's SyncPicture.
 func (db *DB) Picture(ctx context.Context) (*SyncPicture, error) {
-	p := &SyncPicture{Heads: map[string][]string{}, Shown: map[string]string{}}
+	p := &SyncPicture{Heads: map[string][]string{}, Shown: map[string]string{}, Place: map[string]string{}}
 	rows, err := db.read.QueryContext(ctx, `SELECT id FROM revisions ORDER BY id`)
 	if err != nil {
 		return nil, db.storeError("read revisions", err)
@@ -474,17 +487,33 @@ func (db *DB) Picture(ctx context.Context) (*SyncPicture, error) {
 		p.Revisions = append(p.Revisions, id)
 	}
 	rows.Close()
-	rows, err = db.read.QueryContext(ctx, `SELECT id, ifnull(head_revision, '') FROM drafts ORDER BY id`)
+	rows, err = db.read.QueryContext(ctx, `SELECT id FROM sync_events ORDER BY id`)
+	if err != nil {
+		return nil, db.storeError("read moves", err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, db.storeError("read moves", err)
+		}
+		p.Events = append(p.Events, id)
+	}
+	rows.Close()
+	rows, err = db.read.QueryContext(ctx, `SELECT id, ifnull(head_revision, ''),
+		CASE WHEN purged_at IS NOT NULL THEN 'purged' WHEN trashed_at IS NOT NULL THEN 'trash' ELSE 'live' END
+		FROM drafts ORDER BY id`)
 	if err != nil {
 		return nil, db.storeError("read drafts", err)
 	}
 	for rows.Next() {
-		var id, head string
-		if err := rows.Scan(&id, &head); err != nil {
+		var id, head, place string
+		if err := rows.Scan(&id, &head, &place); err != nil {
 			rows.Close()
 			return nil, db.storeError("read drafts", err)
 		}
 		p.Shown[id] = head
+		p.Place[id] = place
 	}
 	rows.Close()
 	for id := range p.Shown {

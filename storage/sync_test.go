@@ -13,8 +13,8 @@ import (
 	"github.com/dateline-news/dateline/editor"
 )
 
-// exchange hands every sealed revision of each library to the others, as
-// a server would.
+// exchange hands every sealed revision of each library, then every move
+// of a draft (see syncdelete.go), to the others, as a server would.
 func exchange(t *testing.T, libs ...*DB) {
 	t.Helper()
 	ctx := context.Background()
@@ -23,9 +23,16 @@ func exchange(t *testing.T, libs ...*DB) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		evs, err := from.SyncAllEvents(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, to := range libs {
 			if to != from {
 				if _, err := to.SyncApply(ctx, all); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := to.SyncApplyEvents(ctx, evs); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/dateline-news/dateline/storage/pgsync"
 	"github.com/dateline-news/dateline/storage/pgsync/pgtest"
 )
 
@@ -40,7 +42,7 @@ func startCluster(t *testing.T) *pgtest.Cluster {
 func TestSyncCommands(t *testing.T) {
 	c := startCluster(t)
 	admin := c.DSN("postgres", "postgres")
-	if _, errOut, code := dateline(t, nil, "server", "init", "--dsn", admin); code != 0 || !strings.Contains(errOut, "schema 0 → 1") {
+	if _, errOut, code := dateline(t, nil, "server", "init", "--dsn", admin); code != 0 || !strings.Contains(errOut, fmt.Sprintf("schema 0 → %d", pgsync.SchemaVersion())) {
 		t.Fatalf("server init: exit %d, %q", code, errOut)
 	}
 	if _, errOut, code := dateline(t, nil, "server", "init", "--dsn", admin); code != 0 || !strings.Contains(errOut, "up to date") {

@@ -33,6 +33,11 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(helperEnv) != "" {
+		// A sync process of TestJepsen (TestHelperSyncProcess): no
+		// cluster of its own.
+		os.Exit(m.Run())
+	}
 	cluster, clusterErr = pgtest.Start()
 	if clusterErr == nil {
 		clusterErr = prepareTemplate()
@@ -109,22 +114,28 @@ func dsnAs(dsn, user string) string {
 // clock (which may be skewed).
 type laptop struct {
 	name string
+	path string
 	lib  *storage.DB
 	skew time.Duration
 }
 
 func newLaptop(tb testing.TB, dir, name string, skew time.Duration) *laptop {
 	tb.Helper()
-	l := &laptop{name: name, skew: skew}
-	lib, err := storage.Open(filepath.Join(dir, name+".db"),
-		storage.WithDevice(name), storage.WithAuthor("Writer "+name),
-		storage.WithNow(func() time.Time { return time.Now().Add(l.skew) }))
+	l := &laptop{name: name, path: filepath.Join(dir, name+".db"), skew: skew}
+	lib, err := openLaptop(l.path, name, skew)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	l.lib = lib
-	tb.Cleanup(func() { _ = lib.Close() })
+	tb.Cleanup(func() { _ = l.lib.Close() })
 	return l
+}
+
+// openLaptop opens a laptop's library as the laptop's own process does:
+// its device name and its clock, skewed.
+func openLaptop(path, name string, skew time.Duration) (*storage.DB, error) {
+	return storage.Open(path, storage.WithDevice(name), storage.WithAuthor("Writer "+name),
+		storage.WithNow(func() time.Time { return time.Now().Add(skew) }))
 }
 
 // newStory creates a draft on the laptop and returns it.

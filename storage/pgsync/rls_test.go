@@ -65,6 +65,8 @@ func TestRowLevelSecurity(t *testing.T) {
 		`UPDATE dateline.revisions SET doc = '{}'`,
 		`INSERT INTO dateline.profile (id, doc, hlc) VALUES (1, '{}', 1)`,
 		`UPDATE dateline.profile SET doc = '{}'`,
+		`SELECT dateline.push_events('[{"id":"forged4","draft_id":"` + secret.ID + `","kind":"purge","heads":[],"created":0,"hlc":1}]'::jsonb)`,
+		`INSERT INTO dateline.events (id, draft_id, kind, created, hlc) VALUES ('forged5', '` + secret.ID + `', 'purge', 0, 1)`,
 		`SELECT dateline.push('[{"id":"forged3","draft_id":"` + secret.ID + `","parents":[],"kind":"edit","created":0,"hlc":1,"doc":"{}"}]'::jsonb)`,
 	}
 	// Each is refused for want of privilege (42501: row-level security or

@@ -23,6 +23,9 @@ var migrationFS embed.FS
 // migrations are the server's schema files, by the library's rule.
 func migrations() []storage.Migration { return storage.LoadMigrations(migrationFS, "migration/*.sql") }
 
+// SchemaVersion is the newest server schema this build knows.
+func SchemaVersion() int { return len(migrations()) }
+
 // connectTimeout bounds how long a connection attempt may take.
 const connectTimeout = 10 * time.Second
 

@@ -30,6 +30,10 @@ type Result struct {
 	// them were new to this library.
 	Pulled  int `json:"pulled"`
 	Applied int `json:"applied"`
+	// MovesPushed and MovesApplied count the moves of drafts (to Trash,
+	// back, deleted for good) sent, and pulled that were new here.
+	MovesPushed  int `json:"moves_pushed"`
+	MovesApplied int `json:"moves_applied"`
 	// Waiting is how many revisions of this library the server still
 	// lacks (0 after a complete sync).
 	Waiting int `json:"waiting"`
@@ -70,6 +74,11 @@ func Sync(ctx context.Context, lib *storage.DB, dsn string) (Result, error) {
 	return res, nil
 }
 
+// pushHook, when set, is told when a push call starts ("pushing") and
+// when it returned ("pushed"). The random test's sync processes announce
+// it, so that they can be killed mid-push.
+var pushHook func(stage string)
+
 // push sends the library's outbox in batches, each one call of
 // dateline.push (one transaction), and records each batch as pushed once
 // it committed.
@@ -80,9 +89,15 @@ func push(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 			return err
 		}
 		if len(out) == 0 {
-			return nil
+			return pushEvents(ctx, conn, lib, res)
+		}
+		if pushHook != nil {
+			pushHook("pushing")
 		}
 		n, err := PushRevisions(ctx, conn, out)
+		if pushHook != nil {
+			pushHook("pushed")
+		}
 		if err != nil {
 			res.Waiting = len(out)
 			return err
@@ -97,6 +112,54 @@ func push(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 			return err
 		}
 	}
+}
+
+// pushEvents sends the library's moves of drafts after its revisions (so
+// that the server holds a draft before its moves), in batches, each one
+// call of dateline.push_events.
+func pushEvents(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) error {
+	for {
+		out, err := lib.SyncEventOutbox(ctx, pushBatch)
+		if err != nil {
+			return err
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		if pushHook != nil {
+			pushHook("pushing")
+		}
+		_, err = PushEvents(ctx, conn, out)
+		if pushHook != nil {
+			pushHook("pushed")
+		}
+		if err != nil {
+			res.Waiting = len(out)
+			return err
+		}
+		res.MovesPushed += len(out)
+		ids := make([]string, len(out))
+		for i, e := range out {
+			ids[i] = e.ID
+		}
+		if err := lib.SyncEventsPushed(ctx, ids); err != nil {
+			return err
+		}
+	}
+}
+
+// PushEvents sends moves of drafts in one call of the server's
+// push_events function and returns how many were new to the server.
+func PushEvents(ctx context.Context, conn *pgx.Conn, evs []storage.SyncEvent) (int, error) {
+	batch, err := json.Marshal(evs)
+	if err != nil {
+		return 0, editor.Errorf(editor.EINTERNAL, "encode moves: %v", err)
+	}
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT dateline.push_events($1::jsonb)`, string(batch)).Scan(&n); err != nil {
+		return 0, serverError("push", err)
+	}
+	return n, nil
 }
 
 // PushRevisions sends revisions in one call of the server's push function
@@ -119,6 +182,11 @@ func PushRevisions(ctx context.Context, conn *pgx.Conn, revs []storage.SyncRevis
 // below it had finished when the snapshot was taken, so everything it
 // wrote was read now; a push still in flight has an ID at or above it and
 // is read next time. Revisions read twice are harmless.
+//
+// A draft that became visible to the user since the cursor (shared with
+// them, moved to their desk: see the server's visible_since) brings its
+// whole history: first note_visible records what the user sees now, then
+// the pull reads those drafts' older revisions before the new ones.
 func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) error {
 	cursor, err := lib.SyncSetting(ctx, storage.SyncPullCursor)
 	if err != nil {
@@ -130,6 +198,10 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 	if _, err := strconv.ParseUint(cursor, 10, 64); err != nil {
 		cursor = "0"
 	}
+	var newlyVisible int
+	if err := conn.QueryRow(ctx, `SELECT dateline.note_visible()`).Scan(&newlyVisible); err != nil {
+		return serverError("pull", err)
+	}
 	tx, err := conn.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return serverError("pull", err)
@@ -139,13 +211,78 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 	if err := tx.QueryRow(ctx, `SELECT pg_snapshot_xmin(pg_current_snapshot())::text`).Scan(&xmin); err != nil {
 		return serverError("pull", err)
 	}
-	lastXid, lastID := cursor, ""
-	for {
-		rows, err := tx.Query(ctx, `
+	if cursor != "0" {
+		// The older history of the drafts that became visible since the
+		// cursor (the newer revisions come with everything else below).
+		if err := pullPages(ctx, tx, lib, res, `
 			SELECT id, draft_id, parents, kind, created, hlc, device, author, words, note, conflict, doc, xid::text
 			FROM dateline.revisions
-			WHERE xid >= $1::xid8 AND (xid, id) > ($2::xid8, $3)
-			ORDER BY xid, id LIMIT $4`, cursor, lastXid, lastID, pullPage)
+			WHERE draft_id IN (SELECT draft_id FROM dateline.visible_since WHERE login = session_user AND xid >= $1::xid8)
+				AND xid < $1::xid8 AND (xid, id) > ($2::xid8, $3)
+			ORDER BY xid, id LIMIT $4`, cursor, "0"); err != nil {
+			return err
+		}
+	}
+	if err := pullPages(ctx, tx, lib, res, `
+		SELECT id, draft_id, parents, kind, created, hlc, device, author, words, note, conflict, doc, xid::text
+		FROM dateline.revisions
+		WHERE xid >= $1::xid8 AND (xid, id) > ($2::xid8, $3)
+		ORDER BY xid, id LIMIT $4`, cursor, cursor); err != nil {
+		return err
+	}
+	if err := pullEvents(ctx, tx, lib, res, cursor); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return serverError("pull", err)
+	}
+	return lib.SetSyncSetting(ctx, storage.SyncPullCursor, xmin)
+}
+
+// pullEvents reads the moves of drafts committed since the cursor, and
+// every move of the drafts that became visible since, in the pull's
+// transaction after its revisions, and applies them.
+func pullEvents(ctx context.Context, tx pgx.Tx, lib *storage.DB, res *Result, cursor string) error {
+	rows, err := tx.Query(ctx, `
+		SELECT id, draft_id, kind, heads, created, hlc, device, author
+		FROM dateline.events
+		WHERE xid >= $1::xid8 OR draft_id IN (
+			SELECT draft_id FROM dateline.visible_since WHERE login = session_user AND xid >= $1::xid8)
+		ORDER BY xid, id`, cursor)
+	if err != nil {
+		return serverError("pull", err)
+	}
+	var evs []storage.SyncEvent
+	for rows.Next() {
+		var e storage.SyncEvent
+		if err := rows.Scan(&e.ID, &e.DraftID, &e.Kind, &e.Heads, &e.Created, &e.HLC, &e.Device, &e.Author); err != nil {
+			rows.Close()
+			return serverError("pull", err)
+		}
+		evs = append(evs, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return serverError("pull", err)
+	}
+	if len(evs) == 0 {
+		return nil
+	}
+	n, err := lib.SyncApplyEvents(ctx, evs)
+	if err != nil {
+		return err
+	}
+	res.MovesApplied += n
+	return nil
+}
+
+// pullPages reads the revisions query returns, page by page in (xid, id)
+// order from after (from, ""), and applies each page. query takes the
+// cursor, the last xid and ID read, and the page size.
+func pullPages(ctx context.Context, tx pgx.Tx, lib *storage.DB, res *Result, query, cursor, from string) error {
+	lastXid, lastID := from, ""
+	for {
+		rows, err := tx.Query(ctx, query, cursor, lastXid, lastID, pullPage)
 		if err != nil {
 			return serverError("pull", err)
 		}
@@ -165,7 +302,7 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 			return serverError("pull", err)
 		}
 		if len(page) == 0 {
-			break
+			return nil
 		}
 		n, err := lib.SyncApply(ctx, page)
 		if err != nil {
@@ -174,13 +311,9 @@ func pull(ctx context.Context, conn *pgx.Conn, lib *storage.DB, res *Result) err
 		res.Pulled += len(page)
 		res.Applied += n
 		if len(page) < pullPage {
-			break
+			return nil
 		}
 	}
-	if err := tx.Commit(ctx); err != nil {
-		return serverError("pull", err)
-	}
-	return lib.SetSyncSetting(ctx, storage.SyncPullCursor, xmin)
 }
 
 // Listen waits on the server's push notifications and calls onPush after

@@ -344,10 +344,32 @@ func samePictures(tb testing.TB, dsn string, laptops ...*laptop) {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	var serverEvents []string
+	rows, err = conn.Query(ctx, `SELECT id FROM dateline.events ORDER BY id COLLATE "C"`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			tb.Fatal(err)
+		}
+		serverEvents = append(serverEvents, id)
+	}
+	rows.Close()
+	var first *storage.SyncPicture
 	for _, l := range laptops {
 		p, err := l.lib.Picture(ctx)
 		if err != nil {
 			tb.Fatal(err)
+		}
+		if !reflect.DeepEqual(p.Events, serverEvents) {
+			tb.Fatalf("%s holds %d moves, the server %d:\n%v\n%v", l.name, len(p.Events), len(serverEvents), p.Events, serverEvents)
+		}
+		if first == nil {
+			first = p
+		} else if !reflect.DeepEqual(p.Place, first.Place) {
+			tb.Fatalf("%s has drafts in other places than %s:\n%v\n%v", l.name, laptops[0].name, p.Place, first.Place)
 		}
 		if !reflect.DeepEqual(p.Revisions, serverRevs) {
 			tb.Fatalf("%s holds %d revisions, the server %d:\n%v\n%v", l.name, len(p.Revisions), len(serverRevs), p.Revisions, serverRevs)
@@ -356,7 +378,7 @@ func samePictures(tb testing.TB, dsn string, laptops ...*laptop) {
 			tb.Fatalf("%s heads differ from the server's:\n%v\n%v", l.name, p.Heads, serverHeads)
 		}
 		for id, heads := range p.Heads {
-			if p.Shown[id] != heads[0] {
+			if p.Place[id] != "purged" && p.Shown[id] != heads[0] {
 				tb.Fatalf("%s shows revision %s of draft %s, not its winner %s", l.name, p.Shown[id], id, heads[0])
 			}
 		}
