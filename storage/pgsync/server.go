@@ -127,15 +127,13 @@ func Init(ctx context.Context, dsn string) (from, to int, err error) {
 // Roles are the newsroom roles a user can have.
 var Roles = []string{"correspondent", "editor", "admin"}
 
-var roleName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
-
 // AddUser adds a login role for a person: a member of dateline_user and of
 // dateline_<role>, recorded in dateline.users with their desk. An existing
 // user gets the new role and desk. The password is set separately (psql's
 // \password NAME), so that it never passes through Dateline.
 func AddUser(ctx context.Context, dsn, name, role, desk string) error {
-	if !roleName.MatchString(name) {
-		return editor.Errorf(editor.EINVALID, "user name %q: use lower-case letters, digits and _ (a PostgreSQL role name), at most 63 characters", name)
+	if err := editor.CheckUserName(name); err != nil {
+		return err
 	}
 	known := false
 	for _, r := range Roles {
