@@ -1,8 +1,10 @@
 package editor
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // userName is the form of a newsroom user name: a PostgreSQL role name in
@@ -34,4 +36,52 @@ func FiledTo(opt ListOptions, user string) ListOptions {
 	opt.Statuses = []Status{StatusFiled}
 	opt.AssignedTo = user
 	return opt
+}
+
+// Presence is one other person who has a draft open, as the newsroom
+// server last heard from their laptop: advisory, never a lock.
+type Presence struct {
+	// User is their newsroom user name, Device their laptop's name.
+	User, Device string
+	// Ago is how long ago their laptop last said so.
+	Ago time.Duration
+}
+
+// PresenceLine is what the form says of the others who have a draft open:
+// "Ana also has this open (ana-laptop, 1 min ago)"; with more people, "Ana
+// (ana-laptop, 1 min ago) and Ben (desk-3, just now) also have this open";
+// "" for nobody.
+func PresenceLine(others []Presence) string {
+	switch len(others) {
+	case 0:
+		return ""
+	case 1:
+		p := others[0]
+		return fmt.Sprintf("%s also has this open (%s, %s)", displayUser(p.User), p.Device, agoText(p.Ago))
+	}
+	var parts []string
+	for _, p := range others {
+		parts = append(parts, fmt.Sprintf("%s (%s, %s)", displayUser(p.User), p.Device, agoText(p.Ago)))
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + " also have this open"
+}
+
+// displayUser is a user name as a sentence shows it: "ana" is "Ana".
+func displayUser(name string) string {
+	if name == "" {
+		return "Someone"
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+// agoText says how long ago, to the minute: "just now", "1 min ago".
+func agoText(d time.Duration) string {
+	switch m := int(d / time.Minute); {
+	case d < 30*time.Second:
+		return "just now"
+	case m <= 1:
+		return "1 min ago"
+	default:
+		return fmt.Sprintf("%d min ago", m)
+	}
 }
