@@ -24,6 +24,7 @@ import (
 	"github.com/dateline-news/dateline/assets"
 	"github.com/dateline-news/dateline/editor"
 	"github.com/dateline-news/dateline/storage"
+	"github.com/dateline-news/dateline/storage/pgsync"
 )
 
 // version is the release; `make build` may set it with -ldflags.
@@ -109,6 +110,9 @@ func runGUI(path string, stderr io.Writer) int {
 		}()
 	}
 	opt.Notice = notice
+	news := pgsync.NewNewsroom(store, "") // assignment and presence; idle while the library has no server
+	defer func() { _ = news.Close() }()
+	opt.Newsroom = news
 	if notice != "" {
 		fmt.Fprintf(stderr, "dateline: %s\n", strings.ReplaceAll(notice, "\n\n", " "))
 	}

@@ -75,6 +75,12 @@
 //     stats.go: the status bar's length and statistics (words,
 //     characters, paragraphs, reading time, Flesch, headline length
 //     against its limit, progress towards the target length);
+//     assign.go: Draft › Assign to editor… (a chooser of the server's
+//     editors, or a typed name), the form's "Assigned to" row and the
+//     library's "Filed to me" filter; presence.go: the Newsroom seam (the
+//     server's user, editors and presence, wired by main) and presence,
+//     the open draft announced every 30 s with the form's line of who else
+//     has it open;
 //     settings.go: Publication
 //     settings; preferences.go: the Preferences dialog; theme.go: the theme
 //     (readable colours, variant, text size).

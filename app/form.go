@@ -58,6 +58,10 @@ type articleForm struct {
 	lengthHint *widget.Label
 	// relayout lays the form grid out again after a hint came or went.
 	relayout func()
+	// Newsroom (issue 14): the "Assigned to" row (assign.go) and the line
+	// above the body that says who else has the draft open (presence.go).
+	assignee     *assigneeRow
+	presenceLine *widget.Label
 }
 
 // dateHint is the date field's help line while its text is valid.
@@ -189,6 +193,9 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	g.row("Tags", f.tags)
 	g.row("Status", f.status)
 	g.row("Target length", f.target)
+	f.assignee = newAssigneeRow() // assign.go
+	f.fields = append(f.fields, f.assignee.button)
+	g.row("Assigned to", f.assignee.object)
 	g.row("Editor's note", f.note)
 
 	bodyLabel := widget.NewLabelWithStyle("Body (Markdown)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -201,7 +208,8 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	}
 	f.related.relayout = f.authors.relayout
 	f.relayout = f.authors.relayout
-	split := container.NewVSplit(scroll, container.NewBorder(container.NewVBox(bodyLabel, f.findBar), nil, nil, nil, f.body))
+	f.presenceLine = newPresenceLine() // presence.go
+	split := container.NewVSplit(scroll, container.NewBorder(container.NewVBox(f.presenceLine, bodyLabel, f.findBar), nil, nil, nil, f.body))
 	// The body gets the larger part: on a 1280x800 laptop it keeps at least
 	// half the window's height (geometry.go remembers the user's own split).
 	split.Offset = defaultFormSplit
@@ -394,6 +402,7 @@ func (f *articleForm) load(a *editor.Article) {
 	f.tags.SetText(strings.Join(a.Tags, ", "))
 	f.showStatus(a.Status)
 	f.target.SetText(targetWordsText(a.TargetWords))
+	f.assignee.set(a.AssignedTo)
 	f.note.SetText(a.EditorsNote)
 	f.body.SetText(a.Body)
 	f.setEnabled(true)
@@ -411,6 +420,7 @@ func (f *articleForm) clear() {
 		e.SetText("")
 	}
 	f.note.SetText("")
+	f.assignee.set("")
 	f.body.SetText("")
 	f.kind.ClearSelected()
 	f.status.ClearSelected()

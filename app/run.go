@@ -59,6 +59,9 @@ type Options struct {
 	AutosaveMaxWait time.Duration
 	// PreviewDelay overrides DefaultPreviewDelay when positive.
 	PreviewDelay time.Duration
+	// Newsroom, when set, is the newsroom server's line for the user,
+	// assignment and presence (presence.go).
+	Newsroom Newsroom
 
 	// onUI, when set, replaces fyne.Do and fyne.DoAndWait for handing work
 	// results to the UI. Tests set it to run those callbacks on the test
@@ -106,6 +109,8 @@ func Run(store editor.Store, opt Options) error {
 	w.FitToScreen()
 	defer w.serve()()
 	w.Window.ShowAndRun()
+	w.presence.end() // tell the newsroom this laptop closed the draft
+	w.presence.waitLeft(3 * time.Second)
 	return nil
 }
 

@@ -80,6 +80,10 @@ type libraryBrowser struct {
 	// pages holds the fetched pages of rows past the pane's items.
 	pages *rows.Pager
 
+	// filedToMe is the "Filed to me" filter (assign.go); me is the
+	// library's newsroom user it filters by, read when it is switched on.
+	filedToMe *filedToMeFilter
+
 	searchDebounce debounce
 
 	// trashSel is the draft picked in the Trash view.
@@ -124,7 +128,8 @@ func (w *MainWindow) attachBrowser() *libraryBrowser {
 			return err
 		}
 	}
-	grid := container.NewGridWithColumns(2, b.status, b.sort, b.author, b.tag, b.from, b.to)
+	b.filedToMe = newFiledToMeFilter(b, w.opt.Newsroom) // assign.go
+	grid := container.NewGridWithColumns(2, b.status, b.sort, b.author, b.tag, b.from, b.to, b.filedToMe.check)
 	b.filters = widget.NewAccordion(widget.NewAccordionItem("Filters and order", grid))
 
 	b.mode = widget.NewRadioGroup([]string{modeLibrary, modeTrash}, func(string) {
@@ -243,6 +248,9 @@ func (b *libraryBrowser) options() (editor.ListOptions, error) {
 		return opt, err
 	}
 	opt.UpdatedTo = editor.EndOfDay(to)
+	if opt, err = b.filedToMe.apply(opt); err != nil {
+		return opt, err
+	}
 	searching := strings.TrimSpace(opt.Query) != ""
 	switch {
 	case opt.Sort == editor.SortRelevance && !searching:
@@ -274,7 +282,7 @@ func (b *libraryBrowser) isDefault() bool {
 // filtered reports whether opt narrows the list by a search or a filter.
 func filtered(opt editor.ListOptions) bool {
 	return strings.TrimSpace(opt.Query) != "" || len(opt.Statuses) > 0 || opt.Author != "" || opt.Tag != "" ||
-		!opt.UpdatedFrom.IsZero() || !opt.UpdatedTo.IsZero()
+		!opt.UpdatedFrom.IsZero() || !opt.UpdatedTo.IsZero() || opt.AssignedTo != ""
 }
 
 // scheduleSearch restarts the search debounce.
@@ -524,6 +532,7 @@ func (b *libraryBrowser) showAll() {
 	}
 	b.status.Selected = allStatuses
 	b.status.Refresh()
+	b.filedToMe.clear()
 	b.sortTouched = false
 	b.sort.Selected = sortUpdated
 	b.sort.Refresh()

@@ -69,7 +69,8 @@ func (w *MainWindow) draftMenu() *fyne.Menu {
 	history.Shortcut = shortcutHistory
 	status := fyne.NewMenuItem("Change Status…", func() { w.changeStatus() })
 	status.Shortcut = shortcutStatus
-	return fyne.NewMenu("Draft", status, history, fyne.NewMenuItemSeparator(), trash)
+	assign := fyne.NewMenuItem("Assign to editor…", func() { w.assignToEditor(nil) }) // assign.go
+	return fyne.NewMenu("Draft", status, assign, history, fyne.NewMenuItemSeparator(), trash)
 }
 
 // MoveToTrash saves the open draft, moves it to Trash and closes it. The
@@ -107,6 +108,7 @@ func (w *MainWindow) MoveToTrash() {
 func (w *MainWindow) closeArticle() {
 	w.storyBanner.hide()
 	w.stopTimers()
+	w.presence.Stop() // presence.go
 	w.article = nil
 	w.saver.reset("")
 	w.banner.hide()

@@ -83,6 +83,8 @@ type MainWindow struct {
 	stats *statsBar
 	// compare is the last Compare with filed view shown (compare.go).
 	compare *compareView
+	// presence announces the open draft to the newsroom (presence.go).
+	presence *presence
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -152,6 +154,8 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.review = w.attachReview()
 	w.suggestions = w.attachSuggestions()
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
+	w.presence = &presence{src: opt.Newsroom, clock: clk, run: w.goJob, post: func(f func()) { w.onUI(f, false) }, line: w.form.presenceLine}
+	w.form.assignee.onAssign = func() { w.assignToEditor(nil) } // assign.go
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
 	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
@@ -464,6 +468,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.history.refresh()
 	w.renderPreview()
 	w.review.reset()
+	w.presence.Start(a.ID) // presence.go
 	w.setStatus("Opened "+articleHeadline(a), false)
 }
 

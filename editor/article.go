@@ -190,6 +190,13 @@ type Article struct {
 	// desk asked for, in words by CountWords; 0 means none. It is desk
 	// data, never exported except in the library's own revisions.
 	TargetWords int `json:"target_words,omitempty"`
+
+	// Newsroom assignment (issue 14, see assign.go): AssignedTo is the
+	// newsroom user (the server login, editor.CheckUserName) the draft is
+	// assigned to, "" for nobody. It is desk data: part of every revision,
+	// so it works offline and travels with the draft through sync, and
+	// never exported.
+	AssignedTo string `json:"assigned_to,omitempty"`
 }
 
 // WireHeader is what an imported piece of wire copy said about itself

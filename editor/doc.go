@@ -28,6 +28,8 @@
 //   - profile.go: Profile (publication settings), DefaultProfile, the default
 //     footer and heading templates.
 //   - workflow.go: the status transitions (CanTransition, CheckTransition).
+//   - assign.go: newsroom assignment: user names (CheckUserName,
+//     NormalizeUserName) and the "Filed to me" rule (FiledTo).
 //   - errors.go: Error with codes (EINVALID, ENOTFOUND, ECONFLICT …).
 //   - store.go: the Store interface, ListOptions, Summary and SummaryOf (the
 //     one list row, with its word count), Revision, StoreResolver.

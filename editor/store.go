@@ -50,6 +50,9 @@ type ListOptions struct {
 	Offset      int
 	// Trashed lists the drafts in Trash instead of the live ones.
 	Trashed bool
+	// AssignedTo keeps only the drafts assigned to this newsroom user
+	// (Article.AssignedTo); "" does not filter.
+	AssignedTo string
 }
 
 // Summary is one row of the library list.

@@ -49,12 +49,13 @@ type command struct {
 
 // commands lists every verb, in the order --help shows them.
 var commands = []command{
-	{"list", "[--status S] [--author A] [--tag T] [--since DATE] [--until DATE] [--sort ORDER] [--limit N] [--trash] [--json]", "list drafts, newest first, one per line", runList},
+	{"list", "[--status S] [--author A] [--tag T] [--since DATE] [--until DATE] [--sort ORDER] [--limit N] [--trash] [--filed-to-me | --assigned-to USER] [--json]", "list drafts, newest first, one per line", runList},
 	{"search", "[filters as for list] QUERY...", "full-text search: words, prefixes (harv*), \"quoted phrases\", -excluded words", runSearch},
 	{"import", "[--format F] [--replace | --as-new] FILE...", "import files as drafts: wire copy (.txt), Markdown (.md), ninjs (.json), HTML (.html), NITF or NewsML-G2 (.xml)", runImport},
 	{"export", "--format F [--out FILE] [--force] ID|SLUG  or  --format F (--all | --status S) --out DIR  or  --format atom|rss [--status S] [--since D] [--until D] [--tag T] [--author A] [--limit N] [--out FILE]", "export one draft, many into a directory (formats: " + formatNames() + "), or an Atom or RSS feed of a selection", runExport},
 	{"lint", "[--json] [--no-spelling] ID|SLUG|FILE", "check spelling and AP style; prints field:line:column findings, exits 1 on errors", runLint},
 	{"status", "[--note TEXT] ID|SLUG STATUS", "move a draft through the workflow (draft, filed, editing, approved, published, corrected, killed)", runStatus},
+	shareCommand, assignCommand, // share.go
 	{"suggestions", "[--accept-all | --reject-all | --accept N | --reject N] [--as NAME] [--json] ID|SLUG", "list a draft's suggestions and comments, or accept or reject suggestions (each decision a revision)", runSuggestions},
 	{"history", "[--json] ID|SLUG", "list a draft's revisions, newest first, marking its heads (the one shown, any conflict tips)", runHistory},
 	{"trash", "ID|SLUG...  or  --restore ID|SLUG...  or  --empty [--yes]", "move drafts to Trash, take them back, or empty it", runTrash},

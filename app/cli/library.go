@@ -40,6 +40,7 @@ func openMaintainer(env Env) (editor.Store, maintainer, bool) {
 func runSearch(ctx context.Context, env Env, c command, args []string) int {
 	fs := newFlagSet(env, c.name, c.args, c.summary)
 	lf := addListFlags(fs)
+	af := addAssignFlags(fs) // share.go
 	if code, ok := parseFlags(fs, env, args); !ok {
 		return code
 	}
@@ -51,7 +52,7 @@ func runSearch(ctx context.Context, env Env, c command, args []string) int {
 		return usage(env, c.name, "%s", editor.ErrorMessage(err))
 	}
 	opt.Query = strings.Join(fs.Args(), " ")
-	return listDrafts(ctx, env, opt, *lf.asJSON)
+	return listAssigned(ctx, env, opt, *lf.asJSON, af)
 }
 
 // runHistory implements "dateline history".

@@ -14,6 +14,7 @@ import (
 func runList(ctx context.Context, env Env, c command, args []string) int {
 	fs := newFlagSet(env, c.name, c.args, c.summary)
 	lf := addListFlags(fs)
+	af := addAssignFlags(fs) // share.go
 	if code, ok := parseFlags(fs, env, args); !ok {
 		return code
 	}
@@ -24,7 +25,7 @@ func runList(ctx context.Context, env Env, c command, args []string) int {
 	if err != nil {
 		return usage(env, c.name, "%s", editor.ErrorMessage(err))
 	}
-	return listDrafts(ctx, env, opt, *lf.asJSON)
+	return listAssigned(ctx, env, opt, *lf.asJSON, af)
 }
 
 // listDrafts prints the drafts opt selects, with a count line on stderr.

@@ -33,6 +33,17 @@
 //     one; and the older history of drafts that became visible since the
 //     cursor), the publication profile (an admin's change is shared, anyone
 //     else's stays on their laptop), and Listen for LISTEN/NOTIFY.
+//   - share.go: Share (dateline share; the server decides who may:
+//     the draft's owner, an editor of its desk, an admin), SharedWith,
+//     Users and Editors (who a draft can be assigned to), UserOf (the
+//     library's newsroom user, read from its server's connection string).
+//     Schema 2 keeps the shares table and drafts.shared_with equal, copies
+//     the shown revision's assignee onto the draft row, and lets an editor
+//     see the drafts assigned to them.
+//   - presence.go: Announce and Leave, advisory presence (who has a draft
+//     open, on which device, seen when by the server's clock; never a
+//     lock). newsroom.go: Newsroom, a window's line to the server for the
+//     user, the editors and presence, reading the server from the library.
 //   - pgtest/: a throwaway PostgreSQL cluster for tests (initdb as an
 //     unprivileged user, a free port on 127.0.0.1).
 package pgsync

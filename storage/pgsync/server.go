@@ -130,15 +130,13 @@ func Init(ctx context.Context, dsn string) (from, to int, err error) {
 // Roles are the newsroom roles a user can have.
 var Roles = []string{"correspondent", "editor", "admin"}
 
-var roleName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
-
 // AddUser adds a login role for a person: a member of dateline_user and of
 // dateline_<role>, recorded in dateline.users with their desk. An existing
 // user gets the new role and desk. The password is set separately (psql's
 // \password NAME), so that it never passes through Dateline.
 func AddUser(ctx context.Context, dsn, name, role, desk string) error {
-	if !roleName.MatchString(name) {
-		return editor.Errorf(editor.EINVALID, "user name %q: use lower-case letters, digits and _ (a PostgreSQL role name), at most 63 characters", name)
+	if err := editor.CheckUserName(name); err != nil {
+		return err
 	}
 	known := false
 	for _, r := range Roles {
@@ -191,8 +189,11 @@ func serverError(op string, err error) error {
 	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
-		if pgErr.Code == "42P01" || pgErr.Code == "3F000" || pgErr.Code == "42883" {
+		switch pgErr.Code {
+		case "3F000": // no schema "dateline"
 			return editor.Errorf(editor.EINVALID, "%s: the server has no Dateline schema; run 'dateline server init --dsn DSN' first (%s)", op, pgErr.Message)
+		case "42P01", "42883": // a table or function this build needs is missing
+			return editor.Errorf(editor.EINVALID, "%s: the server's Dateline schema is older than this Dateline (it needs schema %d); an admin runs 'dateline server init --dsn DSN' to upgrade it (%s)", op, SchemaVersion(), pgErr.Message)
 		}
 		return editor.Errorf(editor.EINVALID, "%s: %s (SQLSTATE %s)", op, pgErr.Message, pgErr.Code)
 	}

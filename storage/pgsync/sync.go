@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/dateline-news/dateline/editor"
 	"github.com/dateline-news/dateline/storage"
@@ -58,6 +59,9 @@ func Sync(ctx context.Context, lib *storage.DB, dsn string) (Result, error) {
 		return res, err
 	}
 	defer conn.Close(context.Background())
+	if err := checkSchema(ctx, conn); err != nil {
+		return res, err
+	}
 	if err := push(ctx, conn, lib, &res); err != nil {
 		return res, err
 	}
@@ -72,6 +76,26 @@ func Sync(ctx context.Context, lib *storage.DB, dsn string) (Result, error) {
 		return res, err
 	}
 	return res, nil
+}
+
+// checkSchema refuses a server whose schema is older than this build's
+// before anything is pushed: a laptop must not push into, or half-pull
+// from, a schema that lacks what its sync needs. A server at schema 4 or
+// below does not let logins read its version at all; that is older too.
+func checkSchema(ctx context.Context, conn *pgx.Conn) error {
+	var v int
+	err := conn.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM dateline.migrations`).Scan(&v)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "42501" { // permission denied: schema ≤ 4
+		v, err = 0, nil
+	}
+	if err != nil {
+		return serverError("read the server's schema", err)
+	}
+	if v < SchemaVersion() {
+		return editor.Errorf(editor.EINVALID, "the server's Dateline schema is older than this Dateline (it needs schema %d); an admin runs 'dateline server init --dsn DSN' to upgrade it", SchemaVersion())
+	}
+	return nil
 }
 
 // pushHook, when set, is told when a push call starts ("pushing") and
