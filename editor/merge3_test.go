@@ -114,7 +114,7 @@ func TestMerge3Takes(t *testing.T) {
 
 func TestMergeTokensKeepGraphemesAndMarks(t *testing.T) {
 	for _, s := range []string{
-		"e\u0301te\u0301 café",          // decomposed accents
+		"e\u0301te\u0301 café",        // decomposed accents
 		"family 👨\u200d👩\u200d👧 here", // ZWJ sequence
 		"flags 🇰🇪🇺🇬!",
 		"x\u200d{++a ++} y",
