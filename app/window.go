@@ -83,6 +83,8 @@ type MainWindow struct {
 	stats *statsBar
 	// compare is the last Compare with filed view shown (compare.go).
 	compare *compareView
+	// merging is the open three-way merge view, nil when none (merge3.go).
+	merging *mergeView
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -465,6 +467,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.renderPreview()
 	w.review.reset()
 	w.setStatus("Opened "+articleHeadline(a), false)
+	w.checkHeads() // a draft with several heads offers a merge (merge3.go)
 }
 
 // NewArticle saves the open draft, then opens an empty one with the cursor
