@@ -171,9 +171,11 @@ func prepareMerge(ctx context.Context, ms editor.MergeStore, id, mineID string) 
 	}
 	var baseArt *editor.Article
 	if base != nil {
-		baseArt = base.Article
+		baseArt = editedBody(base.Article)
 	}
-	m, err := editor.MergeArticles(baseArt, mine.Article, theirs.Article)
+	// The bodies as the result editor holds text (LF line breaks), so
+	// that the conflicts' offsets are the editor's.
+	m, err := editor.MergeArticles(baseArt, editedBody(mine.Article), editedBody(theirs.Article))
 	if err != nil {
 		return nil, err
 	}
@@ -633,4 +635,15 @@ func (w *MainWindow) resolveTip(a, head *editor.Article) bool {
 		}
 	})
 	return true
+}
+
+// editedBody returns a with its body's line breaks as the text editor
+// keeps them.
+func editedBody(a *editor.Article) *editor.Article {
+	if a == nil {
+		return nil
+	}
+	c := a.Clone()
+	c.Body = textedit.Normalize(c.Body)
+	return c
 }

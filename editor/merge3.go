@@ -157,7 +157,7 @@ func mergeTokens(s string) []string {
 	raw = append(raw, WordTokens(s[pos:])...)
 
 	// Grapheme cluster boundaries of s.
-	bounds := make(map[int]bool, len(s)/2)
+	bounds := make([]bool, len(s)+1)
 	state := -1
 	for off, rest := 0, s; rest != ""; {
 		var c string
