@@ -193,6 +193,23 @@ func TestMergeViewOnOpen(t *testing.T) {
 	if got := len(mustRevisions(t, store, a.ID)); got != n {
 		t.Errorf("a cancelled merge wrote revisions: %d, want %d", got, n)
 	}
+
+	// Enter, with the focus outside the body, saves the merge.
+	test.Tap(w.banner.button("Merge…"))
+	w.settle()
+	if w.merging == nil {
+		t.Fatal("Merge… did not open the view again")
+	}
+	c := w.Window.Canvas()
+	c.Unfocus()
+	c.(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	w.settle()
+	if hs, err := store.Heads(ctx, a.ID); err != nil || len(hs) != 1 {
+		t.Fatalf("after Enter the draft has %d heads (%v), want 1", len(hs), err)
+	}
+	if got := mustGet(t, store, a.ID).Body; got != "Rivers rose fast." {
+		t.Errorf("an undecided conflict should keep mine (the shown text): %q", got)
+	}
 }
 
 func mustRevisions(t *testing.T, s editor.Store, id string) []editor.Revision {
