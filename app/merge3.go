@@ -249,6 +249,16 @@ func (v *mergeView) summary() string {
 		}
 	}
 	s := fmt.Sprintf("Your version and the other one, from their common ancestor: %d changes applied, %d conflicts. Until you choose, a conflict keeps your text.", applied, len(v.conflicts))
+	var fields []string
+	for _, f := range v.merge.Fields {
+		side := map[editor.HunkKind]string{editor.HunkMine: "yours", editor.HunkTheirs: "theirs", editor.HunkBoth: "both"}[f.Kind]
+		if f.Name() != "body" && side != "" {
+			fields = append(fields, f.Label()+" ("+side+")")
+		}
+	}
+	if len(fields) > 0 {
+		s += " Fields changed: " + strings.Join(fields, ", ") + "."
+	}
 	if v.more > 0 {
 		s += fmt.Sprintf(" %d more versions remain after this merge; merge them next.", v.more)
 	}
