@@ -263,3 +263,50 @@ func TestFollowEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeViewFieldConflicts: both versions changed the headline and
+// the byline's title differently; each is a conflict of its own above the
+// body's, and Take theirs takes their words for that field alone.
+func TestMergeViewFieldConflicts(t *testing.T) {
+	ctx := context.Background()
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	a := seed(t, store, clk, "Council votes on budget", "The council met.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.app.Settings().SetTheme(newTheme()) // the test theme lacks the underlined font
+	other := otherWindow(t, store, clk)
+	theirs, _ := other.Get(ctx, a.ID)
+	theirs.Headline = "Council passes budget"
+	theirs.Byline.Title = "City hall reporter"
+	if _, err := other.Save(ctx, theirs, editor.SaveOptions{Session: "other"}); err != nil {
+		t.Fatal(err)
+	}
+	mine := w.article.Clone()
+	mine.Headline = "Council rejects budget"
+	mine.Byline.Title = "Staff writer"
+	mine.Body = "The council met late."
+	w.form.load(mine)
+	w.article = mine
+	w.saver.changed()
+	w.save(nil)
+	w.settle()
+	test.Tap(w.banner.button("Merge…"))
+	w.settle()
+	v := w.merging
+	if v == nil || len(v.conflicts) != 2 {
+		t.Fatalf("merge view %v, want two conflicts (headline, byline title)", v)
+	}
+	if v.conflicts[0].field.Name() != "headline" || v.conflicts[1].field.Name() != "byline.title" {
+		t.Fatalf("conflicts on %s and %s", v.conflicts[0].field.Name(), v.conflicts[1].field.Name())
+	}
+	test.Tap(findButtonIn(t, v.list, "Take theirs", 0))
+	test.Tap(findButton(t, w.MainWindow, "Save merge"))
+	w.settle()
+	got := mustGet(t, store, a.ID)
+	if got.Headline != "Council passes budget" || got.Byline.Title != "Staff writer" || got.Body != "The council met late." {
+		t.Errorf("merged %q / %q / %q, want theirs' headline, my title and my body", got.Headline, got.Byline.Title, got.Body)
+	}
+	if hs, _ := store.Heads(ctx, a.ID); len(hs) != 1 {
+		t.Errorf("%d heads after the merge, want 1", len(hs))
+	}
+}
