@@ -56,7 +56,7 @@ func (w *MainWindow) showConflict() {
 		bannerAction{"Compare", w.CompareConflict},
 		bannerAction{"Keep mine", w.KeepMine},
 		bannerAction{"Keep theirs", w.KeepTheirs},
-		bannerAction{"Merge by hand…", func() { w.MergeByHand() }})
+		bannerAction{"Merge…", w.MergeHeads})
 }
 
 // conflictText is the text a conflict compares: headline, deck and body.
@@ -101,9 +101,13 @@ func (w *MainWindow) CompareConflict() {
 
 // KeepMine resolves a conflict in favour of the window's text: it is saved
 // as the draft's newest revision, based on the version saved elsewhere
-// (which stays in the history).
+// (which stays in the history); with a store that merges, as a merge
+// revision of both, so that the draft has one head again (resolveTip).
 func (w *MainWindow) KeepMine() {
 	w.withHead(func(head *editor.Article) {
+		if w.resolveTip(w.article.Clone(), head) {
+			return
+		}
 		w.article.BaseRevision, w.article.BaseSaved = head.BaseRevision, head.BaseSaved
 		w.saver.changed()
 		w.save(nil)
@@ -182,11 +186,15 @@ func (w *MainWindow) withHead(then func(head *editor.Article)) {
 
 // KeepTheirs resolves a conflict in favour of the version saved elsewhere:
 // the window's text is stored first (as a conflicting revision, in the
-// history), then the newer version opens in its place.
+// history), then the newer version opens in its place; with a store that
+// merges, a merge revision of both with their text ends the conflict.
 func (w *MainWindow) KeepTheirs() {
 	w.withHead(func(head *editor.Article) {
 		if w.saver.dirty || w.saver.inFlight {
 			return // typing went on meanwhile: nothing is thrown away
+		}
+		if w.resolveTip(head, head) {
+			return
 		}
 		w.setArticle(head, editor.NewID())
 		w.setStatus("Opened the version saved elsewhere; your text is kept in the history as a conflicting revision.", false)

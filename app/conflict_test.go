@@ -204,6 +204,9 @@ func TestConflictBanner(t *testing.T) {
 		if w.banner.object.Visible() {
 			t.Error("the conflict banner stays up after Keep mine")
 		}
+		if hs, err := store.Heads(ctx, theirs.ID); err != nil || len(hs) != 1 {
+			t.Errorf("after Keep mine the draft has %d heads (%v), want 1: the conflict tip is resolved", len(hs), err)
+		}
 		revs, _ := store.Revisions(ctx, theirs.ID)
 		if revs[0].Conflict || revs[0].ParentID != theirs.BaseRevision {
 			t.Errorf("the kept text's revision %+v is not a head based on theirs (%s)", revs[0], theirs.BaseRevision)
@@ -219,8 +222,8 @@ func TestConflictBanner(t *testing.T) {
 	t.Run("MergeByHand", func(t *testing.T) {
 		w, store, theirs, mine := conflictSetup(t)
 		w.app.Settings().SetTheme(newTheme()) // the test theme lacks the diff's underlined font
-		if w.banner.button("Merge by hand…") == nil {
-			t.Fatal("the conflict banner has no Merge by hand button")
+		if w.banner.button("Merge…") == nil {
+			t.Fatal("the conflict banner has no Merge button")
 		}
 		var m *mergeEditor
 		w.withHead(func(head *editor.Article) { m = w.showMerge(head) })
@@ -267,6 +270,9 @@ func TestConflictBanner(t *testing.T) {
 		}
 		if w.banner.object.Visible() {
 			t.Error("the conflict banner stays up after Keep theirs")
+		}
+		if hs, err := store.Heads(ctx, theirs.ID); err != nil || len(hs) != 1 {
+			t.Errorf("after Keep theirs the draft has %d heads (%v), want 1: the conflict tip is resolved", len(hs), err)
 		}
 		// Nothing typed is lost: the window's text is in the history.
 		revs, _ := store.Revisions(ctx, theirs.ID)

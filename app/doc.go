@@ -32,8 +32,11 @@
 //   - autosave.go: the save engine (the autosaver, Fyne-free: the window
 //     and the kill harness in autosave_kill_test.go both drive it);
 //     banner.go: the non-modal notice; conflict.go: compare, keep mine or
-//     keep theirs when the draft was changed elsewhere; storystate.go: the
-//     banner of killed and corrected stories.
+//     keep theirs when the draft was changed elsewhere; merge3.go: the
+//     three-way merge view of a draft with several heads (conflicts with
+//     ancestor, mine and theirs, Take mine / theirs / both, the merged body
+//     editable, F8 / Shift+F8) that saves one merge revision of both heads;
+//     storystate.go: the banner of killed and corrected stories.
 //
 // Menus and the keyboard:
 //   - menu.go: the menu bar, shortcuts and single export; help.go: the Edit

@@ -85,6 +85,8 @@ type MainWindow struct {
 	compare *compareView
 	// presence announces the open draft to the newsroom (presence.go).
 	presence *presence
+	// merging is the open three-way merge view, nil when none (merge3.go).
+	merging *mergeView
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -470,6 +472,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.review.reset()
 	w.presence.Start(a.ID) // presence.go
 	w.setStatus("Opened "+articleHeadline(a), false)
+	w.checkHeads() // a draft with several heads offers a merge (merge3.go)
 }
 
 // NewArticle saves the open draft, then opens an empty one with the cursor

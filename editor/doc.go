@@ -36,6 +36,11 @@
 //
 // The newsroom rules, one file each:
 //   - words.go: the word rule (CountWords; WordTokens for the history diff).
+//   - merge3.go: the three-way word merge of two versions of a text grown
+//     from one base (Merge3: hunks applied from one side, taken once, or
+//     conflicts to Take), paragraph by paragraph, never splitting a
+//     grapheme cluster or a CriticMarkup mark; merge3_article.go merges
+//     whole articles field by field (MergeArticles) by their JSON form.
 //   - readability.go: a text's statistics (TextStats: words, characters,
 //     paragraphs, sentences, syllables; reading time; Flesch reading ease).
 //

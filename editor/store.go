@@ -107,6 +107,9 @@ type Revision struct {
 	// that starts at its parent, until a person resolves it. The draft's
 	// current text is never a conflicting revision.
 	Conflict bool `json:"conflict,omitempty"`
+	// MergeParentID is a merge revision's second parent (ParentID is its
+	// first): the other head it resolved (three-way merge, issue 14).
+	MergeParentID string `json:"merge_parent_id,omitempty"`
 	// Article is the full state; Store.Revisions leaves it nil,
 	// Store.Revision fills it.
 	Article *Article `json:"article,omitempty"`

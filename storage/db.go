@@ -20,6 +20,8 @@
 // when the draft's text moved on since, draft.go keeps the save as a
 // conflicting revision beside the head instead of overwriting it (schema 4,
 // migration/0004_conflicts.sql); revision.go lists both branches.
+// merge.go joins two heads: their common ancestor in the revision graph
+// (MergeBase) and one merge revision with both as parents (SaveMerge).
 //
 // sync.go is the library's side of offline-first sync with a newsroom
 // server (package storage/pgsync; schema 5, migration/0005_sync.sql): it

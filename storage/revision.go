@@ -30,8 +30,10 @@ func (db *DB) Revisions(ctx context.Context, articleID string) ([]editor.Revisio
 		return nil, purgedError(articleID)
 	}
 	rows, err := tx.QueryContext(ctx, `
-		SELECT id, draft_id, parent_id, kind, created, device, author, words, note, conflict
-		FROM revisions WHERE draft_id = ? ORDER BY seq DESC`, articleID)
+		SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.conflict,
+			s.merge_parent
+		FROM revisions r LEFT JOIN sync_revisions s ON s.revision_id = r.id
+		WHERE r.draft_id = ? ORDER BY r.seq DESC`, articleID)
 	if err != nil {
 		return nil, db.storeError("list revisions", err)
 	}
@@ -55,7 +57,8 @@ func (db *DB) Revisions(ctx context.Context, articleID string) ([]editor.Revisio
 // library, whole, for a later sync between devices).
 func (db *DB) Revision(ctx context.Context, id string) (*editor.Revision, error) {
 	row := db.read.QueryRowContext(ctx, `
-		SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.conflict, r.doc
+		SELECT r.id, r.draft_id, r.parent_id, r.kind, r.created, r.device, r.author, r.words, r.note, r.conflict,
+			(SELECT s.merge_parent FROM sync_revisions s WHERE s.revision_id = r.id), r.doc
 		FROM revisions r JOIN drafts d ON d.id = r.draft_id
 		WHERE r.id = ? AND d.purged_at IS NULL`, id)
 	r, err := scanRevision(row, true)
@@ -72,16 +75,18 @@ type scanner interface {
 	Scan(dest ...any) error
 }
 
-// scanRevision reads the columns Revisions and Revision select, and the doc
+// scanRevision reads the columns Revisions and Revision select (a merge's
+// second parent among them), and the doc
 // column when withDoc is set.
 func scanRevision(s scanner, withDoc bool) (*editor.Revision, error) {
 	var (
 		r       editor.Revision
 		parent  sql.NullString
+		merge   sql.NullString
 		created int64
 		doc     string
 	)
-	dest := []any{&r.ID, &r.ArticleID, &parent, &r.Kind, &created, &r.Device, &r.Author, &r.Words, &r.Note, &r.Conflict}
+	dest := []any{&r.ID, &r.ArticleID, &parent, &r.Kind, &created, &r.Device, &r.Author, &r.Words, &r.Note, &r.Conflict, &merge}
 	if withDoc {
 		dest = append(dest, &doc)
 	}
@@ -89,6 +94,7 @@ func scanRevision(s scanner, withDoc bool) (*editor.Revision, error) {
 		return nil, err
 	}
 	r.ParentID = parent.String
+	r.MergeParentID = merge.String
 	r.Created = fromNanos(created)
 	if withDoc {
 		a, err := unmarshalArticle(doc)

@@ -69,4 +69,40 @@ func TestImportReplaceWhileAWindowEdits(t *testing.T) {
 	if _, errOut, code := dateline(t, nil, "--library", lib, "check"); code != 0 {
 		t.Errorf("check after the conflict: exit %d, %s", code, errOut)
 	}
+
+	// The window merges the two heads (issue 14): history shows the merge
+	// revision with both parents, and one head.
+	heads, err := window.Heads(ctx, id)
+	if err != nil || len(heads) != 2 {
+		t.Fatalf("heads before the merge: %v (%v), want 2", heads, err)
+	}
+	merged, err := window.Get(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged.Body += "\n\nThe window's second paragraph."
+	mrev, err := window.SaveMerge(ctx, merged, [2]string{heads[0].ID, heads[1].ID}, editor.SaveOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist, errOut, code := dateline(t, nil, "--library", lib, "history", id)
+	if code != 0 {
+		t.Fatalf("history: exit %d, %s", code, errOut)
+	}
+	var line string
+	for _, l := range strings.Split(hist, "\n") {
+		if strings.HasPrefix(l, mrev.ID) {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "[merge of "+heads[0].ID+" and "+heads[1].ID+"]") || !strings.Contains(line, "[head, shown]") {
+		t.Errorf("history does not show the merge with both parents as the one head:\n%s", hist)
+	}
+	if strings.Count(hist, "[head") != 1 {
+		t.Errorf("history shows more than one head after the merge:\n%s", hist)
+	}
+	hist, _, _ = dateline(t, nil, "--library", lib, "history", "--json", id)
+	if !strings.Contains(hist, `"merge_parent_id": "`+heads[1].ID+`"`) && !strings.Contains(hist, `"merge_parent_id":"`+heads[1].ID+`"`) {
+		t.Errorf("history --json lacks the merge's second parent:\n%s", hist)
+	}
 }

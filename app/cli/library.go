@@ -86,6 +86,9 @@ func runHistory(ctx context.Context, env Env, c command, args []string) int {
 		if r.Note != "" {
 			line += "  " + r.Note
 		}
+		if r.MergeParentID != "" {
+			line += "  [merge of " + r.ParentID + " and " + r.MergeParentID + "]"
+		}
 		if m := marks[r.ID]; m != "" {
 			line += "  " + m
 		}
