@@ -46,7 +46,7 @@ var exportShortcuts = map[editor.Format]fyne.Shortcut{
 func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	newItem := fyne.NewMenuItem("New article", w.NewArticle)
 	newItem.Shortcut = shortcutNew
-	importItem := fyne.NewMenuItem("Import…", w.ShowImportDialog)
+	importItem := fyne.NewMenuItem("Import…", w.importer.ShowImportDialog)
 	importItem.Shortcut = shortcutImport
 	exports := append(w.exportMenuItems(), w.exportLibraryMenuItem(), w.exportFeedMenuItem()) // batchexport.go, feedexport.go
 	quit := fyne.NewMenuItem("Quit", w.RequestClose)
@@ -67,7 +67,7 @@ func (w *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutExportLibrary, func(fyne.Shortcut) { w.ShowBatchExportDialog() })
 	c.AddShortcut(shortcutSettings, func(fyne.Shortcut) { w.showSettings() })
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.RequestClose() })
-	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.ShowImportDialog() })
+	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.importer.ShowImportDialog() })
 	c.AddShortcut(shortcutTrash, func(fyne.Shortcut) { w.MoveToTrash() })
 	c.AddShortcut(shortcutPreferences, func(fyne.Shortcut) { w.showPreferences() })
 	c.AddShortcut(shortcutToggleLibrary, func(fyne.Shortcut) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/dateline-news/dateline/editor"
 )
@@ -23,6 +24,11 @@ type panelEnv struct {
 	current func() *editor.Article
 	// parent is the window a panel's dialogs open over.
 	parent fyne.Window
+	// profile returns the publication profile in use.
+	profile func() editor.Profile
+	// save stores the open draft's pending edits and then calls then, if
+	// not nil, with whether the draft is now saved (MainWindow.save).
+	save func(then func(saved bool))
 }
 
 // panelEnv returns the window's services for its panels.
@@ -34,5 +40,14 @@ func (w *MainWindow) panelEnv() panelEnv {
 		status:  w.setStatus,
 		current: func() *editor.Article { return w.article },
 		parent:  w.Window,
+		profile: func() editor.Profile { return w.profile },
+		save:    w.save,
 	}
+}
+
+// showError puts err in the status bar and in a dialog over the window.
+func (e panelEnv) showError(what string, err error) {
+	msg := what + ": " + editor.ErrorMessage(err)
+	e.status(msg, true)
+	dialog.ShowError(editor.Errorf(editor.ErrorCode(err), "%s", msg), e.parent)
 }

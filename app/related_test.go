@@ -130,7 +130,7 @@ func TestSyndicatedCopyrightInForm(t *testing.T) {
 	clk := newFakeClock()
 	store := openStore(t, clk)
 	w := newTestWindow(t, store, clk, Options{})
-	w.ImportURIs(fileURIs(t, [2]string{"ushant.txt", "Lighthouse keepers return to Ushant\nby Maëlle Le Goff\n" +
+	w.importer.ImportURIs(fileURIs(t, [2]string{"ushant.txt", "Lighthouse keepers return to Ushant\nby Maëlle Le Goff\n" +
 		"USHANT, France (Ouest Marine) — The island’s lighthouse has a keeper again.\n" +
 		"Copyright 1998-2025 Ouest Marine. This article was originally published on Ouest Marine and was reproduced with permission.\n"}))
 	w.settle()

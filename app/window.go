@@ -79,6 +79,9 @@ type MainWindow struct {
 	// suggestions is the Suggestions tab: suggestions and comments
 	// (suggestions.go).
 	suggestions *suggestionsPanel
+	// importer is File › Import… and files dropped on the window
+	// (importer.go).
+	importer *importer
 	// stats is the length and statistics part of the status bar (stats.go).
 	stats *statsBar
 	// compare is the last Compare with filed view shown (compare.go).
@@ -152,6 +155,9 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.review = w.attachReview()
 	w.suggestions = w.attachSuggestions()
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
+	w.importer = &importer{env: w.panelEnv(), added: w.library.upsert, systemImport: w.showSystemImport,
+		busy: func() bool { return w.saver.dirty || w.saver.inFlight },
+		open: func(a *editor.Article) { w.setArticle(a, editor.NewID()) }}
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
 	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
@@ -170,7 +176,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
 	installDialogKeys(w.Window.Canvas())
-	w.Window.SetOnDropped(w.importDropped) // files dropped on the window are imported
+	w.Window.SetOnDropped(w.importer.importDropped) // files dropped on the window are imported
 	w.form.related.pick = func(done func(editor.Summary)) { w.pickTeaserDraft(done) }
 	w.Window.SetCloseIntercept(w.RequestClose)
 
@@ -534,11 +540,7 @@ func wordCount(a *editor.Article) string {
 }
 
 // showError puts err in the status bar and in a dialog.
-func (w *MainWindow) showError(what string, err error) {
-	msg := what + ": " + editor.ErrorMessage(err)
-	w.setStatus(msg, true)
-	dialog.ShowError(editor.Errorf(editor.ErrorCode(err), "%s", msg), w.Window)
-}
+func (w *MainWindow) showError(what string, err error) { w.panelEnv().showError(what, err) }
 
 // StatusText returns the status bar's text.
 func (w *MainWindow) StatusText() string { return w.status.Text }
