@@ -54,7 +54,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
 	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.reviewMenu(), w.helpMenu())
+	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.suggestions.menu(), w.helpMenu())
 }
 
 // addShortcuts makes the menu's shortcuts work wherever the focus is.
