@@ -147,7 +147,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.reveal = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), nil)
 	w.reveal.Importance = widget.LowImportance
 	w.reveal.Hide()
-	w.stats = newStatsBar()
+	w.stats = newStatsBar(w.panelEnv())
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.stats.object, w.reveal), w.status)
 	w.stats.parent = statusBar
 
@@ -177,7 +177,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.addShortcuts()
 	installDialogKeys(w.Window.Canvas())
 	w.Window.SetOnDropped(w.importer.importDropped) // files dropped on the window are imported
-	w.form.related.pick = func(done func(editor.Summary)) { w.pickTeaserDraft(done) }
+	w.form.related.pick = func(done func(editor.Summary)) { showTeaserPicker(w.panelEnv(), done) }
 	w.Window.SetCloseIntercept(w.RequestClose)
 
 	w.start()
@@ -336,7 +336,7 @@ func (w *MainWindow) renderPreview() {
 	if w.article != nil {
 		w.renderer.RenderWith(w.article.Clone(), w.profile)
 	}
-	w.updateStats() // stats.go, on the same pause in typing
+	w.stats.update() // stats.go, on the same pause in typing
 }
 
 // save writes the draft if it has unsaved edits and then calls then, if
