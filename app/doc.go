@@ -46,8 +46,9 @@
 //     use; keys.go: the entry that hands arrows, Enter and Escape on;
 //     dialogkeys.go: Escape and Enter for every dialog.
 //   - batchexport.go: the export menu items (labels from editor's format
-//     table) and the batch export dialog; feedexport.go: File → Export
-//     feed… (Atom or RSS of one status); importer.go: the importer (File →
+//     table) and libraryExporter (on a panelEnv): the batch export dialog
+//     and, in feedexport.go, File → Export feed… (Atom or RSS of one
+//     status); importer.go: the importer (File →
 //     Import…, files dropped on the window, clashing IDs, the report).
 //
 // The panels:

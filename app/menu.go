@@ -48,7 +48,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	newItem.Shortcut = shortcutNew
 	importItem := fyne.NewMenuItem("Import…", w.importer.ShowImportDialog)
 	importItem.Shortcut = shortcutImport
-	exports := append(w.exportMenuItems(), w.exportLibraryMenuItem(), w.exportFeedMenuItem()) // batchexport.go, feedexport.go
+	exports := append(w.exportMenuItems(), w.exporter.libraryMenuItem(), w.exporter.feedMenuItem()) // batchexport.go, feedexport.go
 	quit := fyne.NewMenuItem("Quit", w.RequestClose)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
@@ -64,7 +64,7 @@ func (w *MainWindow) addShortcuts() {
 	for f, sc := range exportShortcuts {
 		c.AddShortcut(sc, func(fyne.Shortcut) { w.Export(f) })
 	}
-	c.AddShortcut(shortcutExportLibrary, func(fyne.Shortcut) { w.ShowBatchExportDialog() })
+	c.AddShortcut(shortcutExportLibrary, func(fyne.Shortcut) { w.exporter.ShowBatchExportDialog() })
 	c.AddShortcut(shortcutSettings, func(fyne.Shortcut) { w.showSettings() })
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.RequestClose() })
 	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.importer.ShowImportDialog() })

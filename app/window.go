@@ -82,6 +82,9 @@ type MainWindow struct {
 	// importer is File › Import… and files dropped on the window
 	// (importer.go).
 	importer *importer
+	// exporter is File → Export library… and Export feed…
+	// (batchexport.go, feedexport.go).
+	exporter *libraryExporter
 	// stats is the length and statistics part of the status bar (stats.go).
 	stats *statsBar
 	// compare is the last Compare with filed view shown (compare.go).
@@ -158,6 +161,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.importer = &importer{env: w.panelEnv(), added: w.library.upsert, systemImport: w.showSystemImport,
 		busy: func() bool { return w.saver.dirty || w.saver.inFlight },
 		open: func(a *editor.Article) { w.setArticle(a, editor.NewID()) }}
+	w.exporter = &libraryExporter{env: w.panelEnv(), exported: w.showExported, post: func(f func()) { w.onUI(f, false) }}
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
 	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
