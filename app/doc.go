@@ -53,7 +53,10 @@
 //
 // The panels:
 //   - library.go: the library pane and its rows (a new list column goes in
-//     newLibraryRow and updateLibraryRow); search.go: the library browser
+//     newLibraryRow and updateLibraryRow; what a row knows is
+//     editor.Summary, so a value not yet there goes in editor/store.go's
+//     Summary and SummaryOf and in storage/list.go's summaryColumns and
+//     scanSummaries); search.go: the library browser
 //     (search, filters, paging, Trash view), whose paged row cache is the
 //     Fyne-free app/rows.Pager (unit-tested there); trash.go: the list
 //     widget and the Draft menu.
