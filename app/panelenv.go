@@ -8,8 +8,9 @@ import (
 )
 
 // panelEnv is what a panel may use of the window it sits in: the library,
-// the worker seam, the clock, the status line, the open draft and the
-// window for its dialogs. Panels get this small struct instead of a
+// the worker seam, the clock, the status line, the open draft, the
+// publication profile, the save of the open draft and the window for its
+// dialogs. Panels get this small struct instead of a
 // pointer to the whole MainWindow, so what a panel can reach is written
 // down here, and a panel can be built in a test without a window.
 type panelEnv struct {
