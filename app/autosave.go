@@ -88,6 +88,18 @@ func (s *autosaver) changed() {
 	s.timer.scheduleMax(s.clock, s.delay, s.maxWait, func() { s.save(nil) })
 }
 
+// saveAs stores the open draft's unsaved edits as a revision saved with
+// opt instead of the session's options (a review decision is a revision
+// of its own), and then calls then like save. With no unsaved edits it
+// does nothing.
+func (s *autosaver) saveAs(opt editor.SaveOptions, then func(saved bool)) {
+	if !s.dirty {
+		return
+	}
+	s.next = &opt
+	s.save(then)
+}
+
 // save stores the open draft if it has unsaved edits and then calls then,
 // if not nil, with whether the draft is now stored. A failed save keeps the
 // draft dirty: the text stays open and the next edit tries again.

@@ -85,9 +85,21 @@ func (w *MainWindow) showExportSave(f editor.Format, a *editor.Article) {
 	}
 }
 
-// exportLibraryMenuItem is File → Export library….
-func (w *MainWindow) exportLibraryMenuItem() *fyne.MenuItem {
-	item := fyne.NewMenuItem("Export library…", w.ShowBatchExportDialog)
+// libraryExporter exports many drafts at once: File → Export library…
+// (one file per draft into a folder) and File → Export feed…
+// (feedexport.go). It reaches the window through its env only.
+type libraryExporter struct {
+	env panelEnv
+	// exported says where an export went (MainWindow.showExported).
+	exported func(fyne.URI)
+	// post runs f on the UI goroutine without waiting (MainWindow.onUI),
+	// for the batch export's progress.
+	post func(f func())
+}
+
+// libraryMenuItem is File → Export library….
+func (x *libraryExporter) libraryMenuItem() *fyne.MenuItem {
+	item := fyne.NewMenuItem("Export library…", x.ShowBatchExportDialog)
 	item.Shortcut = shortcutExportLibrary
 	return item
 }
@@ -152,7 +164,7 @@ func (b *batchExportForm) options() editor.BatchOptions {
 
 // ShowBatchExportDialog asks for a format, which drafts and a folder, and
 // then exports one file per draft into the folder.
-func (w *MainWindow) ShowBatchExportDialog() {
+func (x *libraryExporter) ShowBatchExportDialog() {
 	b := newBatchExportForm()
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", b.format),
@@ -168,13 +180,13 @@ func (w *MainWindow) ShowBatchExportDialog() {
 		folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			switch {
 			case err != nil:
-				w.showError("Export failed", err)
+				x.env.showError("Export failed", err)
 			case dir != nil:
-				w.RunBatchExport(opt, dir.Path())
+				x.RunBatchExport(opt, dir.Path())
 			}
-		}, w.Window)
+		}, x.env.parent)
 		folder.Show()
-	}, w.Window)
+	}, x.env.parent)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }
@@ -220,7 +232,7 @@ type batchExportRun struct {
 // RunBatchExport exports the drafts opt selects into dir on a worker, one
 // file per draft, with a cancellable progress dialog, and then shows the
 // summary and every failure.
-func (w *MainWindow) RunBatchExport(opt editor.BatchOptions, dir string) {
+func (x *libraryExporter) RunBatchExport(opt editor.BatchOptions, dir string) {
 	ctx, stop := context.WithCancel(context.Background())
 	run := &batchExportRun{bar: widget.NewProgressBar(), label: widget.NewLabel("Preparing…"), stop: stop}
 	run.cancel = widget.NewButton("Cancel", func() {
@@ -229,24 +241,24 @@ func (w *MainWindow) RunBatchExport(opt editor.BatchOptions, dir string) {
 		stop()
 	})
 	content := container.NewVBox(run.label, run.bar)
-	run.dialog = dialog.NewCustomWithoutButtons("Exporting "+formatLabel(opt.Format), content, w.Window)
+	run.dialog = dialog.NewCustomWithoutButtons("Exporting "+formatLabel(opt.Format), content, x.env.parent)
 	run.dialog.SetButtons([]fyne.CanvasObject{run.cancel})
 	run.dialog.Resize(fyne.NewSize(420, 0))
 	run.dialog.Show()
-	w.setStatus("Exporting to "+dir+"…", false)
+	x.env.status("Exporting to "+dir+"…", false)
 
 	throttle := &progressThrottle{every: batchProgressInterval, now: time.Now}
-	w.goJob(func() func() {
+	x.env.run(func() func() {
 		defer stop()
 		progress := func(done, total int) {
 			if throttle.due(done, total) {
-				w.onUI(func() { run.show(done, total) }, false)
+				x.post(func() { run.show(done, total) })
 			}
 		}
-		res, err := editor.ExportToFolder(ctx, w.store, opt, dir, progress)
+		res, err := editor.ExportToFolder(ctx, x.env.store, opt, dir, progress)
 		return func() {
 			run.dialog.Hide()
-			w.batchExportDone(res, err, dir)
+			x.batchExportDone(res, err, dir)
 		}
 	})
 }
@@ -265,17 +277,17 @@ func (r *batchExportRun) show(done, total int) {
 
 // batchExportDone reports the end of a batch export: the summary, the
 // failures and the skipped killed stories.
-func (w *MainWindow) batchExportDone(res editor.BatchResult, err error, dir string) {
+func (x *libraryExporter) batchExportDone(res editor.BatchResult, err error, dir string) {
 	cancelled := errors.Is(err, context.Canceled)
 	if err != nil && !cancelled {
-		w.showError("Export failed", err)
+		x.env.showError("Export failed", err)
 		return
 	}
 	summary := res.Summary()
 	if cancelled {
 		summary = "Cancelled. " + summary
 	}
-	w.setStatus(summary, len(res.Failed) > 0)
+	x.env.status(summary, len(res.Failed) > 0)
 	var b strings.Builder
 	b.WriteString(summary + " Files are in " + dir + ".")
 	if len(res.Failed) > 0 {
@@ -299,5 +311,5 @@ func (w *MainWindow) batchExportDone(res editor.BatchResult, err error, dir stri
 	if cancelled {
 		title = "Export cancelled"
 	}
-	dialog.NewCustom(title, "OK", scroll, w.Window).Show()
+	dialog.NewCustom(title, "OK", scroll, x.env.parent).Show()
 }

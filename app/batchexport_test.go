@@ -31,7 +31,7 @@ func TestBatchExportWritesOneFilePerDraft(t *testing.T) {
 	w := newTestWindow(t, store, clk, Options{})
 	dir := filepath.Join(t.TempDir(), "out")
 
-	w.RunBatchExport(editor.BatchOptions{Format: editor.FormatWire}, dir)
+	w.exporter.RunBatchExport(editor.BatchOptions{Format: editor.FormatWire}, dir)
 	w.settle()
 
 	entries, err := os.ReadDir(dir)
@@ -91,7 +91,7 @@ func TestBatchExportByStatusAndFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	w.RunBatchExport(editor.BatchOptions{Format: editor.FormatMarkdown, List: editor.ListOptions{Statuses: []editor.Status{editor.StatusFiled}}}, dir)
+	w.exporter.RunBatchExport(editor.BatchOptions{Format: editor.FormatMarkdown, List: editor.ListOptions{Statuses: []editor.Status{editor.StatusFiled}}}, dir)
 	w.settle()
 
 	text := overlayText(w.MainWindow)
@@ -171,7 +171,7 @@ func TestBatchExportCancel(t *testing.T) {
 	dir := t.TempDir()
 	store.armed.Store(true)
 
-	w.RunBatchExport(editor.BatchOptions{Format: editor.FormatWire}, dir)
+	w.exporter.RunBatchExport(editor.BatchOptions{Format: editor.FormatWire}, dir)
 	<-store.entered // the worker has written the first draft and reads the second
 	test.Tap(findButton(t, w.MainWindow, "Cancel"))
 	store.armed.Store(false)
@@ -262,7 +262,7 @@ func TestBatchExportDialogAsksForFolder(t *testing.T) {
 	clk := newFakeClock()
 	store := openStore(t, clk)
 	w := newTestWindow(t, store, clk, Options{})
-	w.ShowBatchExportDialog()
+	w.exporter.ShowBatchExportDialog()
 	if text := overlayText(w.MainWindow); !strings.Contains(text, "HTML page") || !strings.Contains(text, allDraftsLabel) {
 		t.Fatalf("the export library dialog lacks its choices:\n%s", text)
 	}

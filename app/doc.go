@@ -16,10 +16,13 @@
 //
 // The window and its wiring:
 //   - panelenv.go: panelEnv, the few things a panel may use of the window
-//     (library, worker seam, clock, status line, open draft, parent
-//     window); the library browser, history and picker get it instead of
-//     a pointer to MainWindow.
-//   - window.go: MainWindow, which builds the panels and wires them; run.go:
+//     (library, worker seam, clock, status line and error dialog, open
+//     draft, profile, save, parent window); the library browser, history,
+//     teaser picker, importer, Spelling & style and Suggestions get it
+//     (with a host struct naming the few hooks only they use) instead of a
+//     pointer to MainWindow.
+//   - window.go: MainWindow, which builds the panels and wires them, and
+//     the open draft's lifecycle (open, new, save, close); run.go:
 //     Options and start-up; clock.go: the clock seam and the debounce (with
 //     its maximum wait); geometry.go and screen_*.go: the size the window
 //     opens at and what is remembered (size, splits, the open draft).
@@ -46,31 +49,39 @@
 //     use; keys.go: the entry that hands arrows, Enter and Escape on;
 //     dialogkeys.go: Escape and Enter for every dialog.
 //   - batchexport.go: the export menu items (labels from editor's format
-//     table) and the batch export dialog; feedexport.go: File → Export
-//     feed… (Atom or RSS of one status); importer.go: import dialog, drops
-//     and clashes.
+//     table) and libraryExporter (on a panelEnv): the batch export dialog
+//     and, in feedexport.go, File → Export feed… (Atom or RSS of one
+//     status); importer.go: the importer (File →
+//     Import…, files dropped on the window, clashing IDs, the report).
 //
 // The panels:
 //   - library.go: the library pane and its rows (a new list column goes in
-//     newLibraryRow and updateLibraryRow); search.go: the library browser
+//     newLibraryRow and updateLibraryRow; what a row knows is
+//     editor.Summary, so a value not yet there goes in editor/store.go's
+//     Summary and SummaryOf and in storage/list.go's summaryColumns and
+//     scanSummaries); search.go: the library browser
 //     (search, filters, paging, Trash view), whose paged row cache is the
 //     Fyne-free app/rows.Pager (unit-tested there); trash.go: the list
 //     widget and the Draft menu.
-//   - form.go: the article form; authors.go, related.go (teasers and the
-//     copyright years entry), workflow.go (status choices): its parts.
-//   - preview.go: PreviewView (a virtual list of rows, canvas objects only
-//     for what is in view) and PreviewRenderer (cancellable builds on
-//     workers, incremental through editor.PreviewCache); preview_rows.go
+//   - form.go: the article form, built in steps by section (a new field
+//     goes in its section's newXFields and in rows); authors.go,
+//     related.go (teasers and the copyright years entry), workflow.go
+//     (status choices): its parts.
+//   - preview.go: PreviewView, the widget; preview_content.go: its virtual
+//     content (canvas objects only for the rows in view, link taps, the
+//     objects of a row); preview_renderer.go: PreviewRenderer (cancellable
+//     builds on workers, incremental through editor.PreviewCache, the
+//     paused notices); preview_rows.go
 //     flattens an editor.Preview into rows with content hashes;
 //     preview_layout.go is the preview's own word wrap by cached glyph
 //     advances. history.go and worddiff.go: the
-//     revision history panel and its word diff; review.go: the Review tab
-//     (spelling and AP style findings from editor/spell and editor/style,
+//     revision history panel and its word diff; review.go: the "Spelling &
+//     style" tab (reviewPanel: spelling and AP style findings from editor/spell and editor/style,
 //     checked on a worker after a pause in typing, wavy underlines in the
 //     body, hints under the headline and deck, the context menu and Ctrl+.
 //     with suggestions, "Add to library dictionary" and "Ignore in this
-//     draft", Review settings); suggestions.go: the
-//     Review tab and menu (suggestion mode through the body model's
+//     draft", Review settings, its View menu items); suggestions.go: the
+//     "Suggestions" tab and the Review menu (suggestion mode through the body model's
 //     Rewrite hook, the list of suggestions and comment threads, accept
 //     and reject saved as revisions of their own, "Your name");
 //     compare.go: Compare with filed, the word diff since filing in a
@@ -88,5 +99,8 @@
 //     settings; preferences.go: the Preferences dialog; theme.go: the theme
 //     (readable colours, variant, text size).
 //
-// A new panel is a new file named for it, built in window.go.
+// A new panel is a new file named for it: a type that takes a panelEnv
+// (and a small host struct for the hooks only it needs), its constructor
+// and its menu items there; window.go builds it and adds it to the layout
+// or the side tabs, menu.go puts its menu in the bar.
 package app

@@ -20,9 +20,9 @@ import (
 // feedLabels name the feed formats in the dialog.
 var feedLabels = map[editor.FeedFormat]string{editor.FeedAtom: "Atom 1.0", editor.FeedRSS: "RSS 2.0"}
 
-// exportFeedMenuItem is File → Export feed….
-func (w *MainWindow) exportFeedMenuItem() *fyne.MenuItem {
-	return fyne.NewMenuItem("Export feed…", w.ShowFeedExportDialog)
+// feedMenuItem is File → Export feed….
+func (x *libraryExporter) feedMenuItem() *fyne.MenuItem {
+	return fyne.NewMenuItem("Export feed…", x.ShowFeedExportDialog)
 }
 
 // feedExportForm holds the choices of the feed export dialog.
@@ -70,7 +70,7 @@ func (b *feedExportForm) options() (editor.FeedFormat, editor.ListOptions, bool)
 
 // ShowFeedExportDialog asks for a feed format and which drafts, then where
 // to save the feed.
-func (w *MainWindow) ShowFeedExportDialog() {
+func (x *libraryExporter) ShowFeedExportDialog() {
 	b := newFeedExportForm()
 	items := []*widget.FormItem{
 		widget.NewFormItem("Feed", b.format),
@@ -85,14 +85,14 @@ func (w *MainWindow) ShowFeedExportDialog() {
 		save := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
 			switch {
 			case err != nil:
-				w.showError("Export failed", err)
+				x.env.showError("Export failed", err)
 			case out != nil:
-				w.RunFeedExport(f, list, force, out)
+				x.RunFeedExport(f, list, force, out)
 			}
-		}, w.Window)
+		}, x.env.parent)
 		save.SetFileName("feed" + f.Ext())
 		save.Show()
-	}, w.Window)
+	}, x.env.parent)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }
@@ -100,10 +100,10 @@ func (w *MainWindow) ShowFeedExportDialog() {
 // RunFeedExport writes the feed of the drafts list selects to out on a
 // worker and reports the outcome in the status bar, or in a dialog on
 // failure.
-func (w *MainWindow) RunFeedExport(f editor.FeedFormat, list editor.ListOptions, force bool, out fyne.URIWriteCloser) {
-	w.setStatus("Exporting the feed…", false)
-	w.goJob(func() func() {
-		res, err := editor.ExportFeedFrom(context.Background(), w.store, f, list, force, time.Now())
+func (x *libraryExporter) RunFeedExport(f editor.FeedFormat, list editor.ListOptions, force bool, out fyne.URIWriteCloser) {
+	x.env.status("Exporting the feed…", false)
+	x.env.run(func() func() {
+		res, err := editor.ExportFeedFrom(context.Background(), x.env.store, f, list, force, time.Now())
 		if err == nil {
 			_, err = out.Write(res.Data)
 		}
@@ -112,15 +112,15 @@ func (w *MainWindow) RunFeedExport(f editor.FeedFormat, list editor.ListOptions,
 		}
 		return func() {
 			if err != nil {
-				w.showError("Export failed", err)
+				x.env.showError("Export failed", err)
 				return
 			}
-			w.showExported(out.URI())
+			x.exported(out.URI())
 			msg := fmt.Sprintf("Exported a %s feed of %d %s to %s", feedLabels[f], res.Entries, map[bool]string{true: "story", false: "stories"}[res.Entries == 1], out.URI().Name())
 			if n := len(res.Skipped); n > 0 {
 				msg += fmt.Sprintf("; left out %d killed", n)
 			}
-			w.setStatus(msg, false)
+			x.env.status(msg, false)
 		}
 	})
 }

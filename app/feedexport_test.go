@@ -47,7 +47,7 @@ func TestFeedExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.RunFeedExport(f, list, force, out)
+	w.exporter.RunFeedExport(f, list, force, out)
 	w.settle()
 
 	data, err := os.ReadFile(path)

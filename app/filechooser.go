@@ -58,7 +58,7 @@ func (w *MainWindow) showSystemImport(fallback func()) bool {
 				for i, p := range paths {
 					uris[i] = fynestorage.NewFileURI(p)
 				}
-				w.ImportURIs(uris)
+				w.importer.ImportURIs(uris)
 			}
 		}, false)
 	}()

@@ -70,9 +70,25 @@ const dateHint = "AP style (Jan. 21, March 5) or 2026-01-21"
 // kindLabels are the attribution kinds as the select shows them.
 var kindLabels = []string{string(editor.AttributionOriginal), string(editor.AttributionContributed), string(editor.AttributionSyndicated)}
 
+// newArticleForm builds the form, disabled until a draft is loaded: the
+// fields in the order of the form, then their rows and the layout.
+// onChange receives every edit of the draft; canvas is the window's.
 func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() fyne.Canvas) *articleForm {
 	f := &articleForm{onChange: onChange}
+	f.newHeadlineFields()
+	f.newBylineFields(canvas)
+	f.newDatelineFields()
+	f.newAttributionFields()
+	f.newDeskFields()
+	f.newBody(canvas)
+	f.layOut(f.rows())
+	f.setEnabled(false)
+	return f
+}
 
+// newHeadlineFields builds the headline with its length hint, the deck
+// and the slug.
+func (f *articleForm) newHeadlineFields() {
 	f.headline = f.entry("Headline", func(a *editor.Article, s string) {
 		f.followHeadline(a, s)
 		a.Headline = s
@@ -90,7 +106,11 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	f.deck = f.entry("Optional subheadline", func(a *editor.Article, s string) { a.Deck = s })
 	f.slug = f.entry("made from the headline; lowercase-with-hyphens", func(a *editor.Article, s string) { a.Slug = strings.TrimSpace(s) })
 	f.slug.Validator = func(s string) error { return editor.CheckSlug(strings.TrimSpace(s)) }
+}
 
+// newBylineFields builds the authors, the related teasers and the byline
+// title.
+func (f *articleForm) newBylineFields(canvas func() fyne.Canvas) {
 	f.authors = newAuthorsEditor(func(names []string) {
 		f.change(func(a *editor.Article) { a.Byline.Authors = names })
 	}, canvas)
@@ -100,6 +120,11 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	}, canvas)
 	f.fields = append(f.fields, f.related)
 	f.bylineTitle = f.entry("Role or affiliation, e.g. Staff Correspondent", func(a *editor.Article, s string) { a.Byline.Title = s })
+}
+
+// newDatelineFields builds the dateline's place, date (with its hint) and
+// credit.
+func (f *articleForm) newDatelineFields() {
 	f.place = f.entry("CITY, State or Country", func(a *editor.Article, s string) { a.Dateline.Place = s })
 	f.date = f.newField()
 	f.date.SetPlaceHolder("Jan. 21 or 2026-01-21")
@@ -120,7 +145,11 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	}
 	f.fields = append(f.fields, f.date)
 	f.credit = f.entry("Outlet credited in the dateline", func(a *editor.Article, s string) { a.Dateline.Credit = s })
+}
 
+// newAttributionFields builds the attribution: source and kind, and the
+// syndicated story's publisher, URL and copyright.
+func (f *articleForm) newAttributionFields() {
 	f.source = f.entry("Agency whose reporting is used", func(a *editor.Article, s string) { a.Attribution.Source = s })
 	f.kind = widget.NewSelect(kindLabels, func(s string) {
 		f.showSyndicated(s == string(editor.AttributionSyndicated))
@@ -134,7 +163,11 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		f.change(func(a *editor.Article) { a.Copyright.Since, a.Copyright.Year = since, year })
 	})
 	f.fields = append(f.fields, f.crYears)
+}
 
+// newDeskFields builds the desk's fields: tags, status, target length and
+// the editor's note.
+func (f *articleForm) newDeskFields() {
 	f.tags = f.entry("Comma-separated keywords", func(a *editor.Article, s string) { a.Tags = splitTags(s) })
 	statuses := make([]string, len(editor.Statuses))
 	for i, s := range editor.Statuses {
@@ -155,7 +188,11 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	})
 	f.target.Validator = func(s string) error { _, err := parseTargetWords(s); return err }
 	f.note = f.multiEntry("For the desk only; never exported", 2, func(a *editor.Article, s string) { a.EditorsNote = s })
+}
 
+// newBody builds the body editor and its find bar; Enter in the headline
+// goes on to the body.
+func (f *articleForm) newBody(canvas func() fyne.Canvas) {
 	f.body = newBodyEditor()
 	f.body.OnChanged = func(s string) { f.change(func(a *editor.Article) { a.Body = s }) }
 	f.fields = append(f.fields, f.body)
@@ -166,7 +203,10 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 			c.Focus(f.body)
 		}
 	}
+}
 
+// rows puts the fields in labelled rows under their section titles.
+func (f *articleForm) rows() *formGrid {
 	f.headlineHint, f.deckHint = newReviewHint(), newReviewHint()
 	var g formGrid
 	g.row("Headline", container.NewVBox(f.headline, f.lengthHint, f.headlineHint))
@@ -197,7 +237,12 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	f.fields = append(f.fields, f.assignee.button)
 	g.row("Assigned to", f.assignee.object)
 	g.row("Editor's note", f.note)
+	return &g
+}
 
+// layOut puts the rows in a scrolled grid above the body, in a split
+// whose positions geometry.go remembers.
+func (f *articleForm) layOut(g *formGrid) {
 	bodyLabel := widget.NewLabelWithStyle("Body (Markdown)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	grid := container.New(layout.NewFormLayout(), g.objects...)
 	scroll := container.NewVScroll(container.NewPadded(grid))
@@ -215,8 +260,6 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 	split.Offset = defaultFormSplit
 	f.split = split
 	f.object = split
-	f.setEnabled(false)
-	return f
 }
 
 // formGrid collects the label and field objects of a two-column form

@@ -38,11 +38,29 @@ type importClash struct {
 	existing string // the library draft's headline
 }
 
+// importer is File › Import…: the dialogs that choose the files, files
+// dropped on the window, the questions about clashing IDs and the report.
+// It reaches the window only through its env and the hooks below.
+type importer struct {
+	env panelEnv
+	// added puts an imported draft in the library list.
+	added func(editor.Summary)
+	// busy reports whether the open draft has edits that are not stored
+	// yet or are being stored.
+	busy func() bool
+	// open shows a draft in the form as a fresh editing session.
+	open func(a *editor.Article)
+	// systemImport asks the desktop's chooser for the files and imports
+	// them, calling fallback if it fails; it reports false when there is
+	// no desktop chooser (filechooser.go).
+	systemImport func(fallback func()) bool
+}
+
 // importJob is one import of one or more files: what went in, what failed
 // and which files still wait for an answer. Its methods run on the UI
 // goroutine; the store work runs on workers.
 type importJob struct {
-	w        *MainWindow
+	im       *importer
 	total    int
 	imported []*editor.Article
 	failed   []importFailure
@@ -59,21 +77,21 @@ type importJob struct {
 // desktop's chooser (several files at once) when there is one, else Fyne's
 // dialog, which takes one file. Several files at once also come in by
 // dropping them on the window.
-func (w *MainWindow) ShowImportDialog() {
-	if !w.showSystemImport(w.showFyneImportDialog) {
-		w.showFyneImportDialog()
+func (im *importer) ShowImportDialog() {
+	if !im.systemImport(im.showFyneImportDialog) {
+		im.showFyneImportDialog()
 	}
 }
 
 // showFyneImportDialog is Fyne's file dialog for one file to import.
-func (w *MainWindow) showFyneImportDialog() { w.importDialog().Show() }
+func (im *importer) showFyneImportDialog() { im.importDialog().Show() }
 
 // importDialog is Fyne's file dialog of ShowImportDialog, filtered to the
 // extensions of the format table's importers.
-func (w *MainWindow) importDialog() *dialog.FileDialog {
+func (im *importer) importDialog() *dialog.FileDialog {
 	d := dialog.NewFileOpen(func(in fyne.URIReadCloser, err error) {
 		if err != nil {
-			w.showError("Import failed", err)
+			im.env.showError("Import failed", err)
 			return
 		}
 		if in == nil {
@@ -81,16 +99,16 @@ func (w *MainWindow) importDialog() *dialog.FileDialog {
 		}
 		uri := in.URI()
 		_ = in.Close()
-		w.ImportURIs([]fyne.URI{uri})
-	}, w.Window)
+		im.ImportURIs([]fyne.URI{uri})
+	}, im.env.parent)
 	d.SetFilter(fynestorage.NewExtensionFileFilter(editor.ImportExtensions()))
 	return d
 }
 
 // importDropped takes files dropped on the window.
-func (w *MainWindow) importDropped(_ fyne.Position, uris []fyne.URI) {
+func (im *importer) importDropped(_ fyne.Position, uris []fyne.URI) {
 	if len(uris) > 0 {
-		w.ImportURIs(uris)
+		im.ImportURIs(uris)
 	}
 }
 
@@ -101,16 +119,17 @@ func (w *MainWindow) importDropped(_ fyne.Position, uris []fyne.URI) {
 // to replace, import as new or skip it. At the end the imported drafts join
 // the library list, the last one opens, and any failures are listed in one
 // dialog.
-func (w *MainWindow) ImportURIs(uris []fyne.URI) {
-	job := &importJob{w: w, total: len(uris), replaced: map[string]bool{}}
+func (im *importer) ImportURIs(uris []fyne.URI) {
+	job := &importJob{im: im, total: len(uris), replaced: map[string]bool{}}
 	if len(uris) == 1 {
-		w.setStatus("Importing "+uris[0].Name()+"…", false)
+		im.env.status("Importing "+uris[0].Name()+"…", false)
 	} else {
-		w.setStatus(fmt.Sprintf("Importing %d files…", len(uris)), false)
+		im.env.status(fmt.Sprintf("Importing %d files…", len(uris)), false)
 	}
-	now := w.clock.Now()
-	prof := w.profile
-	w.goJob(func() func() {
+	now := im.env.clock.Now()
+	prof := im.env.profile()
+	store := im.env.store
+	im.env.run(func() func() {
 		ctx := context.Background()
 		var imported []*editor.Article
 		var failed []importFailure
@@ -121,7 +140,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 			a, err := readImportURI(uri, prof)
 			if err == nil {
 				var stored *editor.Article
-				stored, err = editor.AddImported(ctx, w.store, a, editor.ClashRefuse, now)
+				stored, err = editor.AddImported(ctx, store, a, editor.ClashRefuse, now)
 				if err == nil {
 					imported = append(imported, stored)
 					reports = append(reports, newImportReport(uri.Name(), stored))
@@ -132,7 +151,7 @@ func (w *MainWindow) ImportURIs(uris []fyne.URI) {
 					continue
 				}
 				if editor.ErrorCode(err) == editor.ECONFLICT {
-					if existing, gerr := w.store.Get(ctx, a.ID); gerr == nil {
+					if existing, gerr := store.Get(ctx, a.ID); gerr == nil {
 						clashes = append(clashes, importClash{name: uri.Name(), article: a, existing: articleHeadline(existing)})
 						continue
 					}
@@ -204,7 +223,7 @@ func (j *importJob) ask(c importClash) {
 		"Replace adds the file's text as a new revision of that draft; its earlier text stays in the history.\n"+
 		"Import as a new draft keeps both, the file under a new ID.\nSkip leaves the library as it is.", c.name, c.existing))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons("Draft already in the library", container.NewPadded(msg), j.w.Window)
+	d := dialog.NewCustomWithoutButtons("Draft already in the library", container.NewPadded(msg), j.im.env.parent)
 	answer := func(clash editor.Clash, skip bool) func() {
 		return func() {
 			d.Hide()
@@ -229,11 +248,11 @@ func (j *importJob) ask(c importClash) {
 // revision, the open draft's edits are saved, so that its next autosave
 // cannot write stale text over the import.
 func (j *importJob) store(c importClash, clash editor.Clash) {
-	w := j.w
-	now := w.clock.Now()
-	w.save(func(bool) {
-		w.goJob(func() func() {
-			stored, err := editor.AddImported(context.Background(), w.store, c.article, clash, now)
+	env := j.im.env
+	now := env.clock.Now()
+	env.save(func(bool) {
+		env.run(func() func() {
+			stored, err := editor.AddImported(context.Background(), env.store, c.article, clash, now)
 			return func() {
 				if err != nil {
 					j.failed = append(j.failed, importFailure{name: c.name, err: err})
@@ -253,12 +272,12 @@ func (j *importJob) store(c importClash, clash editor.Clash) {
 // finish puts the imported drafts in the library list, opens the last one
 // and reports the outcome.
 func (j *importJob) finish() {
-	w := j.w
+	im, env := j.im, j.im.env
 	for _, a := range j.imported {
-		w.library.upsert(summaryOf(a))
+		im.added(summaryOf(a))
 	}
 	summary := j.summary()
-	w.setStatus(summary, len(j.failed) > 0)
+	env.status(summary, len(j.failed) > 0)
 	if len(j.failed) > 0 || j.agencyCopy() {
 		j.showFailures(summary)
 	}
@@ -266,27 +285,27 @@ func (j *importJob) finish() {
 		return
 	}
 	open := j.imported[len(j.imported)-1].ID
-	if w.article != nil && j.replaced[w.article.ID] {
-		open = w.article.ID // the open draft got a new revision: show its new text
+	if cur := env.current(); cur != nil && j.replaced[cur.ID] {
+		open = cur.ID // the open draft got a new revision: show its new text
 	}
 	// Save the open draft first, then show the imported one even when it
 	// has the open draft's ID, and keep the summary in the status bar.
-	w.save(func(saved bool) {
+	env.save(func(saved bool) {
 		if !saved {
 			return
 		}
-		w.goJob(func() func() {
-			a, err := w.store.Get(context.Background(), open)
+		env.run(func() func() {
+			a, err := env.store.Get(context.Background(), open)
 			return func() {
 				if err != nil {
-					w.showError("Could not open the imported draft", err)
+					env.showError("Could not open the imported draft", err)
 					return
 				}
-				if w.saver.dirty || w.saver.inFlight {
+				if im.busy() {
 					return // typing went on meanwhile; keep the open draft
 				}
-				w.setArticle(a, editor.NewID())
-				w.setStatus(summary, len(j.failed) > 0)
+				im.open(a)
+				env.status(summary, len(j.failed) > 0)
 			}
 		})
 	})
@@ -364,7 +383,7 @@ func (j *importJob) showFailures(summary string) {
 	if len(j.failed) > 0 {
 		title = "Some files were not imported"
 	}
-	d := dialog.NewCustom(title, "OK", scroll, j.w.Window)
+	d := dialog.NewCustom(title, "OK", scroll, j.im.env.parent)
 	d.Show()
 }
 

@@ -19,9 +19,9 @@ func TestImportSkipsADuplicate(t *testing.T) {
 	withID := clashFile(t, w.MainWindow, a, a.Body) // the same text: an export of a
 	withoutID := fileURIs(t, [2]string{"wire.md", "# Rains return to the coast\n\nThe first rains fell on Monday.\n"})
 
-	w.ImportURIs(withoutID)
+	w.importer.ImportURIs(withoutID)
 	w.settle()
-	w.ImportURIs(append(withID, withoutID...))
+	w.importer.ImportURIs(append(withID, withoutID...))
 	w.settle()
 	if text := overlayText(w.MainWindow); text != "" {
 		t.Errorf("a dialog is shown for duplicates:\n%s", text)

@@ -17,7 +17,7 @@ func TestImportAgencyCopyShowsReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.ImportURIs(fileURIs(t, [2]string{"ferry.txt", string(copyText)}))
+	w.importer.ImportURIs(fileURIs(t, [2]string{"ferry.txt", string(copyText)}))
 	w.settle()
 
 	if w.article == nil || w.article.Attribution.OriginalPublisher != "Associated Press" {

@@ -88,7 +88,7 @@ func TestImportWireTextCreatesDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	w.importDropped(fyne.Position{}, fileURIs(t, [2]string{"tea.txt", string(wire)}))
+	w.importer.importDropped(fyne.Position{}, fileURIs(t, [2]string{"tea.txt", string(wire)}))
 	w.settle()
 
 	if got := countDrafts(t, store); got != 1 {
@@ -156,7 +156,7 @@ func TestImportClashAsks(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			w.ImportURIs(clashFile(t, w.MainWindow, a, "Dockworkers voted to return on Friday."))
+			w.importer.ImportURIs(clashFile(t, w.MainWindow, a, "Dockworkers voted to return on Friday."))
 			w.settle()
 
 			// Nothing is stored before the user answers.
@@ -214,7 +214,7 @@ func TestImportBadFileReportedGoodOneImports(t *testing.T) {
 		[2]string{"good.md", "---\ntitle: Ferries resume after the storm\n---\nBoats left at dawn.\n"},
 	)
 	uris = append(uris, fynestorage.NewFileURI(filepath.Join(t.TempDir(), "missing.txt")))
-	w.ImportURIs(uris)
+	w.importer.ImportURIs(uris)
 	w.settle()
 
 	if got := countDrafts(t, store); got != 1 {
@@ -250,7 +250,7 @@ func TestImportOversizedFileRefused(t *testing.T) {
 	store := openStore(t, clk)
 	w := newTestWindow(t, store, clk, Options{})
 	big := strings.Repeat("Paragraph of wire copy.\n", (editor.MaxImportBytes/24)+10)
-	w.ImportURIs(fileURIs(t, [2]string{"huge.txt", big}))
+	w.importer.ImportURIs(fileURIs(t, [2]string{"huge.txt", big}))
 	w.settle()
 	if got := countDrafts(t, store); got != 0 {
 		t.Fatalf("an oversized file was imported: %d drafts", got)
@@ -292,7 +292,7 @@ func TestImportReplaceOpenDraftKeepsUnsavedEdits(t *testing.T) {
 		t.Fatal("typing left the draft clean")
 	}
 
-	w.ImportURIs(clashFile(t, w.MainWindow, a, "The correspondent's version."))
+	w.importer.ImportURIs(clashFile(t, w.MainWindow, a, "The correspondent's version."))
 	w.settle()
 	test.Tap(findButton(t, w.MainWindow, clashReplaceLabel))
 	w.settle()
@@ -335,7 +335,7 @@ func TestImportReadsFootersWithTheLibraryTemplates(t *testing.T) {
 	w := newTestWindow(t, store, clk, Options{})
 	wire := "Harbour dredging resumes\nby Dana Whitfield\nWork began on Monday.\n© Bay Ledger Media Ltd., 1998–2025. Some rights reserved.\n"
 
-	w.importDropped(fyne.Position{}, fileURIs(t, [2]string{"harbour.txt", wire}))
+	w.importer.importDropped(fyne.Position{}, fileURIs(t, [2]string{"harbour.txt", wire}))
 	w.settle()
 
 	if w.article == nil {

@@ -46,7 +46,7 @@ func TestXMLFormatsInMenusAndImportDialog(t *testing.T) {
 	uris := fileURIs(t, [2]string{"cod.xml", string(nitf)}, [2]string{"herring.newsml", string(newsml)},
 		[2]string{"story.nitf", string(nitf)}, [2]string{"notes.doc", "x"})
 
-	d := w.importDialog()
+	d := w.importer.importDialog()
 	dir, err := fynestorage.ListerForURI(fynestorage.NewFileURI(strings.TrimSuffix(uris[0].Path(), "/cod.xml")))
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +75,7 @@ func TestXMLFormatsInMenusAndImportDialog(t *testing.T) {
 	}
 	d.Hide()
 
-	w.importDropped(fyne.Position{}, uris[:2])
+	w.importer.importDropped(fyne.Position{}, uris[:2])
 	w.settle()
 	if got := countDrafts(t, store); got != 2 {
 		t.Fatalf("library holds %d drafts after importing the NITF and NewsML-G2 files, want 2 (status %q)", got, w.StatusText())

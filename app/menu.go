@@ -46,15 +46,15 @@ var exportShortcuts = map[editor.Format]fyne.Shortcut{
 func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	newItem := fyne.NewMenuItem("New article", w.NewArticle)
 	newItem.Shortcut = shortcutNew
-	importItem := fyne.NewMenuItem("Import…", w.ShowImportDialog)
+	importItem := fyne.NewMenuItem("Import…", w.importer.ShowImportDialog)
 	importItem.Shortcut = shortcutImport
-	exports := append(w.exportMenuItems(), w.exportLibraryMenuItem(), w.exportFeedMenuItem()) // batchexport.go, feedexport.go
+	exports := append(w.exportMenuItems(), w.exporter.libraryMenuItem(), w.exporter.feedMenuItem()) // batchexport.go, feedexport.go
 	quit := fyne.NewMenuItem("Quit", w.RequestClose)
 	quit.IsQuit = true
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
 	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.reviewMenu(), w.helpMenu())
+	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.suggestions.menu(), w.helpMenu())
 }
 
 // addShortcuts makes the menu's shortcuts work wherever the focus is.
@@ -64,10 +64,10 @@ func (w *MainWindow) addShortcuts() {
 	for f, sc := range exportShortcuts {
 		c.AddShortcut(sc, func(fyne.Shortcut) { w.Export(f) })
 	}
-	c.AddShortcut(shortcutExportLibrary, func(fyne.Shortcut) { w.ShowBatchExportDialog() })
+	c.AddShortcut(shortcutExportLibrary, func(fyne.Shortcut) { w.exporter.ShowBatchExportDialog() })
 	c.AddShortcut(shortcutSettings, func(fyne.Shortcut) { w.showSettings() })
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { w.RequestClose() })
-	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.ShowImportDialog() })
+	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { w.importer.ShowImportDialog() })
 	c.AddShortcut(shortcutTrash, func(fyne.Shortcut) { w.MoveToTrash() })
 	c.AddShortcut(shortcutPreferences, func(fyne.Shortcut) { w.showPreferences() })
 	c.AddShortcut(shortcutToggleLibrary, func(fyne.Shortcut) {

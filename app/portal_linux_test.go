@@ -180,7 +180,7 @@ func TestWindowUsesThePortal(t *testing.T) {
 		files = append(files, f)
 	}
 	fake.answer = files
-	w.ShowImportDialog()
+	w.importer.ShowImportDialog()
 	waitUntil(t, w, func() bool {
 		n, _ := store.Count(t.Context(), editor.ListOptions{})
 		return n == 2

@@ -200,10 +200,10 @@ type teaserPicker struct {
 	running, again bool
 }
 
-// pickTeaserDraft shows the library picker; done gets the chosen draft.
+// showTeaserPicker shows the library picker; done gets the chosen draft.
 // The open draft itself is left out of the list.
-func (w *MainWindow) pickTeaserDraft(done func(editor.Summary)) *teaserPicker {
-	p := &teaserPicker{env: w.panelEnv(), done: done}
+func showTeaserPicker(env panelEnv, done func(editor.Summary)) *teaserPicker {
+	p := &teaserPicker{env: env, done: done}
 	// The keyboard way through the picker: type to search, Enter takes the
 	// first draft found, Down goes to the list (arrows and Space pick
 	// there), Escape cancels.
@@ -214,7 +214,7 @@ func (w *MainWindow) pickTeaserDraft(done func(editor.Summary)) *teaserPicker {
 			return true
 		case fyne.KeyDown:
 			if len(p.results) > 0 {
-				w.Window.Canvas().Focus(p.list)
+				env.parent.Canvas().Focus(p.list)
 			}
 			return true
 		case fyne.KeyEscape:
@@ -241,10 +241,10 @@ func (w *MainWindow) pickTeaserDraft(done func(editor.Summary)) *teaserPicker {
 	)
 	p.list.OnSelected = p.choose
 	content := container.NewBorder(p.search, nil, nil, nil, p.list)
-	p.dialog = dialog.NewCustom("Pick a draft for the related list", "Cancel", content, w.Window)
+	p.dialog = dialog.NewCustom("Pick a draft for the related list", "Cancel", content, env.parent)
 	p.dialog.Resize(fyne.NewSize(560, 480))
 	p.dialog.Show()
-	w.Window.Canvas().Focus(p.search)
+	env.parent.Canvas().Focus(p.search)
 	p.query()
 	return p
 }

@@ -22,7 +22,7 @@ func TestPickedTeaserFollowsHeadline(t *testing.T) {
 		t.Fatal("the newest draft is not open")
 	}
 
-	p := w.pickTeaserDraft(w.form.related.addPicked)
+	p := showTeaserPicker(w.panelEnv(), w.form.related.addPicked)
 	w.settle()
 	for _, r := range p.results {
 		if r.ID == story.ID {
@@ -130,7 +130,7 @@ func TestSyndicatedCopyrightInForm(t *testing.T) {
 	clk := newFakeClock()
 	store := openStore(t, clk)
 	w := newTestWindow(t, store, clk, Options{})
-	w.ImportURIs(fileURIs(t, [2]string{"ushant.txt", "Lighthouse keepers return to Ushant\nby Maëlle Le Goff\n" +
+	w.importer.ImportURIs(fileURIs(t, [2]string{"ushant.txt", "Lighthouse keepers return to Ushant\nby Maëlle Le Goff\n" +
 		"USHANT, France (Ouest Marine) — The island’s lighthouse has a keeper again.\n" +
 		"Copyright 1998-2025 Ouest Marine. This article was originally published on Ouest Marine and was reproduced with permission.\n"}))
 	w.settle()
@@ -167,7 +167,7 @@ func TestTeaserPickerKeyboard(t *testing.T) {
 	c := w.Window.Canvas()
 
 	var picked []editor.Summary
-	p := w.pickTeaserDraft(func(s editor.Summary) { picked = append(picked, s) })
+	p := showTeaserPicker(w.panelEnv(), func(s editor.Summary) { picked = append(picked, s) })
 	w.settle()
 	if c.Focused() != p.search {
 		t.Fatalf("focus is on %T, want the search field", c.Focused())
@@ -182,7 +182,7 @@ func TestTeaserPickerKeyboard(t *testing.T) {
 		t.Error("the picker is still up after Enter")
 	}
 
-	p = w.pickTeaserDraft(func(s editor.Summary) { picked = append(picked, s) })
+	p = showTeaserPicker(w.panelEnv(), func(s editor.Summary) { picked = append(picked, s) })
 	w.settle()
 	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	if c.Focused() != p.list {

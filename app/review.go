@@ -57,21 +57,22 @@ const reviewDelay = 300 * time.Millisecond
 // maxSuggestions is how many spellings the context menu offers.
 const maxSuggestions = 6
 
-// reviewHost is what the review panel needs of the window.
+// reviewHost is what the review panel needs of the window: the panelEnv
+// and the few things only it uses.
 type reviewHost struct {
-	article     func() *editor.Article // the open draft, nil when none
-	profile     func() editor.Profile
+	panelEnv
 	edit        func(func(a *editor.Article)) // changes the draft (autosaved)
 	saveProfile func(p editor.Profile, then func(error))
-	goJob       func(work func() func())
-	clock       clock
-	canvas      func() fyne.Canvas
-	window      func() fyne.Window
 	body        *textedit.Editor
 	// field returns the form's entry of a field (headline, deck …), to
 	// focus when its finding is chosen; hint the line under it.
 	field func(name string) fyne.Focusable
 	hint  func(name string) *widget.Label
+	// side holds the panel's tab beside the preview and history;
+	// showSide brings that pane back when the View menu or focus mode
+	// hid it, and reports whether it was hidden.
+	side     *container.AppTabs
+	showSide func() bool
 }
 
 // reviewPanel is the Review tab and the checking behind it.
@@ -189,7 +190,7 @@ func (r *reviewPanel) reset() {
 	r.host.body.SetDecorations(textedit.KindSpelling, nil)
 	r.host.body.SetDecorations(textedit.KindStyle, nil)
 	r.loading = true
-	if a := r.host.article(); a != nil {
+	if a := r.host.current(); a != nil {
 		r.language.SetSelected(languageLabel(a.Language))
 	}
 	r.loading = false
@@ -214,7 +215,7 @@ func (r *reviewPanel) schedule() {
 // run checks a snapshot of the draft on a worker. A result is shown only
 // if the body has not changed since (an edit schedules another run).
 func (r *reviewPanel) run() {
-	a := r.host.article()
+	a := r.host.current()
 	if a == nil {
 		r.summary.SetText("No draft open")
 		return
@@ -226,11 +227,11 @@ func (r *reviewPanel) run() {
 	version := r.host.body.Model().Version()
 	r.gen++
 	gen := r.gen
-	r.host.goJob(func() func() {
+	r.host.run(func() func() {
 		checker, err := r.checker(snap, prof)
 		fs := style.Lint(snap, style.ConfigFor(prof, snap, checker))
 		return func() {
-			cur := r.host.article()
+			cur := r.host.current()
 			if gen != r.gen || cur == nil || cur.ID != snap.ID || r.host.body.Model().Version() != version {
 				return
 			}
@@ -313,7 +314,7 @@ func (r *reviewPanel) show(fs []style.Finding, spellErr error) {
 		sum += " (spelling not checked: " + spellErr.Error() + ")"
 	}
 	r.summary.SetText(sum)
-	if a := r.host.article(); a != nil && len(a.IgnoreWords)+len(a.IgnoreFindings) > 0 {
+	if a := r.host.current(); a != nil && len(a.IgnoreWords)+len(a.IgnoreFindings) > 0 {
 		r.unignore.SetText(fmt.Sprintf("Stop ignoring %d", len(a.IgnoreWords)+len(a.IgnoreFindings)))
 		r.unignore.Show()
 	} else {
@@ -334,7 +335,7 @@ func (r *reviewPanel) Findings() []style.Finding { return append([]style.Finding
 
 // reveal selects a finding's range in the body, or focuses its field.
 func (r *reviewPanel) reveal(f style.Finding) {
-	c := r.host.canvas()
+	c := r.host.parent.Canvas()
 	if f.Field != style.FieldBody {
 		if fld := r.host.field(f.Field); fld != nil && c != nil {
 			c.Focus(fld)
@@ -409,7 +410,7 @@ func (r *reviewPanel) menuItems(f style.Finding) []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	if f.Rule == "spelling" {
 		var sugg []string
-		if a := r.host.article(); a != nil {
+		if a := r.host.current(); a != nil {
 			if c, err := r.checker(a, r.host.profile()); err == nil {
 				sugg = c.Suggest(f.Text, maxSuggestions)
 			}
@@ -441,7 +442,7 @@ func (r *reviewPanel) menuItems(f style.Finding) []*fyne.MenuItem {
 // an absolute point of the window; it reports whether there was one.
 func (r *reviewPanel) showMenuAt(at textedit.Pos, abs fyne.Position) bool {
 	f, ok := r.findingAt(at)
-	c := r.host.canvas()
+	c := r.host.parent.Canvas()
 	if !ok || c == nil {
 		return false
 	}
@@ -452,7 +453,7 @@ func (r *reviewPanel) showMenuAt(at textedit.Pos, abs fyne.Position) bool {
 // showMenuAtCaret is Ctrl+.: the context menu of the finding at the caret.
 func (r *reviewPanel) showMenuAtCaret() {
 	body := r.host.body
-	c := r.host.canvas()
+	c := r.host.parent.Canvas()
 	if c == nil {
 		return
 	}
@@ -507,7 +508,7 @@ func (r *reviewPanel) showSettings() dialog.Dialog {
 		limit.SetText(strconv.Itoa(p.MaxSentenceWords))
 	}
 	limit.SetPlaceHolder(strconv.Itoa(style.DefaultMaxSentenceWords))
-	words := newNoteEntry(r.host.canvas())
+	words := newNoteEntry(r.host.parent.Canvas())
 	words.SetText(strings.Join(p.Dictionary, "\n"))
 	words.SetPlaceHolder("One word per line")
 	words.SetMinRowsVisible(4)
@@ -556,7 +557,7 @@ func (r *reviewPanel) showSettings() dialog.Dialog {
 		})
 	})
 	save.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("Review settings", form, r.host.window())
+	d = dialog.NewCustomWithoutButtons("Review settings", form, r.host.parent)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", func() { d.Hide() }), save})
 	d.Show()
 	return d
@@ -566,9 +567,8 @@ func (r *reviewPanel) showSettings() dialog.Dialog {
 // and history, and has every edit of the draft checked again.
 func (w *MainWindow) attachReview() *reviewPanel {
 	host := reviewHost{
-		article: func() *editor.Article { return w.article },
-		profile: func() editor.Profile { return w.profile },
-		edit:    w.edit,
+		panelEnv: w.panelEnv(),
+		edit:     w.edit,
 		saveProfile: func(p editor.Profile, then func(error)) {
 			w.goJob(func() func() {
 				err := w.store.SaveProfile(context.Background(), p)
@@ -583,11 +583,7 @@ func (w *MainWindow) attachReview() *reviewPanel {
 				}
 			})
 		},
-		goJob:  w.goJob,
-		clock:  w.clock,
-		canvas: func() fyne.Canvas { return w.Window.Canvas() },
-		window: func() fyne.Window { return w.Window },
-		body:   w.form.body,
+		body: w.form.body,
 		field: func(name string) fyne.Focusable {
 			switch name {
 			case style.FieldHeadline:
@@ -608,39 +604,51 @@ func (w *MainWindow) attachReview() *reviewPanel {
 			}
 			return nil
 		},
+		side: w.history.side,
+		showSide: func() bool {
+			if w.panes.hidePreview || w.panes.focus {
+				w.setPanes(panes{hideLibrary: w.panes.hideLibrary})
+				return true
+			}
+			return false
+		},
 	}
 	r := newReviewPanel(host)
 	r.debounce.post = func(f func()) { w.onUI(f, false) }
-	w.history.side.Append(r.tab)
+	r.attach()
 	edit := w.form.onChange
 	w.form.onChange = func(change func(a *editor.Article)) {
 		edit(change)
 		r.schedule()
 	}
-	w.Window.Canvas().AddShortcut(shortcutReviewPanel, func(fyne.Shortcut) { w.ShowReview() })
-	w.Window.Canvas().AddShortcut(shortcutSuggest, func(fyne.Shortcut) { r.showMenuAtCaret() })
 	return r
 }
 
-// ShowReview shows the Review tab, bringing the side pane back if hidden;
-// when the tab is already shown, it goes back to the preview (a toggle).
-func (w *MainWindow) ShowReview() {
-	side := w.history.side
-	if w.panes.hidePreview || w.panes.focus {
-		w.setPanes(panes{hideLibrary: w.panes.hideLibrary})
-	} else if side.Selected() == w.review.tab {
+// attach adds the tab beside the preview and history, and the shortcuts.
+func (r *reviewPanel) attach() {
+	r.host.side.Append(r.tab)
+	c := r.host.parent.Canvas()
+	c.AddShortcut(shortcutReviewPanel, func(fyne.Shortcut) { r.Show() })
+	c.AddShortcut(shortcutSuggest, func(fyne.Shortcut) { r.showMenuAtCaret() })
+}
+
+// Show shows the Review tab, bringing the side pane back if hidden; when
+// the tab is already shown, it goes back to the preview (a toggle).
+func (r *reviewPanel) Show() {
+	side := r.host.side
+	if !r.host.showSide() && side.Selected() == r.tab {
 		side.SelectIndex(0)
 		return
 	}
-	side.Select(w.review.tab)
+	side.Select(r.tab)
 }
 
-// reviewMenuItems are the View menu's review items.
-func (w *MainWindow) reviewMenuItems() []*fyne.MenuItem {
-	panel := fyne.NewMenuItem("Review: spelling and style", w.ShowReview)
+// viewMenuItems are the View menu's review items.
+func (r *reviewPanel) viewMenuItems() []*fyne.MenuItem {
+	panel := fyne.NewMenuItem("Review: spelling and style", r.Show)
 	panel.Shortcut = shortcutReviewPanel
-	suggest := fyne.NewMenuItem("Suggestions at the caret", func() { w.review.showMenuAtCaret() })
+	suggest := fyne.NewMenuItem("Suggestions at the caret", func() { r.showMenuAtCaret() })
 	suggest.Shortcut = shortcutSuggest
-	settings := fyne.NewMenuItem("Review settings…", func() { w.review.showSettings() })
+	settings := fyne.NewMenuItem("Review settings…", func() { r.showSettings() })
 	return []*fyne.MenuItem{panel, suggest, settings}
 }

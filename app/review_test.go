@@ -63,13 +63,13 @@ func TestReviewUnderlinesAndLists(t *testing.T) {
 	}
 
 	// Ctrl+Alt+R shows the tab, and again goes back to the preview.
-	w.act(w.ShowReview)
+	w.act(w.review.Show)
 	if w.history.side.Selected() != w.review.tab {
-		t.Error("ShowReview did not bring the Review tab")
+		t.Error("review.Show did not bring the Review tab")
 	}
-	w.act(w.ShowReview)
+	w.act(w.review.Show)
 	if w.history.side.Selected() == w.review.tab {
-		t.Error("ShowReview again should go back to the preview")
+		t.Error("review.Show again should go back to the preview")
 	}
 
 	// Choosing a finding selects it in the body.

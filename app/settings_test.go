@@ -217,7 +217,7 @@ func TestSettingsHeadlineLimit(t *testing.T) {
 	}
 	w.renderPreview()
 	w.settle()
-	if _, headline, _ := w.Stats(); headline != "Headline 43/40" || w.stats.headline.Importance != widget.WarningImportance {
+	if _, headline, _ := w.stats.Stats(); headline != "Headline 43/40" || w.stats.headline.Importance != widget.WarningImportance {
 		t.Errorf("headline %q, want a warning at 43/40", headline)
 	}
 }

@@ -27,6 +27,7 @@ const statsInline = 32 << 10
 
 // statsBar is the statistics part of the status bar.
 type statsBar struct {
+	env      panelEnv
 	text     *widget.Label
 	headline *widget.Label
 	target   *widget.ProgressBar
@@ -40,8 +41,8 @@ type statsBar struct {
 	gen uint64
 }
 
-func newStatsBar() *statsBar {
-	s := &statsBar{text: widget.NewLabel(""), headline: widget.NewLabel(""), target: widget.NewProgressBar()}
+func newStatsBar(env panelEnv) *statsBar {
+	s := &statsBar{env: env, text: widget.NewLabel(""), headline: widget.NewLabel(""), target: widget.NewProgressBar()}
 	s.text.Importance = widget.LowImportance
 	s.targetBox = container.NewGridWrap(fyne.NewSize(170, s.target.MinSize().Height), s.target)
 	s.targetBox.Hide()
@@ -80,19 +81,18 @@ func headlineText(headline string, limit int) (string, bool) {
 	return fmt.Sprintf("Headline %d/%d", n, limit), n > limit
 }
 
-// updateStats measures the open draft and shows the result; big drafts
-// are measured on a worker.
-func (w *MainWindow) updateStats() {
-	s := w.stats
+// update measures the open draft and shows the result; big drafts are
+// measured on a worker.
+func (s *statsBar) update() {
 	s.gen++
-	a := w.article
+	a := s.env.current()
 	if a == nil {
 		s.text.SetText("")
 		s.headline.SetText("")
 		s.targetBox.Hide()
 		return
 	}
-	label, over := headlineText(a.Headline, w.profile.HeadlineMax())
+	label, over := headlineText(a.Headline, s.env.profile().HeadlineMax())
 	s.headline.SetText(label)
 	s.headline.Importance = widget.LowImportance
 	if over {
@@ -103,7 +103,7 @@ func (w *MainWindow) updateStats() {
 		s.show(editor.TextStats(editor.Rejected(body)), target)
 		return
 	}
-	w.goJob(func() func() {
+	s.env.run(func() func() {
 		st := editor.TextStats(editor.Rejected(body))
 		return func() {
 			if gen == s.gen {
@@ -139,12 +139,12 @@ func (s *statsBar) relayout() {
 	}
 }
 
-// Stats returns the statistics shown in the status bar, for tests.
-func (w *MainWindow) Stats() (text, headline, target string) {
-	if w.stats.targetBox.Visible() && w.stats.target.TextFormatter != nil {
-		target = w.stats.target.TextFormatter()
+// Stats returns the statistics shown, for tests.
+func (s *statsBar) Stats() (text, headline, target string) {
+	if s.targetBox.Visible() && s.target.TextFormatter != nil {
+		target = s.target.TextFormatter()
 	}
-	return w.stats.text.Text, w.stats.headline.Text, target
+	return s.text.Text, s.headline.Text, target
 }
 
 // parseTargetWords reads the form's target length: empty for none, or a

@@ -25,7 +25,7 @@ func TestStatusBarStatistics(t *testing.T) {
 		t.Fatal("draft not opened")
 	}
 	st := editor.TextStats(editor.Rejected(body))
-	text, headline, target := w.Stats()
+	text, headline, target := w.stats.Stats()
 	if want := statsText(st); text != want {
 		t.Errorf("stats %q, want %q", text, want)
 	}
@@ -42,7 +42,7 @@ func TestStatusBarStatistics(t *testing.T) {
 	// A target length typed in the form: progress, and it is saved.
 	test.Type(w.form.target, "20")
 	w.advance(2 * time.Second)
-	if _, _, target = w.Stats(); target != "15 of 20 words" {
+	if _, _, target = w.stats.Stats(); target != "15 of 20 words" {
 		t.Errorf("target progress %q, want %q", target, "15 of 20 words")
 	}
 	if got := mustGet(t, store, a.ID).TargetWords; got != 20 {
@@ -52,7 +52,7 @@ func TestStatusBarStatistics(t *testing.T) {
 	// A headline over the profile's limit warns.
 	w.act(func() { w.form.headline.SetText(strings.Repeat("Long headline ", 9)) })
 	w.advance(2 * time.Second)
-	if _, headline, _ = w.Stats(); headline != "Headline 125/110" || w.stats.headline.Importance != widget.WarningImportance {
+	if _, headline, _ = w.stats.Stats(); headline != "Headline 125/110" || w.stats.headline.Importance != widget.WarningImportance {
 		t.Errorf("headline %q (importance %v), want a warning at 125/110", headline, w.stats.headline.Importance)
 	}
 
@@ -60,7 +60,7 @@ func TestStatusBarStatistics(t *testing.T) {
 	big := strings.Repeat("The port reopened on Monday after talks. ", 2000)
 	w.act(func() { w.form.body.SetText(big) })
 	w.advance(2 * time.Second)
-	if text, _, _ = w.Stats(); text != statsText(editor.TextStats(big)) || !strings.HasPrefix(text, "14,000 words") {
+	if text, _, _ = w.stats.Stats(); text != statsText(editor.TextStats(big)) || !strings.HasPrefix(text, "14,000 words") {
 		t.Errorf("big draft stats %q", text)
 	}
 	if _, err := parseTargetWords("six hundred"); editor.ErrorCode(err) != editor.EINVALID {

@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/user"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -73,18 +72,19 @@ func newReviewerNameEntry(prefs fyne.Preferences) *widget.Entry {
 	return e
 }
 
-// suggestionsHost is what the review panel needs from the window.
+// suggestionsHost is what the suggestions panel needs from the window:
+// the panelEnv and the few things only it uses.
 type suggestionsHost struct {
+	panelEnv
 	body   *textedit.Editor
-	open   func() bool
 	author func() string
-	now    func() time.Time
-	// decide saves the open draft, then runs apply (which changes the
-	// body) and saves the result as a revision of its own, by the
-	// reviewer, with note.
-	decide func(note string, apply func() error)
-	status func(msg string, bad bool)
-	window func() fyne.Window
+	// saveAs stores the open draft's pending edits, if any, as one
+	// revision saved with opt (autosaver.saveAs), then calls then.
+	saveAs func(opt editor.SaveOptions, then func(saved bool))
+	// side holds the panel's tab beside the preview and history.
+	side *container.AppTabs
+	// compare opens Compare with filed (compare.go).
+	compare func()
 }
 
 // suggestionsPanel is the Review tab beside the preview.
@@ -223,7 +223,7 @@ func (p *suggestionsPanel) rewrite(r textedit.Range, text string) (textedit.Rang
 	m := p.host.body.Model()
 	body := m.Text()
 	start, end := m.Offset(r.From), m.Offset(r.To)
-	out, caret, err := editor.SuggestEdit(body, start, end, text, p.host.author(), p.host.now())
+	out, caret, err := editor.SuggestEdit(body, start, end, text, p.host.author(), p.host.clock.Now())
 	if err != nil {
 		p.host.status(editor.ErrorMessage(err), true)
 		return textedit.Range{}, "", start, true
@@ -330,7 +330,7 @@ func (p *suggestionsPanel) update() {
 		info = fmt.Sprintf("%s, %s.", pluralCount(changes, "open suggestion"), pluralCount(threads, "comment"))
 	}
 	setLabel(p.info, info)
-	open := p.host.open()
+	open := p.host.current() != nil
 	var picked *editor.Mark
 	if p.sel >= 0 && p.sel < len(p.marks) {
 		picked = &p.marks[p.sel]
@@ -424,10 +424,10 @@ func (p *suggestionsPanel) change(edit func(body string) (string, error)) error 
 
 // decided runs a decision on the body as a save of its own.
 func (p *suggestionsPanel) decided(note string, edit func(body string) (string, error)) {
-	if !p.host.open() {
+	if p.host.current() == nil {
 		return
 	}
-	p.host.decide(note, func() error { return p.change(edit) })
+	p.decide(note, func() error { return p.change(edit) })
 }
 
 // Accept accepts the picked suggestion.
@@ -475,7 +475,7 @@ func (p *suggestionsPanel) AddComment(text string) error {
 	r := m.Selection().Range()
 	start, end := m.Offset(r.From), m.Offset(r.To)
 	return p.change(func(body string) (string, error) {
-		return editor.AddComment(body, start, end, p.host.author(), p.host.now(), text)
+		return editor.AddComment(body, start, end, p.host.author(), p.host.clock.Now(), text)
 	})
 }
 
@@ -486,7 +486,7 @@ func (p *suggestionsPanel) ReplyTo(text string) error {
 	}
 	id := p.marks[p.sel].ID
 	return p.change(func(body string) (string, error) {
-		return editor.Reply(body, id, p.host.author(), p.host.now(), text)
+		return editor.Reply(body, id, p.host.author(), p.host.clock.Now(), text)
 	})
 }
 
@@ -497,7 +497,7 @@ func (p *suggestionsPanel) Resolve() {
 	}
 	id := p.marks[p.sel].ID
 	p.report(p.change(func(body string) (string, error) {
-		return editor.Resolve(body, id, p.host.author(), p.host.now(), "")
+		return editor.Resolve(body, id, p.host.author(), p.host.clock.Now(), "")
 	}))
 }
 
@@ -520,7 +520,7 @@ func (p *suggestionsPanel) report(err error) {
 
 // askComment asks for a comment on the selection (Ctrl+Alt+M).
 func (p *suggestionsPanel) askComment() {
-	if !p.host.open() {
+	if p.host.current() == nil {
 		return
 	}
 	p.askText("Comment on the selection", "Comment", "", func(s string) error { return p.AddComment(s) })
@@ -537,7 +537,7 @@ func (p *suggestionsPanel) askReply() {
 func (p *suggestionsPanel) askText(title, confirm, text string, done func(string) error) {
 	// A comment is prose that wraps: the notes' textedit, which keeps
 	// spaces typed at a wrap, as the body does.
-	e := newNoteEntry(p.host.window().Canvas())
+	e := newNoteEntry(p.host.parent.Canvas())
 	e.SetText(text)
 	d := dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{widget.NewFormItem("", e)}, func(ok bool) {
 		if !ok {
@@ -547,10 +547,10 @@ func (p *suggestionsPanel) askText(title, confirm, text string, done func(string
 			p.report(err)
 			p.askText(title, confirm, e.Text(), done)
 		}
-	}, p.host.window())
+	}, p.host.parent)
 	d.Resize(fyne.NewSize(460, 220))
 	d.Show()
-	p.host.window().Canvas().Focus(e)
+	p.host.parent.Canvas().Focus(e)
 }
 
 // attachSuggestions builds the Review tab beside the preview and history, its
@@ -558,19 +558,26 @@ func (p *suggestionsPanel) askText(title, confirm, text string, done func(string
 func (w *MainWindow) attachSuggestions() *suggestionsPanel {
 	prefs := w.app.Preferences()
 	p := newSuggestionsPanel(suggestionsHost{
-		body:   w.form.body,
-		open:   func() bool { return w.article != nil },
-		author: func() string { return reviewerName(prefs) },
-		now:    func() time.Time { return w.clock.Now() },
-		decide: w.reviewDecision,
-		status: w.setStatus,
-		window: func() fyne.Window { return w.Window },
+		panelEnv: w.panelEnv(),
+		body:     w.form.body,
+		author:   func() string { return reviewerName(prefs) },
+		saveAs:   w.saver.saveAs,
+		side:     w.history.side,
+		compare:  w.CompareWithFiled,
 	})
-	w.form.body.OnEdited = p.bodyEdited
-	w.history.side.Append(p.tab)
-	p.visible = func() bool { return w.history.side.Selected() == p.tab }
-	prev := w.history.side.OnSelected
-	w.history.side.OnSelected = func(t *container.TabItem) {
+	p.attach()
+	return p
+}
+
+// attach adds the tab beside the preview and history, the shortcuts and
+// the wiring to the body editor.
+func (p *suggestionsPanel) attach() {
+	side := p.host.side
+	p.host.body.OnEdited = p.bodyEdited
+	side.Append(p.tab)
+	p.visible = func() bool { return side.Selected() == p.tab }
+	prev := side.OnSelected
+	side.OnSelected = func(t *container.TabItem) {
 		if prev != nil {
 			prev(t)
 		}
@@ -578,62 +585,58 @@ func (w *MainWindow) attachSuggestions() *suggestionsPanel {
 			p.refreshList()
 		}
 	}
-	c := w.Window.Canvas()
+	c := p.host.parent.Canvas()
 	c.AddShortcut(shortcutTrackChanges, func(fyne.Shortcut) { p.ToggleSuggesting() })
-	c.AddShortcut(shortcutComment, func(fyne.Shortcut) { w.showReview(); p.askComment() })
-	c.AddShortcut(shortcutCompareFiled, func(fyne.Shortcut) { w.CompareWithFiled() })
-	return p
+	c.AddShortcut(shortcutComment, func(fyne.Shortcut) { p.show(); p.askComment() })
+	c.AddShortcut(shortcutCompareFiled, func(fyne.Shortcut) { p.host.compare() })
 }
 
-// showReview brings the Review tab to the front.
-func (w *MainWindow) showReview() { w.history.side.Select(w.suggestions.tab) }
+// show brings the Review tab to the front.
+func (p *suggestionsPanel) show() { p.host.side.Select(p.tab) }
 
-// reviewDecision saves what is pending, applies a review decision to the
-// body and saves it as a revision of its own, by the reviewer, with note:
-// each decision stays in the history.
-func (w *MainWindow) reviewDecision(note string, apply func() error) {
-	w.save(func(saved bool) {
-		if !saved || w.article == nil {
+// decide saves what is pending, applies a review decision to the body
+// and saves it as a revision of its own, by the reviewer, with note: each
+// decision stays in the history.
+func (p *suggestionsPanel) decide(note string, apply func() error) {
+	p.host.save(func(saved bool) {
+		if !saved || p.host.current() == nil {
 			return
 		}
 		if err := apply(); err != nil {
-			w.showError("Could not apply the decision", err)
+			p.host.showError("Could not apply the decision", err)
 			return
 		}
-		if !w.saver.dirty {
-			return
-		}
-		w.saver.next = &editor.SaveOptions{Kind: editor.RevisionEdit, Note: note, Author: reviewerName(w.app.Preferences())}
-		w.save(func(saved bool) {
+		opt := editor.SaveOptions{Kind: editor.RevisionEdit, Note: note, Author: p.host.author()}
+		p.host.saveAs(opt, func(saved bool) {
 			if saved {
-				w.setStatus(note+".", false)
+				p.host.status(note+".", false)
 			}
 		})
 	})
 }
 
-// reviewMenu is the Review menu: suggestion mode, comments and the
-// decisions on suggestions.
-func (w *MainWindow) reviewMenu() *fyne.Menu {
-	track := fyne.NewMenuItem("Suggest changes", func() { w.suggestions.ToggleSuggesting() })
+// menu is the Review menu: suggestion mode, comments and the decisions on
+// suggestions.
+func (p *suggestionsPanel) menu() *fyne.Menu {
+	track := fyne.NewMenuItem("Suggest changes", func() { p.ToggleSuggesting() })
 	track.Shortcut = shortcutTrackChanges
-	w.suggestions.onMode = func(on bool) {
+	p.onMode = func(on bool) {
 		track.Checked = on
-		if m := w.Window.MainMenu(); m != nil {
+		if m := p.host.parent.MainMenu(); m != nil {
 			m.Refresh()
 		}
 	}
-	comment := fyne.NewMenuItem("Comment on the selection…", func() { w.showReview(); w.suggestions.askComment() })
+	comment := fyne.NewMenuItem("Comment on the selection…", func() { p.show(); p.askComment() })
 	comment.Shortcut = shortcutComment
-	compare := fyne.NewMenuItem("Compare with filed…", w.CompareWithFiled) // compare.go
+	compare := fyne.NewMenuItem("Compare with filed…", p.host.compare) // compare.go
 	compare.Shortcut = shortcutCompareFiled
 	return fyne.NewMenu("Review",
 		track,
 		comment,
-		fyne.NewMenuItem("Suggestions and comments", w.showReview),
+		fyne.NewMenuItem("Suggestions and comments", p.show),
 		compare,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Accept all suggestions", func() { w.suggestions.AcceptAll() }),
-		fyne.NewMenuItem("Reject all suggestions", func() { w.suggestions.RejectAll() }),
+		fyne.NewMenuItem("Accept all suggestions", func() { p.AcceptAll() }),
+		fyne.NewMenuItem("Reject all suggestions", func() { p.RejectAll() }),
 	)
 }

@@ -51,7 +51,7 @@ func (w *MainWindow) viewMenu() *fyne.Menu {
 	pal := fyne.NewMenuItem("Command palette…", func() { w.showPalette() })
 	pal.Shortcut = shortcutPalette
 	w.viewItems = []*fyne.MenuItem{lib, prev, focus}
-	items := append([]*fyne.MenuItem{lib, prev, focus, fyne.NewMenuItemSeparator()}, w.reviewMenuItems()...)
+	items := append([]*fyne.MenuItem{lib, prev, focus, fyne.NewMenuItemSeparator()}, w.review.viewMenuItems()...)
 	return fyne.NewMenu("View", append(items, fyne.NewMenuItemSeparator(), pal)...)
 }
 

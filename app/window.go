@@ -79,6 +79,12 @@ type MainWindow struct {
 	// suggestions is the Suggestions tab: suggestions and comments
 	// (suggestions.go).
 	suggestions *suggestionsPanel
+	// importer is File › Import… and files dropped on the window
+	// (importer.go).
+	importer *importer
+	// exporter is File → Export library… and Export feed…
+	// (batchexport.go, feedexport.go).
+	exporter *libraryExporter
 	// stats is the length and statistics part of the status bar (stats.go).
 	stats *statsBar
 	// compare is the last Compare with filed view shown (compare.go).
@@ -148,7 +154,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.reveal = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), nil)
 	w.reveal.Importance = widget.LowImportance
 	w.reveal.Hide()
-	w.stats = newStatsBar()
+	w.stats = newStatsBar(w.panelEnv())
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.stats.object, w.reveal), w.status)
 	w.stats.parent = statusBar
 
@@ -158,6 +164,10 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
 	w.presence = &presence{src: opt.Newsroom, clock: clk, run: w.goJob, post: func(f func()) { w.onUI(f, false) }, line: w.form.presenceLine}
 	w.form.assignee.onAssign = func() { w.assignToEditor(nil) } // assign.go
+	w.importer = &importer{env: w.panelEnv(), added: w.library.upsert, systemImport: w.showSystemImport,
+		busy: func() bool { return w.saver.dirty || w.saver.inFlight },
+		open: func(a *editor.Article) { w.setArticle(a, editor.NewID()) }}
+	w.exporter = &libraryExporter{env: w.panelEnv(), exported: w.showExported, post: func(f func()) { w.onUI(f, false) }}
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
 	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
@@ -176,8 +186,8 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
 	installDialogKeys(w.Window.Canvas())
-	w.Window.SetOnDropped(w.importDropped) // files dropped on the window are imported
-	w.form.related.pick = func(done func(editor.Summary)) { w.pickTeaserDraft(done) }
+	w.Window.SetOnDropped(w.importer.importDropped) // files dropped on the window are imported
+	w.form.related.pick = func(done func(editor.Summary)) { showTeaserPicker(w.panelEnv(), done) }
 	w.Window.SetCloseIntercept(w.RequestClose)
 
 	w.start()
@@ -336,7 +346,7 @@ func (w *MainWindow) renderPreview() {
 	if w.article != nil {
 		w.renderer.RenderWith(w.article.Clone(), w.profile)
 	}
-	w.updateStats() // stats.go, on the same pause in typing
+	w.stats.update() // stats.go, on the same pause in typing
 }
 
 // save writes the draft if it has unsaved edits and then calls then, if
@@ -542,11 +552,7 @@ func wordCount(a *editor.Article) string {
 }
 
 // showError puts err in the status bar and in a dialog.
-func (w *MainWindow) showError(what string, err error) {
-	msg := what + ": " + editor.ErrorMessage(err)
-	w.setStatus(msg, true)
-	dialog.ShowError(editor.Errorf(editor.ErrorCode(err), "%s", msg), w.Window)
-}
+func (w *MainWindow) showError(what string, err error) { w.panelEnv().showError(what, err) }
 
 // StatusText returns the status bar's text.
 func (w *MainWindow) StatusText() string { return w.status.Text }

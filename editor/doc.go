@@ -12,7 +12,10 @@
 //
 // The one goldmark pipeline is markdown.go, with its input limits in
 // markdown_limits.go (nesting flattened past MaxNesting before parsing).
-// preview.go builds the neutral Preview model from the AST, and
+// preview.go holds the neutral Preview model and BuildPreview,
+// preview_build.go the walk of the AST that builds it (the dispatch table
+// previewFuncs and the builder's stacks), preview_nodes.go the handler of
+// each node kind, and
 // preview_incremental.go (PreviewCache) rebuilds only the chunks of a body
 // an edit changed.
 //
@@ -118,7 +121,9 @@
 //     quotes). agencies.go reads the agency table agencies.json (names,
 //     credits, end mark, trailer and footer patterns), extended by
 //     Profile.Agencies: to teach the importer an agency, add a row there.
-//   - preview.go: the preview's block model, built from the same AST.
+//   - preview.go, preview_build.go, preview_nodes.go: the preview's block
+//     model, built from the same AST (a new node kind: a row in
+//     previewFuncs and a handler in preview_nodes.go).
 //
 // Library operations that drive a Store:
 //   - batch.go: ExportBatch and ExportToFolder (progress and cancel),

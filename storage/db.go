@@ -9,15 +9,19 @@
 // the sqlite_fts5 build tag: Open refuses to work without FTS5.
 //
 // Files: db.go opens the library (application ID, read-only fallback,
-// migrations, error mapping); draft.go, revision.go, workflow.go, list.go,
-// search.go and profile.go implement the Store methods; backup.go holds
+// migrations, error mapping); draft.go (saving: Create and Save, the
+// revision a save makes or coalesces into, the checks a write makes),
+// draft_conflict.go (a save on a stale base), draft_read.go (Get,
+// Lookup), draft_delete.go, revision.go, workflow.go, list.go, search.go
+// and profile.go implement the Store methods; columns.go is how values
+// sit in columns (JSON docs, times as nanoseconds, NULLs); backup.go holds
 // backups, restore, the cleaning of temporary files and the integrity
 // check; lock.go the one-window-per-library lock; readonly.go what a
 // read-only library says; files_unix.go and files_other.go the system
 // calls (access, statfs, flock) behind them.
 //
 // Every save names the revision it is based on (Article.BaseRevision):
-// when the draft's text moved on since, draft.go keeps the save as a
+// when the draft's text moved on since, draft_conflict.go keeps the save as a
 // conflicting revision beside the head instead of overwriting it (schema 4,
 // migration/0004_conflicts.sql); revision.go lists both branches.
 // merge.go joins two heads: their common ancestor in the revision graph

@@ -16,7 +16,14 @@
 //     KnownWords (the names spelling accepts), Lint and HasErrors; the
 //     paragraphs of the masked Markdown source (spell.MaskLine) and the
 //     mapping of finding ranges back to source lines.
-//   - checks.go: the Go side of each rule, by id.
+//   - checks.go: the table from rule id to its Go side (checks) and the
+//     helpers the families share (matching near figures); the rules by
+//     family: checks_dateline.go (dateline and byline), checks_dates.go
+//     (months, ordinals), checks_numbers.go (spelling out, figures,
+//     percent, time of day), checks_quotes.go (said, attribution,
+//     quotation marks), checks_prose.go (repeated words, long sentences).
+//     A new rule is a row in rules.yaml, a row in checks and a function in
+//     its family's file.
 //   - sentences.go: sentence boundaries (abbreviations and initials do not
 //     end a sentence).
 //
