@@ -73,8 +73,8 @@ func TestJepsen(t *testing.T) {
 	t.Logf("%d histories in %v: %d saves (%d conflicting), %d syncs ok, %d failed or cancelled, %d sync processes (%d SIGKILLed, %d of them mid-push), %d replayed pushes, %d killed connections, %d server outages, %d drafts with several heads at the end",
 		histories, time.Since(start).Round(time.Millisecond), stats.saves, stats.conflicts, stats.syncs, stats.failed,
 		stats.procs, stats.sigkills, stats.midPush, stats.replays, stats.kills, stats.outages, stats.diverged)
-	t.Logf("moves: %d to Trash, %d back, %d deleted for good; %d saves into drafts deleted for good refused",
-		stats.trashes, stats.restores, stats.purges, stats.refused)
+	t.Logf("moves: %d to Trash, %d back, %d deleted for good; %d saves into drafts deleted for good refused; %d texts a purge had not seen kept as new drafts",
+		stats.trashes, stats.restores, stats.purges, stats.refused, stats.kept)
 	if histories >= 20 && (stats.sigkills == 0 || stats.midPush == 0) {
 		t.Errorf("%d histories killed %d sync processes, %d mid-push: the kills never happened", histories, stats.sigkills, stats.midPush)
 	}
@@ -84,7 +84,7 @@ type jepsenStats struct {
 	mu                                                                 sync.Mutex
 	saves, conflicts, syncs, failed, replays, kills, outages, diverged int
 	procs, sigkills, midPush                                           int
-	trashes, restores, purges, refused                                 int
+	trashes, restores, purges, refused, kept                           int
 }
 
 func (s *jepsenStats) add(f func(*jepsenStats)) {
@@ -162,16 +162,16 @@ func runHistory(t *testing.T, seed int64, outage bool, stats *jepsenStats) {
 	defer outageMu.RUnlock()
 
 	// The final sync: everyone pushes, then everyone pulls what the
-	// others pushed, until a round in which no one had anything to push
-	// (a pulled purge can give a laptop back its own text as a new draft,
-	// which the next round carries).
+	// others pushed, until a round in which nothing moved (a pulled purge
+	// can give a laptop back its own text as a new draft, which the
+	// others pull in the next round).
 	for round := 0; ; round++ {
-		pushed := 0
+		moved := 0
 		for _, l := range laptops {
 			res := mustSync(t, l, dsn)
-			pushed += res.Pushed + res.MovesPushed
+			moved += res.Pushed + res.MovesPushed + res.Applied + res.MovesApplied
 		}
-		if round >= 1 && pushed == 0 {
+		if round >= 1 && moved == 0 {
 			break
 		}
 		if round == 6 {
@@ -221,6 +221,11 @@ func runHistory(t *testing.T, seed int64, outage bool, stats *jepsenStats) {
 			}
 		}
 	}
+	var kept int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM dateline.revisions WHERE note LIKE 'kept from %'`).Scan(&kept); err != nil {
+		t.Fatal(err)
+	}
+	stats.add(func(s *jepsenStats) { s.kept += kept })
 	heads, err := ServerHeads(ctx, conn)
 	if err != nil {
 		t.Fatal(err)

@@ -68,6 +68,11 @@ func Sync(ctx context.Context, lib *storage.DB, dsn string) (Result, error) {
 	if err := pull(ctx, conn, lib, &res); err != nil {
 		return res, err
 	}
+	// A pulled purge can give this laptop back a text of its own as a new
+	// draft (see storage/syncdelete.go): it leaves at once.
+	if err := push(ctx, conn, lib, &res); err != nil {
+		return res, err
+	}
 	if err := syncProfile(ctx, conn, lib, &res); err != nil {
 		return res, err
 	}
