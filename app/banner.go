@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -87,4 +88,43 @@ func (b *banner) button(label string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// windowLayout places the banners across the top, the status bar across
+// the bottom and the panes between them. Unlike a Border it measures the
+// banners at the window's width: a banner's message wraps beside its
+// buttons, and its height is known only once its width is, so a Border
+// (which asks for the height first) left the wrapped lines running over
+// the panes at laptop widths.
+type windowLayout struct{ banners, status, middle fyne.CanvasObject }
+
+func (l *windowLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	// The gaps between the parts are a Border's: the theme's padding.
+	pad := theme.Padding()
+	top := float32(0)
+	if l.banners.Visible() {
+		// Twice: the first pass gives the messages their width, the
+		// second reads the height they wrap to at that width.
+		l.banners.Resize(fyne.NewSize(size.Width, l.banners.MinSize().Height))
+		top = l.banners.MinSize().Height
+		l.banners.Resize(fyne.NewSize(size.Width, top))
+		l.banners.Move(fyne.NewPos(0, 0))
+		top += pad
+	}
+	bottom := l.status.MinSize().Height
+	l.status.Resize(fyne.NewSize(size.Width, bottom))
+	l.status.Move(fyne.NewPos(0, size.Height-bottom))
+	l.middle.Move(fyne.NewPos(0, top))
+	l.middle.Resize(fyne.NewSize(size.Width, max(0, size.Height-top-bottom-pad)))
+}
+
+func (l *windowLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	m, s := l.middle.MinSize(), l.status.MinSize()
+	pad := theme.Padding()
+	w, h := max(m.Width, s.Width), m.Height+s.Height+pad
+	if l.banners.Visible() {
+		b := l.banners.MinSize()
+		w, h = max(w, b.Width), h+b.Height+pad
+	}
+	return fyne.NewSize(w, h)
 }

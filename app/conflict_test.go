@@ -292,3 +292,26 @@ func TestConflictBanner(t *testing.T) {
 		}
 	})
 }
+
+// TestBannerFitsItsText: at laptop widths the conflict banner's message
+// wraps onto several lines beside its buttons; the banner must grow to
+// hold them, not let the text run over the library and the form below.
+func TestBannerFitsItsText(t *testing.T) {
+	w, _, _, _ := conflictSetup(t)
+	if w.banner.kind != bannerConflict {
+		t.Fatalf("no conflict banner")
+	}
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 600}, {Width: 1366, Height: 768}} {
+		w.Window.Resize(size)
+		w.settle()
+		msg := w.banner.message
+		need := msg.MinSize().Height
+		if got := msg.Size().Height; got+0.5 < need {
+			t.Errorf("at %v the banner's message has %.0f px of height for %.0f px of wrapped text: it runs over what is below", size, got, need)
+		}
+		bottom := w.banner.object.Position().Y + w.banner.object.Size().Height
+		if top := w.middle.Position().Y; top+0.5 < bottom {
+			t.Errorf("at %v the banner ends at y=%.0f, below the top of the panes at %.0f", size, bottom, top)
+		}
+	}
+}

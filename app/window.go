@@ -180,7 +180,8 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	banners.Hide()
 	w.banner.shown = func() { showIf(banners, w.banner.object.Visible() || w.storyBanner.object.Visible()) }
 	w.storyBanner.shown = w.banner.shown
-	w.Window.SetContent(container.NewBorder(banners, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, w.middle))
+	bottom := container.NewVBox(widget.NewSeparator(), statusBar)
+	w.Window.SetContent(container.New(&windowLayout{banners: banners, status: bottom, middle: w.middle}, w.middle, banners, bottom))
 	w.Window.Resize(defaultWindowSize) // Run fits it to the screen (geometry.go)
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
