@@ -37,8 +37,22 @@ type Editor struct {
 	// inside the selection); a context menu goes here (review.go).
 	OnSecondaryTap func(at Pos, ev *fyne.PointEvent)
 
+	// OnSubmitted, when set, is called with the text when Enter is
+	// pressed in a single-line editor (NewLine).
+	OnSubmitted func(string)
+	// OnRowsChanged, when set, is called when a single-line editor's
+	// height in lines changes (an edit or a resize wrapped it onto more or
+	// fewer lines), so that a container that lays it out can do so again.
+	OnRowsChanged func()
+
 	m   *Model
 	lay layouter
+
+	// single makes a one-paragraph field (line.go); maxRows is the most
+	// lines it grows to, rows how many it asked room for last.
+	single        bool
+	maxRows, rows int
+	inRowsChanged bool
 
 	placeholder string
 	minRows     int
@@ -224,6 +238,7 @@ func (e *Editor) edited() {
 	if e.OnChanged != nil {
 		e.OnChanged(e.m.Text())
 	}
+	e.checkRows()
 	if e.Validator != nil {
 		err := e.Validate()
 		if (err == nil) != (e.lastErr == nil) || (err != nil && err.Error() != e.lastErr.Error()) {

@@ -89,6 +89,12 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		e.m.DeleteForward()
 		e.edited()
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.single {
+			if e.OnSubmitted != nil {
+				e.OnSubmitted(e.m.Text())
+			}
+			return
+		}
 		e.m.ReplaceSelection("\n", EditNewline)
 		e.edited()
 	default:

@@ -44,6 +44,7 @@ func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *renderer) Layout(fyne.Size) {
 	r.e.scrollTo(r.e.scrollY)
 	r.draw()
+	r.e.checkRows()
 }
 
 // MinSize implements fyne.WidgetRenderer: room for the minimum rows.
@@ -52,7 +53,11 @@ func (r *renderer) MinSize() fyne.Size {
 	size := e.Theme().Size(theme.SizeNameText)
 	h := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height + e.lay.lineGap
 	pad := e.padding()
-	return fyne.NewSize(size*6+2*pad+e.barWidth(), float32(e.minRows)*h+2*pad)
+	rows := e.minRows
+	if e.single {
+		rows = e.lineRows()
+	}
+	return fyne.NewSize(size*6+2*pad+e.barWidth(), float32(rows)*h+2*pad)
 }
 
 // Refresh implements fyne.WidgetRenderer.
