@@ -50,8 +50,11 @@ func TestFormFieldsTypeExactly(t *testing.T) {
 			f := w.form
 			fields := []struct {
 				name  string
-				entry *keyEntry
-				got   func(a *editor.Article) string
+				entry interface {
+					fyne.Focusable
+					SetText(string)
+				}
+				got func(a *editor.Article) string
 			}{
 				{"headline", f.headline, func(a *editor.Article) string { return a.Headline }},
 				{"deck", f.deck, func(a *editor.Article) string { return a.Deck }},
@@ -129,6 +132,42 @@ func TestHeadlineLengthHint(t *testing.T) {
 	test.Type(w.form.headline, strings.Repeat("x", 100))
 	if !hint.Visible() || !strings.Contains(hint.Text, "114 characters") {
 		t.Errorf("typing past 110: hint visible %v, %q", hint.Visible(), hint.Text)
+	}
+	w.stopTimers()
+}
+
+// TestLongHeadlineIsWhollyVisible: at 1280x800 a 110-character headline
+// (the length search engines show) wraps inside its field, which grows to
+// hold every line, rather than scrolling sideways; the deck below moves
+// down with it and nothing is hidden. A line break pasted into the
+// headline becomes a space.
+func TestLongHeadlineIsWhollyVisible(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.Window.Resize(fyne.NewSize(1280, 800))
+	w.NewArticle()
+	w.settle()
+	h := w.form.headline
+	oneLine := h.Size().Height
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	deckTop := abs(w.form.deck).Y
+	long := "Dockworkers in Mombasa end nine-day strike after port authority agrees to review fuel levy and overtime pay"
+	long += strings.Repeat("!", 110-len([]rune(long)))
+	cb := test.NewClipboard()
+	cb.SetContent(long[:40] + "\n" + long[41:])
+	h.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	if got := w.article.Headline; got != long[:40]+" "+long[41:] {
+		t.Fatalf("the draft's headline is %q", got)
+	}
+	if h.Overflows() {
+		t.Fatalf("a 110-character headline overflows its %v px field", h.Size().Height)
+	}
+	if h.Size().Height <= oneLine {
+		t.Errorf("the headline field stayed %v px tall; at %v px wide the headline needs more than one line", h.Size().Height, h.Size().Width)
+	}
+	if abs(w.form.deck).Y <= deckTop {
+		t.Errorf("the deck stayed at %v; the headline grew over it", deckTop)
 	}
 	w.stopTimers()
 }

@@ -268,6 +268,16 @@ func (e *Editor) metrics() {
 // padding is the space around the text.
 func (e *Editor) padding() float32 { return e.Theme().Size(theme.SizeNameInnerPadding) }
 
+// padTop is the space above and below the text: the padding, less in a
+// single-line field, whose text then sits where a stock Entry's does and
+// whose one line is as tall as an Entry beside it.
+func (e *Editor) padTop() float32 {
+	if e.single {
+		return max(e.padding()-e.lay.lineGap/2, 0)
+	}
+	return e.padding()
+}
+
 // barWidth is the width kept for the scrollbar at the right.
 func (e *Editor) barWidth() float32 { return e.Theme().Size(theme.SizeNameScrollBar) }
 
@@ -278,7 +288,7 @@ func (e *Editor) textWidth() float32 {
 
 // viewHeight is the height of the visible text area.
 func (e *Editor) viewHeight() float32 {
-	return max(e.Size().Height-2*e.padding(), 1)
+	return max(e.Size().Height-2*e.padTop(), 1)
 }
 
 // maxScroll is how far the text can scroll.

@@ -338,7 +338,7 @@ func (e *Editor) paste(cb fyne.Clipboard) {
 func (e *Editor) hit(pt fyne.Position) (Pos, bool) {
 	e.metrics()
 	pad := e.padding()
-	y := pt.Y - pad + e.scrollY
+	y := pt.Y - e.padTop() + e.scrollY
 	i := e.lay.paraAt(max(y, 0))
 	p := e.lay.para(i)
 	top := e.lay.top(i)

@@ -53,7 +53,7 @@ func TestLineTypesExactlyAtEveryWidth(t *testing.T) {
 		}
 		rows := min(lines, maxLineRows)
 		lh := e.lay.lineHeight(0)
-		if want := float32(rows)*lh + 2*e.padding(); e.Size().Height != want || e.MinSize().Height != want {
+		if want := float32(rows)*lh + 2*e.padTop(); e.Size().Height != want || e.MinSize().Height != want {
 			t.Fatalf("width %v: %d lines, field %v tall (min %v), want %v", width, lines, e.Size().Height, e.MinSize().Height, want)
 		}
 		if got, want := e.Overflows(), lines > maxLineRows; got != want {
@@ -108,7 +108,7 @@ func TestLineGrowsWithItsLines(t *testing.T) {
 	box := e.OnRowsChanged
 	e.OnRowsChanged = func() { changes++; box() }
 	one := e.Size().Height
-	if one != e.lay.lineHeight(0)+2*e.padding() {
+	if one != e.lay.lineHeight(0)+2*e.padTop() {
 		t.Fatalf("empty field %v tall, want one line", one)
 	}
 	test.Type(e, strings.Repeat("harbour ", 12))
