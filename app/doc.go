@@ -53,7 +53,8 @@
 //     (search, filters, paging, Trash view), whose paged row cache is the
 //     Fyne-free app/rows.Pager (unit-tested there); trash.go: the list
 //     widget and the Draft menu.
-//   - form.go: the article form; authors.go, related.go (teasers and the
+//   - form.go: the article form (the headline and deck are single-line
+//     textedit fields); authors.go, related.go (teasers and the
 //     copyright years entry), workflow.go (status choices): its parts.
 //   - preview.go: PreviewView (a virtual list of rows, canvas objects only
 //     for what is in view) and PreviewRenderer (cancellable builds on
@@ -64,7 +65,7 @@
 //     revision history panel and its word diff; review.go: the Review tab
 //     (spelling and AP style findings from editor/spell and editor/style,
 //     checked on a worker after a pause in typing, wavy underlines in the
-//     body, hints under the headline and deck, the context menu and Ctrl+.
+//     body, headline and deck, the context menu and Ctrl+.
 //     with suggestions, "Add to library dictionary" and "Ignore in this
 //     draft", Review settings); suggestions.go: the
 //     Review tab and menu (suggestion mode through the body model's

@@ -34,9 +34,6 @@ type articleForm struct {
 	tags                   *keyEntry
 	target                 *keyEntry // target length in words, stats.go
 	note, body             *textedit.Editor
-	// headlineHint and deckHint show the review's findings under the
-	// headline and deck, hidden while there are none (review.go).
-	headlineHint, deckHint *widget.Label
 	findBar                *textedit.FindBar
 	// syndicated are the label and field objects of the rows that only
 	// syndicated copy shows.
@@ -166,10 +163,9 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 		}
 	}
 
-	f.headlineHint, f.deckHint = newReviewHint(), newReviewHint()
 	var g formGrid
-	g.row("Headline", container.NewVBox(f.headline, f.lengthHint, f.headlineHint))
-	g.row("Deck", container.NewVBox(f.deck, f.deckHint))
+	g.row("Headline", container.NewVBox(f.headline, f.lengthHint))
+	g.row("Deck", f.deck)
 	g.row("Slug", f.slug)
 	g.section("Byline")
 	g.row("Authors", f.authors.object)
