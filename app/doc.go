@@ -62,7 +62,8 @@
 //     flattens an editor.Preview into rows with content hashes;
 //     preview_layout.go is the preview's own word wrap by cached glyph
 //     advances. history.go and worddiff.go: the
-//     revision history panel and its word diff; review.go: the Review tab
+//     revision history panel and its word diff (of the text readers get:
+//     suggestions rejected, comments removed); review.go: the Review tab
 //     (spelling and AP style findings from editor/spell and editor/style,
 //     checked on a worker after a pause in typing, wavy underlines in the
 //     body, headline and deck, the context menu and Ctrl+.
