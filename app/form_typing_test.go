@@ -171,3 +171,37 @@ func TestLongHeadlineIsWhollyVisible(t *testing.T) {
 	}
 	w.stopTimers()
 }
+
+// TestTabMovesThroughHeadlineAndDeck: Tab goes from the headline to the
+// deck and on to the slug, Shift+Tab back, and types nothing; F6 in the
+// headline goes to the next pane.
+func TestTabMovesThroughHeadlineAndDeck(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	c := w.Window.Canvas()
+	c.Focus(w.form.headline)
+	c.FocusNext()
+	if c.Focused() != fyne.Focusable(w.form.deck) {
+		t.Fatalf("Tab from the headline went to %T, want the deck", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != fyne.Focusable(w.form.slug) {
+		t.Fatalf("Tab from the deck went to %T, want the slug", c.Focused())
+	}
+	c.FocusPrevious()
+	c.FocusPrevious()
+	if c.Focused() != fyne.Focusable(w.form.headline) {
+		t.Fatalf("Shift+Tab twice from the slug went to %T, want the headline", c.Focused())
+	}
+	if w.form.headline.Text() != "" || w.form.deck.Text() != "" {
+		t.Errorf("Tab typed into the fields: %q, %q", w.form.headline.Text(), w.form.deck.Text())
+	}
+	w.form.headline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})
+	if c.Focused() == fyne.Focusable(w.form.headline) {
+		t.Error("F6 in the headline kept the focus there")
+	}
+	w.stopTimers()
+}
