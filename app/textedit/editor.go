@@ -49,10 +49,12 @@ type Editor struct {
 	lay layouter
 
 	// single makes a one-paragraph field (line.go); maxRows is the most
-	// lines it grows to, rows how many it asked room for last.
+	// lines it grows to, rows how many it asked room for last; fit
+	// remembers whether its text fitted without a scrollbar.
 	single        bool
 	maxRows, rows int
 	inRowsChanged bool
+	fit           fitCache
 
 	placeholder string
 	minRows     int
@@ -281,9 +283,14 @@ func (e *Editor) padTop() float32 {
 // barWidth is the width kept for the scrollbar at the right.
 func (e *Editor) barWidth() float32 { return e.Theme().Size(theme.SizeNameScrollBar) }
 
-// textWidth is the width lines wrap at.
+// textWidth is the width lines wrap at: the scrollbar's width is kept
+// free, except in a single-line field whose text fits without one.
 func (e *Editor) textWidth() float32 {
-	return e.Size().Width - 2*e.padding() - e.barWidth()
+	w := e.Size().Width - 2*e.padding()
+	if e.single && e.fitsWithoutBar(w) {
+		return w
+	}
+	return w - e.barWidth()
 }
 
 // viewHeight is the height of the visible text area.

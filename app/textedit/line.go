@@ -1,5 +1,7 @@
 package textedit
 
+import "fyne.io/fyne/v2/theme"
+
 // The single-line mode: a field such as a headline, which holds one
 // paragraph (line breaks that come in become spaces, Model.SingleLine),
 // shows it plain rather than as Markdown, wraps it onto more lines inside
@@ -60,4 +62,30 @@ func (e *Editor) checkRows() {
 func (e *Editor) Overflows() bool {
 	e.metrics()
 	return e.lay.total() > e.viewHeight()+0.5
+}
+
+// fitCache remembers fitsWithoutBar's answer for a text version, width
+// and text size.
+type fitCache struct {
+	version     uint64
+	width, size float32
+	valid, fits bool
+}
+
+// fitsWithoutBar reports whether a single-line field's text wraps to no
+// more lines than the field shows at width w, so that it needs no
+// scrollbar and may use the bar's width too. Wrapped at the narrower
+// width it has at least as many lines, so the answer holds there too.
+func (e *Editor) fitsWithoutBar(w float32) bool {
+	size := e.Theme().Size(theme.SizeNameText)
+	c := &e.fit
+	if c.valid && c.version == e.m.Version() && c.width == w && c.size == size {
+		return c.fits
+	}
+	s := e.m.Para(0)
+	st := e.lay.styleOf(s)
+	meas := fyneMeasurer{size: size}
+	lines := wrap(s, &st, max(w, 1), &meas)
+	*c = fitCache{version: e.m.Version(), width: w, size: size, valid: true, fits: len(lines) <= e.maxRows}
+	return c.fits
 }

@@ -59,6 +59,16 @@ func TestLineTypesExactlyAtEveryWidth(t *testing.T) {
 		if got, want := e.Overflows(), lines > maxLineRows; got != want {
 			t.Fatalf("width %v: %d lines, overflows %v", width, lines, got)
 		}
+		// Only a field that scrolls keeps room for the scrollbar.
+		full := e.Size().Width - 2*e.padding()
+		if want := full - e.barWidth(); lines <= maxLineRows {
+			want = full
+			if e.lay.width != want {
+				t.Fatalf("width %v: %d lines wrap at %v, want the whole %v", width, lines, e.lay.width, want)
+			}
+		} else if e.lay.width != want {
+			t.Fatalf("width %v: %d lines wrap at %v, want %v beside the scrollbar", width, lines, e.lay.width, want)
+		}
 	}
 }
 
