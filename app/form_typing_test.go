@@ -6,9 +6,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -18,20 +20,27 @@ const typedLine = "Dockworkers in Mombasa voted on Friday after the port authori
 	"said café owners near the gates; 東京 traders and naïve 👍🏽 observers waited."
 
 // TestOneLineFieldsTypeExactly types a long line one key at a time into a
-// stock one-line Entry, as the form builds its fields, at every width from
+// stock one-line Entry, as the form builds most of its fields, and into
+// the single-line editor of the headline and deck, at every width from
 // 150 to 900 px in steps of 7 px, and compares the text byte for byte.
 func TestOneLineFieldsTypeExactly(t *testing.T) {
 	test.NewTempApp(t)
 	e := widget.NewEntry()
-	w := test.NewTempWindow(t, e)
+	l := textedit.NewLine()
+	w := test.NewTempWindow(t, container.NewVBox(e, l))
 	for width := float32(150); width <= 900; width += 7 {
-		w.Resize(fyne.NewSize(width, 80))
+		w.Resize(fyne.NewSize(width, 200))
 		e.SetText("")
+		l.SetText("")
 		for _, r := range typedLine {
 			e.TypedRune(r)
+			l.TypedRune(r)
 		}
 		if e.Text != typedLine {
 			t.Fatalf("width %v: typed %q, want %q", width, e.Text, typedLine)
+		}
+		if l.Text() != typedLine {
+			t.Fatalf("width %v: the headline field holds %q, want %q", width, l.Text(), typedLine)
 		}
 	}
 }
