@@ -64,7 +64,8 @@
 //     Fyne-free app/rows.Pager (unit-tested there); trash.go: the list
 //     widget and the Draft menu.
 //   - form.go: the article form, built in steps by section (a new field
-//     goes in its section's newXFields and in rows); authors.go,
+//     goes in its section's newXFields and in rows; the headline and deck
+//     are single-line textedit fields); authors.go,
 //     related.go (teasers and the copyright years entry), workflow.go
 //     (status choices): its parts.
 //   - preview.go: PreviewView, the widget; preview_content.go: its virtual
@@ -75,10 +76,11 @@
 //     flattens an editor.Preview into rows with content hashes;
 //     preview_layout.go is the preview's own word wrap by cached glyph
 //     advances. history.go and worddiff.go: the
-//     revision history panel and its word diff; review.go: the "Spelling &
+//     revision history panel and its word diff (of the text readers get:
+//     suggestions rejected, comments removed); review.go: the "Spelling &
 //     style" tab (reviewPanel: spelling and AP style findings from editor/spell and editor/style,
 //     checked on a worker after a pause in typing, wavy underlines in the
-//     body, hints under the headline and deck, the context menu and Ctrl+.
+//     body, headline and deck, the context menu and Ctrl+.
 //     with suggestions, "Add to library dictionary" and "Ignore in this
 //     draft", Review settings, its View menu items); suggestions.go: the
 //     "Suggestions" tab and the Review menu (suggestion mode through the body model's

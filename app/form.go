@@ -18,7 +18,10 @@ import (
 // Markdown body. It holds no article of its own; each change is handed to
 // onChange as an edit to apply to the window's draft.
 type articleForm struct {
-	headline, deck, slug   *keyEntry
+	// headline and deck are single-line text editors (textedit.NewLine),
+	// so that the review desk can underline their findings as in the body.
+	headline, deck         *textedit.Editor
+	slug                   *keyEntry
 	authors                *authorsEditor
 	related                *relatedEditor
 	bylineTitle            *keyEntry
@@ -31,9 +34,6 @@ type articleForm struct {
 	tags                   *keyEntry
 	target                 *keyEntry // target length in words, stats.go
 	note, body             *textedit.Editor
-	// headlineHint and deckHint show the review's findings under the
-	// headline and deck, hidden while there are none (review.go).
-	headlineHint, deckHint *widget.Label
 	findBar                *textedit.FindBar
 	// syndicated are the label and field objects of the rows that only
 	// syndicated copy shows.
@@ -89,7 +89,7 @@ func newArticleForm(onChange func(edit func(a *editor.Article)), canvas func() f
 // newHeadlineFields builds the headline with its length hint, the deck
 // and the slug.
 func (f *articleForm) newHeadlineFields() {
-	f.headline = f.entry("Headline", func(a *editor.Article, s string) {
+	f.headline = f.line("Headline", func(a *editor.Article, s string) {
 		f.followHeadline(a, s)
 		a.Headline = s
 	})
@@ -103,7 +103,7 @@ func (f *articleForm) newHeadlineFields() {
 		f.showHeadlineHint(s)
 		onHeadline(s)
 	}
-	f.deck = f.entry("Optional subheadline", func(a *editor.Article, s string) { a.Deck = s })
+	f.deck = f.line("Optional subheadline", func(a *editor.Article, s string) { a.Deck = s })
 	f.slug = f.entry("made from the headline; lowercase-with-hyphens", func(a *editor.Article, s string) { a.Slug = strings.TrimSpace(s) })
 	f.slug.Validator = func(s string) error { return editor.CheckSlug(strings.TrimSpace(s)) }
 }
@@ -207,10 +207,9 @@ func (f *articleForm) newBody(canvas func() fyne.Canvas) {
 
 // rows puts the fields in labelled rows under their section titles.
 func (f *articleForm) rows() *formGrid {
-	f.headlineHint, f.deckHint = newReviewHint(), newReviewHint()
 	var g formGrid
-	g.row("Headline", container.NewVBox(f.headline, f.lengthHint, f.headlineHint))
-	g.row("Deck", container.NewVBox(f.deck, f.deckHint))
+	g.row("Headline", container.NewVBox(f.headline, f.lengthHint))
+	g.row("Deck", f.deck)
 	g.row("Slug", f.slug)
 	g.section("Byline")
 	g.row("Authors", f.authors.object)
@@ -368,6 +367,30 @@ func (f *articleForm) scrollTo(o fyne.CanvasObject) {
 	f.scroll.Refresh()
 }
 
+// line makes a single-line text field (headline, deck) whose changes go
+// through set: it wraps inside the form, grows with its lines, scrolls
+// into view when it gets the focus and hands F6 to the window.
+func (f *articleForm) line(placeholder string, set func(a *editor.Article, s string)) *textedit.Editor {
+	e := textedit.NewLine()
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(s string) { f.change(func(a *editor.Article) { set(a, s) }) }
+	e.OnFocus = func() { f.scrollTo(e) }
+	e.OnOtherKey = func(k *fyne.KeyEvent) bool {
+		if k.Name != fyne.KeyF6 || f.onF6 == nil {
+			return false
+		}
+		f.onF6()
+		return true
+	}
+	e.OnRowsChanged = func() {
+		if f.relayout != nil {
+			f.relayout()
+		}
+	}
+	f.fields = append(f.fields, e)
+	return e
+}
+
 // multiEntry makes a multi-line field of the given visible rows.
 func (f *articleForm) multiEntry(placeholder string, rows int, set func(a *editor.Article, s string)) *textedit.Editor {
 	e := textedit.New()
@@ -459,7 +482,9 @@ func (f *articleForm) clear() {
 	f.related.set(nil)
 	f.crHolder.SetText("")
 	f.crYears.SetText("")
-	for _, e := range []*keyEntry{f.headline, f.deck, f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags} {
+	f.headline.SetText("")
+	f.deck.SetText("")
+	for _, e := range []*keyEntry{f.slug, f.bylineTitle, f.place, f.date, f.credit, f.source, f.publisher, f.url, f.tags} {
 		e.SetText("")
 	}
 	f.note.SetText("")

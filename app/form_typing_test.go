@@ -6,9 +6,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
 )
 
@@ -18,20 +20,27 @@ const typedLine = "Dockworkers in Mombasa voted on Friday after the port authori
 	"said café owners near the gates; 東京 traders and naïve 👍🏽 observers waited."
 
 // TestOneLineFieldsTypeExactly types a long line one key at a time into a
-// stock one-line Entry, as the form builds its fields, at every width from
+// stock one-line Entry, as the form builds most of its fields, and into
+// the single-line editor of the headline and deck, at every width from
 // 150 to 900 px in steps of 7 px, and compares the text byte for byte.
 func TestOneLineFieldsTypeExactly(t *testing.T) {
 	test.NewTempApp(t)
 	e := widget.NewEntry()
-	w := test.NewTempWindow(t, e)
+	l := textedit.NewLine()
+	w := test.NewTempWindow(t, container.NewVBox(e, l))
 	for width := float32(150); width <= 900; width += 7 {
-		w.Resize(fyne.NewSize(width, 80))
+		w.Resize(fyne.NewSize(width, 200))
 		e.SetText("")
+		l.SetText("")
 		for _, r := range typedLine {
 			e.TypedRune(r)
+			l.TypedRune(r)
 		}
 		if e.Text != typedLine {
 			t.Fatalf("width %v: typed %q, want %q", width, e.Text, typedLine)
+		}
+		if l.Text() != typedLine {
+			t.Fatalf("width %v: the headline field holds %q, want %q", width, l.Text(), typedLine)
 		}
 	}
 }
@@ -50,8 +59,11 @@ func TestFormFieldsTypeExactly(t *testing.T) {
 			f := w.form
 			fields := []struct {
 				name  string
-				entry *keyEntry
-				got   func(a *editor.Article) string
+				entry interface {
+					fyne.Focusable
+					SetText(string)
+				}
+				got func(a *editor.Article) string
 			}{
 				{"headline", f.headline, func(a *editor.Article) string { return a.Headline }},
 				{"deck", f.deck, func(a *editor.Article) string { return a.Deck }},
@@ -129,6 +141,76 @@ func TestHeadlineLengthHint(t *testing.T) {
 	test.Type(w.form.headline, strings.Repeat("x", 100))
 	if !hint.Visible() || !strings.Contains(hint.Text, "114 characters") {
 		t.Errorf("typing past 110: hint visible %v, %q", hint.Visible(), hint.Text)
+	}
+	w.stopTimers()
+}
+
+// TestLongHeadlineIsWhollyVisible: at 1280x800 a 110-character headline
+// (the length search engines show) wraps inside its field, which grows to
+// hold every line, rather than scrolling sideways; the deck below moves
+// down with it and nothing is hidden. A line break pasted into the
+// headline becomes a space.
+func TestLongHeadlineIsWhollyVisible(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.Window.Resize(fyne.NewSize(1280, 800))
+	w.NewArticle()
+	w.settle()
+	h := w.form.headline
+	oneLine := h.Size().Height
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	deckTop := abs(w.form.deck).Y
+	long := "Dockworkers in Mombasa end nine-day strike after port authority agrees to review fuel levy and overtime pay"
+	long += strings.Repeat("!", 110-len([]rune(long)))
+	cb := test.NewClipboard()
+	cb.SetContent(long[:40] + "\n" + long[41:])
+	h.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	if got := w.article.Headline; got != long[:40]+" "+long[41:] {
+		t.Fatalf("the draft's headline is %q", got)
+	}
+	if h.Overflows() {
+		t.Fatalf("a 110-character headline overflows its %v px field", h.Size().Height)
+	}
+	if h.Size().Height <= oneLine {
+		t.Errorf("the headline field stayed %v px tall; at %v px wide the headline needs more than one line", h.Size().Height, h.Size().Width)
+	}
+	if abs(w.form.deck).Y <= deckTop {
+		t.Errorf("the deck stayed at %v; the headline grew over it", deckTop)
+	}
+	w.stopTimers()
+}
+
+// TestTabMovesThroughHeadlineAndDeck: Tab goes from the headline to the
+// deck and on to the slug, Shift+Tab back, and types nothing; F6 in the
+// headline goes to the next pane.
+func TestTabMovesThroughHeadlineAndDeck(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	w := newTestWindow(t, store, clk, Options{})
+	w.NewArticle()
+	w.settle()
+	c := w.Window.Canvas()
+	c.Focus(w.form.headline)
+	c.FocusNext()
+	if c.Focused() != fyne.Focusable(w.form.deck) {
+		t.Fatalf("Tab from the headline went to %T, want the deck", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != fyne.Focusable(w.form.slug) {
+		t.Fatalf("Tab from the deck went to %T, want the slug", c.Focused())
+	}
+	c.FocusPrevious()
+	c.FocusPrevious()
+	if c.Focused() != fyne.Focusable(w.form.headline) {
+		t.Fatalf("Shift+Tab twice from the slug went to %T, want the headline", c.Focused())
+	}
+	if w.form.headline.Text() != "" || w.form.deck.Text() != "" {
+		t.Errorf("Tab typed into the fields: %q, %q", w.form.headline.Text(), w.form.deck.Text())
+	}
+	w.form.headline.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})
+	if c.Focused() == fyne.Focusable(w.form.headline) {
+		t.Error("F6 in the headline kept the focus there")
 	}
 	w.stopTimers()
 }

@@ -34,9 +34,12 @@ const (
 // historyRow is one revision in the history panel.
 type historyRow struct {
 	rev editor.Revision
-	// text is the revision's headline, deck and body, when loaded.
-	text   string
-	loaded bool
+	// text is the revision's headline, deck and body as readers get them
+	// (suggestions rejected, comments removed: comparedText), when loaded;
+	// marks is the body with its CriticMarkup when it has any, so that a
+	// revision that changed only suggestions or comments says so.
+	text, marks string
+	loaded      bool
 	// added and removed count the words changed from the revision before;
 	// exact is false when they come from the word counts alone.
 	added, removed int
@@ -274,11 +277,11 @@ func (h *historyPanel) load() {
 	store := h.env.store
 	// Revisions never change, except that autosave may coalesce into the
 	// newest one: reuse the texts read before, but the newest's.
-	known := map[string]string{}
+	known := map[string]historyRow{}
 	if h.articleID == id {
 		for i := 1; i < len(h.rows); i++ {
 			if h.rows[i].loaded {
-				known[h.rows[i].rev.ID] = h.rows[i].text
+				known[h.rows[i].rev.ID] = h.rows[i]
 			}
 		}
 	}
@@ -288,14 +291,15 @@ func (h *historyPanel) load() {
 		rows := make([]historyRow, len(revs))
 		for i := range revs {
 			rows[i].rev = revs[i]
-			if text, ok := known[revs[i].ID]; ok && i > 0 {
-				rows[i].text, rows[i].loaded = text, true
+			if old, ok := known[revs[i].ID]; ok && i > 0 {
+				rows[i].text, rows[i].marks, rows[i].loaded = old.text, old.marks, true
 				continue
 			}
 			if err == nil && i < historyTextLimit {
 				var full *editor.Revision
 				if full, err = store.Revision(ctx, revs[i].ID); err == nil && full.Article != nil {
-					rows[i].text, rows[i].loaded = articleText(full.Article), true
+					rows[i].text, rows[i].marks = historyTexts(full.Article)
+					rows[i].loaded = true
 				}
 			}
 		}
@@ -418,9 +422,9 @@ func (h *historyPanel) showDiff() {
 		}
 		older, newer = max(sel, j), min(sel, j)
 	}
-	current := ""
+	current, currentMarks := "", ""
 	if a := h.env.current(); a != nil {
-		current = articleText(a)
+		current, currentMarks = historyTexts(a)
 	}
 	name := func(i int) string {
 		if i < 0 {
@@ -438,25 +442,26 @@ func (h *historyPanel) showDiff() {
 	gen, rowsGen := h.diffGen, h.gen
 	store := h.env.store
 	h.env.run(func() func() {
-		text := func(i int) (string, error) {
+		text := func(i int) (string, string, error) {
 			if i < 0 {
-				return current, nil
+				return current, currentMarks, nil
 			}
 			if i >= len(revs) {
-				return "", nil
+				return "", "", nil
 			}
 			if revs[i].loaded {
-				return revs[i].text, nil
+				return revs[i].text, revs[i].marks, nil
 			}
 			full, err := store.Revision(context.Background(), revs[i].rev.ID)
 			if err != nil {
-				return "", err
+				return "", "", err
 			}
-			revs[i].text, revs[i].loaded = articleText(full.Article), true
-			return revs[i].text, nil
+			revs[i].text, revs[i].marks = historyTexts(full.Article)
+			revs[i].loaded = true
+			return revs[i].text, revs[i].marks, nil
 		}
-		oldText, err := text(older)
-		newText, err2 := text(newer)
+		oldText, oldMarks, err := text(older)
+		newText, newMarks, err2 := text(newer)
 		if err == nil {
 			err = err2
 		}
@@ -477,7 +482,10 @@ func (h *historyPanel) showDiff() {
 			}
 			added, removed := spanChange(spans)
 			sum := title + ": " + formatChange(added, removed) + " words."
-			if added == 0 && removed == 0 {
+			switch {
+			case added == 0 && removed == 0 && oldMarks != newMarks:
+				sum = title + ": no change in the text readers get; only suggestions or comments changed (Review tab)."
+			case added == 0 && removed == 0:
 				sum = title + ": no change in the text."
 			}
 			h.setDiff(spans, sum)
@@ -581,7 +589,21 @@ func shortenEqual(s string, before, after bool) string {
 	return head + " … " + tail
 }
 
-// articleText is the text the history compares: headline, deck and body.
+// historyTexts is what the history compares of a draft: the text readers
+// get (comparedText; the raw CriticMarkup of suggestions and comments
+// would show as words added), and the body with its marks when it has
+// any.
+func historyTexts(a *editor.Article) (text, marks string) {
+	if a == nil {
+		return "", ""
+	}
+	if editor.HasMarks(a.Body) {
+		marks = a.Body
+	}
+	return comparedText(a), marks
+}
+
+// articleText is headline, deck and body, one after the other.
 func articleText(a *editor.Article) string {
 	if a == nil {
 		return ""

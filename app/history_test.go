@@ -199,3 +199,54 @@ func BenchmarkHistorySave(b *testing.B) {
 		})
 	}
 }
+
+// TestHistoryDiffShowsTheTextReadersGet: the history compares the text as
+// it reads with suggestions rejected and comments removed, so CriticMarkup
+// never shows as words added; a revision that only made a suggestion says
+// that, and accepting it shows the accepted words as an insertion.
+func TestHistoryDiffShowsTheTextReadersGet(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	a := seed(t, store, clk, "Port reopens", "Dockworkers voted to return.")
+	save := func(body string) {
+		t.Helper()
+		clk.Advance(time.Minute)
+		a.Body = body
+		if _, err := store.Save(context.Background(), a, editor.SaveOptions{Kind: editor.RevisionEdit, Session: editor.NewID()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save("Dockworkers voted {++unanimously ++}to return.{>>Check the count<<}")
+	save("Dockworkers voted unanimously to return.")
+	w := newTestWindow(t, store, clk, Options{})
+	w.app.Settings().SetTheme(newTheme())
+	w.act(func() { w.ShowHistory() })
+	w.settle()
+	h := w.history
+	if len(h.rows) != 3 {
+		t.Fatalf("history lists %d revisions, want 3", len(h.rows))
+	}
+	w.act(func() { h.against.SetSelected(againstPrevious) })
+	w.act(func() { h.list.Select(1) }) // the suggestion
+	w.settle()
+	if d := h.diff.String(); strings.Contains(d, "{++") || strings.Contains(d, "Check the count") {
+		t.Errorf("the diff of a suggestion shows its markup: %q", d)
+	}
+	if !strings.Contains(h.summary.Text, "only suggestions or comments changed") {
+		t.Errorf("summary of a suggestion-only revision: %q", h.summary.Text)
+	}
+	w.act(func() { h.list.Select(0) }) // the suggestion accepted
+	w.settle()
+	var inserted []string
+	for _, seg := range h.diff.Segments {
+		if ts := seg.(*widget.TextSegment); ts.Style.ColorName == theme.ColorNameSuccess {
+			inserted = append(inserted, ts.Text)
+		}
+	}
+	if got := strings.TrimSpace(strings.Join(inserted, "")); got != "unanimously" {
+		t.Errorf("accepting the suggestion inserted %q, want unanimously", got)
+	}
+	if !strings.Contains(h.summary.Text, "+1 word") || strings.Contains(h.diff.String(), "{++") {
+		t.Errorf("after accepting: %q / %q", h.summary.Text, h.diff.String())
+	}
+}

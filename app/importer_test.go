@@ -107,7 +107,7 @@ func TestImportWireTextCreatesDraft(t *testing.T) {
 	if got, want := a.Attribution.Kind, editor.AttributionSyndicated; got != want {
 		t.Errorf("attribution = %q, want %q", got, want)
 	}
-	if got := w.form.headline.Text; got != a.Headline {
+	if got := w.form.headline.Text(); got != a.Headline {
 		t.Errorf("form headline = %q, want the imported %q", got, a.Headline)
 	}
 	if got := w.library.list.Length(); got != 1 {

@@ -23,12 +23,12 @@ import (
 )
 
 // The review desk: spelling and AP style findings of the open draft, in a
-// Review tab beside the preview and as wavy underlines in the body (red
-// for spelling, the primary colour for style errors and warnings;
-// suggestions are only listed). The check runs on a worker
-// after a pause in typing; the spelling checker keeps the misses of every
-// paragraph, so only the paragraphs that changed are checked again. A
-// right click on an underlined word, or Ctrl+. at the caret, offers the
+// Review tab beside the preview and as wavy underlines in the body, the
+// headline and the deck (red for spelling, the primary colour for style
+// errors and warnings; suggestions are only listed). The check runs on a
+// worker after a pause in typing; the spelling checker keeps the misses of
+// every paragraph, so only the paragraphs that changed are checked again.
+// A right click on an underlined word, or Ctrl+. at the caret, offers the
 // suggestions, "Add to library dictionary" and "Ignore in this draft".
 
 // Shortcuts of the review desk.
@@ -39,17 +39,6 @@ var (
 	// caret.
 	shortcutSuggest = &desktop.CustomShortcut{KeyName: fyne.KeyPeriod, Modifier: fyne.KeyModifierShortcutDefault}
 )
-
-// newReviewHint is the line under the headline or deck that shows its
-// findings.
-func newReviewHint() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.SizeName = theme.SizeNameCaptionText
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return l
-}
 
 // reviewDelay is the pause in typing after which the draft is checked.
 const reviewDelay = 300 * time.Millisecond
@@ -64,10 +53,12 @@ type reviewHost struct {
 	edit        func(func(a *editor.Article)) // changes the draft (autosaved)
 	saveProfile func(p editor.Profile, then func(error))
 	body        *textedit.Editor
-	// field returns the form's entry of a field (headline, deck …), to
-	// focus when its finding is chosen; hint the line under it.
+	// lines are the single-line editors of the fields the review
+	// underlines besides the body (style.FieldHeadline, FieldDeck).
+	lines map[string]*textedit.Editor
+	// field returns the form's entry of another field (the dateline's
+	// place), to focus when its finding is chosen.
 	field func(name string) fyne.Focusable
-	hint  func(name string) *widget.Label
 	// side holds the panel's tab beside the preview and history;
 	// showSide brings that pane back when the View menu or focus mode
 	// hid it, and reports whether it was hidden.
@@ -134,8 +125,59 @@ func newReviewPanel(host reviewHost) *reviewPanel {
 		container.NewBorder(nil, nil, widget.NewLabel("Spelling:"), settings, r.language),
 		container.NewBorder(nil, nil, nil, r.unignore, r.summary), widget.NewSeparator())
 	r.tab = container.NewTabItemWithIcon("Spelling & style", theme.ConfirmIcon(), container.NewBorder(top, nil, nil, nil, r.list))
-	host.body.OnSecondaryTap = func(at textedit.Pos, ev *fyne.PointEvent) { r.showMenuAt(at, ev.AbsolutePosition) }
+	for name, ed := range r.editors() {
+		name := name
+		ed.OnSecondaryTap = func(at textedit.Pos, ev *fyne.PointEvent) { r.showMenuAt(name, at, ev.AbsolutePosition) }
+	}
 	return r
+}
+
+// editors are the text editors whose findings the review underlines, by
+// field: the body, the headline and the deck.
+func (r *reviewPanel) editors() map[string]*textedit.Editor {
+	m := map[string]*textedit.Editor{style.FieldBody: r.host.body}
+	for name, ed := range r.host.lines {
+		if ed != nil {
+			m[name] = ed
+		}
+	}
+	return m
+}
+
+// editorOf returns the editor that holds a field's text, nil for a field
+// the review cannot underline (the byline, the dateline).
+func (r *reviewPanel) editorOf(field string) *textedit.Editor {
+	if field == style.FieldBody {
+		return r.host.body
+	}
+	return r.host.lines[field]
+}
+
+// rangeOf is where a finding lies in its field's editor.
+func rangeOf(f style.Finding) textedit.Range {
+	return textedit.Range{From: textedit.Pos{Para: f.Line, Off: f.Start}, To: textedit.Pos{Para: f.EndLine, Off: f.End}}
+}
+
+// versions are the edit counts of the editors the review reads, to tell
+// whether a result is still about the text they hold.
+func (r *reviewPanel) versions() map[string]uint64 {
+	v := map[string]uint64{}
+	for name, ed := range r.editors() {
+		v[name] = ed.Model().Version()
+	}
+	return v
+}
+
+func sameVersions(a, b map[string]uint64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, x := range a {
+		if b[k] != x {
+			return false
+		}
+	}
+	return true
 }
 
 // newRow is a list row: severity and place, the message, an Ignore button.
@@ -187,8 +229,10 @@ func (r *reviewPanel) reset() {
 	r.gen++
 	r.findings = nil
 	r.list.Refresh()
-	r.host.body.SetDecorations(textedit.KindSpelling, nil)
-	r.host.body.SetDecorations(textedit.KindStyle, nil)
+	for _, ed := range r.editors() {
+		ed.SetDecorations(textedit.KindSpelling, nil)
+		ed.SetDecorations(textedit.KindStyle, nil)
+	}
 	r.loading = true
 	if a := r.host.current(); a != nil {
 		r.language.SetSelected(languageLabel(a.Language))
@@ -213,7 +257,8 @@ func (r *reviewPanel) schedule() {
 }
 
 // run checks a snapshot of the draft on a worker. A result is shown only
-// if the body has not changed since (an edit schedules another run).
+// if the body, headline and deck have not changed since (an edit schedules
+// another run).
 func (r *reviewPanel) run() {
 	a := r.host.current()
 	if a == nil {
@@ -224,7 +269,13 @@ func (r *reviewPanel) run() {
 	// The body as the editor holds it now: the draft takes typing over on
 	// a pause of its own, which may come after this one.
 	snap.Body = r.host.body.Text()
-	version := r.host.body.Model().Version()
+	if ed := r.host.lines[style.FieldHeadline]; ed != nil {
+		snap.Headline = ed.Text()
+	}
+	if ed := r.host.lines[style.FieldDeck]; ed != nil {
+		snap.Deck = ed.Text()
+	}
+	version := r.versions()
 	r.gen++
 	gen := r.gen
 	r.host.run(func() func() {
@@ -232,7 +283,7 @@ func (r *reviewPanel) run() {
 		fs := style.Lint(snap, style.ConfigFor(prof, snap, checker))
 		return func() {
 			cur := r.host.current()
-			if gen != r.gen || cur == nil || cur.ID != snap.ID || r.host.body.Model().Version() != version {
+			if gen != r.gen || cur == nil || cur.ID != snap.ID || !sameVersions(r.versions(), version) {
 				return
 			}
 			r.show(fs, err)
@@ -268,12 +319,11 @@ func (r *reviewPanel) checker(a *editor.Article, p editor.Profile) (*spell.Check
 	return c, nil
 }
 
-// show puts findings in the list, the body's underlines and the hints
-// under the headline and deck.
+// show puts findings in the list and the underlines of the body, headline
+// and deck.
 func (r *reviewPanel) show(fs []style.Finding, spellErr error) {
 	r.findings = fs
-	var sp, st []textedit.Range
-	hints := map[string][]string{}
+	sp, st := map[string][]textedit.Range{}, map[string][]textedit.Range{}
 	errors, spelling := 0, 0
 	for _, f := range fs {
 		if f.Severity == style.SeverityError {
@@ -282,26 +332,17 @@ func (r *reviewPanel) show(fs []style.Finding, spellErr error) {
 		if f.Rule == "spelling" {
 			spelling++
 		}
-		switch f.Field {
-		case style.FieldBody:
-			rg := textedit.Range{From: textedit.Pos{Para: f.Line, Off: f.Start}, To: textedit.Pos{Para: f.EndLine, Off: f.End}}
-			switch {
-			case f.Rule == "spelling":
-				sp = append(sp, rg)
-			case f.Severity != style.SeverityInfo:
-				st = append(st, rg) // suggestions are listed, not underlined
-			}
-		default:
-			hints[f.Field] = append(hints[f.Field], f.Message)
+		switch {
+		case r.editorOf(f.Field) == nil:
+		case f.Rule == "spelling":
+			sp[f.Field] = append(sp[f.Field], rangeOf(f))
+		case f.Severity != style.SeverityInfo:
+			st[f.Field] = append(st[f.Field], rangeOf(f)) // suggestions are listed, not underlined
 		}
 	}
-	r.host.body.SetDecorations(textedit.KindSpelling, sp)
-	r.host.body.SetDecorations(textedit.KindStyle, st)
-	for _, name := range []string{style.FieldHeadline, style.FieldDeck} {
-		if h := r.host.hint(name); h != nil {
-			h.SetText(strings.Join(hints[name], " · "))
-			showIf(h, len(hints[name]) > 0)
-		}
+	for name, ed := range r.editors() {
+		ed.SetDecorations(textedit.KindSpelling, sp[name])
+		ed.SetDecorations(textedit.KindStyle, st[name])
 	}
 	sum := "No findings"
 	if len(fs) > 0 {
@@ -333,19 +374,24 @@ func plural(n int, one, many string) string {
 // Findings returns the findings the panel shows.
 func (r *reviewPanel) Findings() []style.Finding { return append([]style.Finding(nil), r.findings...) }
 
-// reveal selects a finding's range in the body, or focuses its field.
+// reveal selects a finding's range in the body, headline or deck and
+// focuses it, or focuses the finding's field.
 func (r *reviewPanel) reveal(f style.Finding) {
 	c := r.host.parent.Canvas()
-	if f.Field != style.FieldBody {
+	ed := r.editorOf(f.Field)
+	if ed == nil {
+		if r.host.field == nil {
+			return
+		}
 		if fld := r.host.field(f.Field); fld != nil && c != nil {
 			c.Focus(fld)
 		}
 		return
 	}
-	r.host.body.Select(textedit.Range{From: textedit.Pos{Para: f.Line, Off: f.Start}, To: textedit.Pos{Para: f.EndLine, Off: f.End}})
 	if c != nil {
-		c.Focus(r.host.body)
+		c.Focus(ed) // first: a field scrolls into view as it gets the focus
 	}
+	ed.Select(rangeOf(f))
 }
 
 // ignore keeps a finding out of this draft's review: a word for spelling,
@@ -381,16 +427,16 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
-// findingAt returns the body finding under a text position, spelling
-// first.
-func (r *reviewPanel) findingAt(at textedit.Pos) (style.Finding, bool) {
+// findingAt returns the finding of a field (the body, headline or deck)
+// under a text position, spelling first.
+func (r *reviewPanel) findingAt(field string, at textedit.Pos) (style.Finding, bool) {
 	var found []style.Finding
 	for _, f := range r.findings {
-		if f.Field != style.FieldBody {
+		if f.Field != field {
 			continue
 		}
-		from, to := textedit.Pos{Para: f.Line, Off: f.Start}, textedit.Pos{Para: f.EndLine, Off: f.End}
-		if !at.Less(from) && !to.Less(at) {
+		rg := rangeOf(f)
+		if !at.Less(rg.From) && !rg.To.Less(at) {
 			found = append(found, f)
 		}
 	}
@@ -403,9 +449,13 @@ func (r *reviewPanel) findingAt(at textedit.Pos) (style.Finding, bool) {
 
 // menuItems are the context menu's items for a finding.
 func (r *reviewPanel) menuItems(f style.Finding) []*fyne.MenuItem {
-	rg := textedit.Range{From: textedit.Pos{Para: f.Line, Off: f.Start}, To: textedit.Pos{Para: f.EndLine, Off: f.End}}
+	rg := rangeOf(f)
 	replace := func(s string) func() {
-		return func() { r.host.body.ReplaceRange(rg, s) }
+		return func() {
+			if ed := r.editorOf(f.Field); ed != nil {
+				ed.ReplaceRange(rg, s)
+			}
+		}
 	}
 	var items []*fyne.MenuItem
 	if f.Rule == "spelling" {
@@ -438,10 +488,11 @@ func (r *reviewPanel) menuItems(f style.Finding) []*fyne.MenuItem {
 	return items
 }
 
-// showMenuAt opens the context menu of the finding at a text position, at
-// an absolute point of the window; it reports whether there was one.
-func (r *reviewPanel) showMenuAt(at textedit.Pos, abs fyne.Position) bool {
-	f, ok := r.findingAt(at)
+// showMenuAt opens the context menu of the finding at a text position of
+// a field, at an absolute point of the window; it reports whether there
+// was one.
+func (r *reviewPanel) showMenuAt(field string, at textedit.Pos, abs fyne.Position) bool {
+	f, ok := r.findingAt(field, at)
 	c := r.host.parent.Canvas()
 	if !ok || c == nil {
 		return false
@@ -450,33 +501,50 @@ func (r *reviewPanel) showMenuAt(at textedit.Pos, abs fyne.Position) bool {
 	return true
 }
 
-// showMenuAtCaret is Ctrl+.: the context menu of the finding at the caret.
+// showMenuAtCaret is Ctrl+.: the context menu of the finding at the caret
+// of the focused headline, deck or body (the body when none of them has
+// the focus).
 func (r *reviewPanel) showMenuAtCaret() {
-	body := r.host.body
 	c := r.host.parent.Canvas()
 	if c == nil {
 		return
 	}
-	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(body).Add(body.CaretPoint())
-	if !r.showMenuAt(body.CursorPosition(), abs) {
-		if f, ok := r.nextFinding(body.CursorPosition()); ok {
+	field, ed := style.FieldBody, r.host.body
+	for name, e := range r.editors() {
+		if c.Focused() == fyne.Focusable(e) {
+			field, ed = name, e
+		}
+	}
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(ed).Add(ed.CaretPoint())
+	if !r.showMenuAt(field, ed.CursorPosition(), abs) {
+		if f, ok := r.nextFinding(field, ed.CursorPosition()); ok {
 			r.reveal(f) // nothing here: go to the next finding
 		}
 	}
 }
 
-// nextFinding returns the first body finding after a position, or the
-// first one.
-func (r *reviewPanel) nextFinding(at textedit.Pos) (style.Finding, bool) {
+// nextFinding returns the first finding after a position of a field that
+// the review underlines: later in that field, then in the fields after it
+// (headline, deck, body, the order the findings come in), then from the
+// first one again.
+func (r *reviewPanel) nextFinding(field string, at textedit.Pos) (style.Finding, bool) {
 	var first *style.Finding
+	passed := false // the findings of field have begun
 	for i, f := range r.findings {
-		if f.Field != style.FieldBody {
+		if r.editorOf(f.Field) == nil {
 			continue
 		}
 		if first == nil {
 			first = &r.findings[i]
 		}
-		if at.Less(textedit.Pos{Para: f.Line, Off: f.Start}) {
+		if f.Field == field {
+			passed = true
+			if at.Less(rangeOf(f).From) {
+				return f, true
+			}
+			continue
+		}
+		if passed || fieldOrder(f.Field) > fieldOrder(field) {
 			return f, true
 		}
 	}
@@ -484,6 +552,19 @@ func (r *reviewPanel) nextFinding(at textedit.Pos) (style.Finding, bool) {
 		return *first, true
 	}
 	return style.Finding{}, false
+}
+
+// fieldOrder is where a field comes in the findings (style.Lint's order).
+func fieldOrder(field string) int {
+	switch field {
+	case style.FieldHeadline:
+		return 0
+	case style.FieldDeck:
+		return 1
+	case style.FieldBody:
+		return 4
+	}
+	return 2
 }
 
 // showSettings is the Review settings dialog: which rules the desk uses,
@@ -583,24 +664,11 @@ func (w *MainWindow) attachReview() *reviewPanel {
 				}
 			})
 		},
-		body: w.form.body,
+		body:  w.form.body,
+		lines: map[string]*textedit.Editor{style.FieldHeadline: w.form.headline, style.FieldDeck: w.form.deck},
 		field: func(name string) fyne.Focusable {
-			switch name {
-			case style.FieldHeadline:
-				return w.form.headline
-			case style.FieldDeck:
-				return w.form.deck
-			case style.FieldDateline:
+			if name == style.FieldDateline {
 				return w.form.place
-			}
-			return nil
-		},
-		hint: func(name string) *widget.Label {
-			switch name {
-			case style.FieldHeadline:
-				return w.form.headlineHint
-			case style.FieldDeck:
-				return w.form.deckHint
 			}
 			return nil
 		},

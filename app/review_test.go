@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
@@ -52,11 +54,12 @@ func TestReviewUnderlinesAndLists(t *testing.T) {
 	if got := rangesText(m, m.Decorations(textedit.KindStyle)); strings.Join(got, ",") != "12 percent" {
 		t.Errorf("style underlines %q, want 12 percent", got)
 	}
-	if h := w.form.headlineHint; !h.Visible() || !strings.Contains(h.Text, "thier") {
-		t.Errorf("headline hint %q (visible %v), want the misspelling", h.Text, h.Visible())
+	hm := w.form.headline.Model()
+	if got := rangesText(hm, hm.Decorations(textedit.KindSpelling)); strings.Join(got, ",") != "thier" {
+		t.Errorf("headline underlines %q, want thier", got)
 	}
-	if w.form.deckHint.Visible() {
-		t.Error("the empty deck has no hint")
+	if got := w.form.deck.Model().Decorations(textedit.KindSpelling); len(got) != 0 {
+		t.Errorf("the empty deck has underlines %v", got)
 	}
 	if !strings.Contains(w.review.summary.Text, "2 spelling, 1 style") {
 		t.Errorf("summary %q", w.review.summary.Text)
@@ -101,7 +104,7 @@ func TestReviewMenuSuggestsIgnoresAndAdds(t *testing.T) {
 	w, a := seedReview(t)
 	m := w.form.body.Model()
 	at := textedit.Pos{Para: 2, Off: 6} // inside "goverment"
-	f, ok := w.review.findingAt(at)
+	f, ok := w.review.findingAt(style.FieldBody, at)
 	if !ok || f.Text != "goverment" {
 		t.Fatalf("finding at %v: %+v, %v", at, f, ok)
 	}
@@ -124,7 +127,7 @@ func TestReviewMenuSuggestsIgnoresAndAdds(t *testing.T) {
 	// Ignore in this draft: stored with the draft, underline gone.
 	typeAtEnd(w.form.body, " Smallholdrs wait.")
 	w.advance(reviewDelay)
-	f, ok = w.review.findingAt(textedit.Pos{Para: 2, Off: len("The government cut the levy 12 percent. Small")})
+	f, ok = w.review.findingAt(style.FieldBody, textedit.Pos{Para: 2, Off: len("The government cut the levy 12 percent. Small")})
 	if !ok || f.Text != "Smallholdrs" {
 		t.Fatalf("no finding on Smallholdrs: %+v", w.review.Findings())
 	}
@@ -142,7 +145,7 @@ func TestReviewMenuSuggestsIgnoresAndAdds(t *testing.T) {
 	// Add to library dictionary: stored in the library's profile.
 	typeAtEnd(w.form.body, " Kipsigis farmers agree.")
 	w.advance(reviewDelay)
-	f, ok = w.review.findingAt(textedit.Pos{Para: 2, Off: strings.Index(m.Para(2), "Kipsigis") + 1})
+	f, ok = w.review.findingAt(style.FieldBody, textedit.Pos{Para: 2, Off: strings.Index(m.Para(2), "Kipsigis") + 1})
 	if !ok || f.Text != "Kipsigis" {
 		t.Fatalf("no finding on Kipsigis: %+v", w.review.Findings())
 	}
@@ -157,7 +160,7 @@ func TestReviewMenuSuggestsIgnoresAndAdds(t *testing.T) {
 	}
 
 	// A style finding offers its fix.
-	f, ok = w.review.findingAt(textedit.Pos{Para: 2, Off: strings.Index(m.Para(2), "12 percent") + 1})
+	f, ok = w.review.findingAt(style.FieldBody, textedit.Pos{Para: 2, Off: strings.Index(m.Para(2), "12 percent") + 1})
 	if !ok || f.Rule != "percent" {
 		t.Fatalf("no percent finding: %+v", f)
 	}
@@ -239,5 +242,96 @@ func TestReviewLanguageFollowsTheDraft(t *testing.T) {
 	}
 	if got := rangesText(m, m.Decorations(textedit.KindSpelling)); strings.Contains(strings.Join(got, ","), "colour") {
 		t.Errorf("en-GB accepts colour: %q", got)
+	}
+}
+
+// TestReviewInHeadlineAndDeck: a misspelled headline word is underlined at
+// its range, the underline follows typing before it, Ctrl+. in the
+// headline offers the suggestions and choosing one replaces the word in
+// the headline and the draft; a style finding in the deck is underlined
+// too, and choosing a deck finding in the panel selects it in the deck
+// and focuses it.
+func TestReviewInHeadlineAndDeck(t *testing.T) {
+	w, _ := seedReview(t)
+	h := w.form.headline
+	hm := h.Model()
+	spelling := func(m *textedit.Model) []textedit.Range { return m.Decorations(textedit.KindSpelling) }
+	at := strings.Index(hm.Text(), "thier")
+	if got := spelling(hm); len(got) != 1 || got[0] != (textedit.Range{From: textedit.Pos{Off: at}, To: textedit.Pos{Off: at + 5}}) {
+		t.Fatalf("headline spelling underlines %v, want [%d, %d)", got, at, at+5)
+	}
+	// Typing before the word moves its underline at once, before the
+	// review runs again.
+	c := w.Window.Canvas()
+	c.Focus(h)
+	h.SetCursor(textedit.Pos{})
+	test.Type(h, "Kenyan ")
+	if got := rangesText(hm, spelling(hm)); strings.Join(got, ",") != "thier" {
+		t.Fatalf("after typing before it the underline covers %q", got)
+	}
+	w.advance(reviewDelay)
+	if got := rangesText(hm, spelling(hm)); strings.Join(got, ",") != "thier" {
+		t.Fatalf("after the review ran again the underline covers %q", got)
+	}
+
+	// Ctrl+. at the caret inside the word: the menu offers "their"
+	// first; Enter on it corrects the headline.
+	h.SetCursor(textedit.Pos{Off: strings.Index(hm.Text(), "thier") + 2})
+	h.TypedShortcut(shortcutSuggest)
+	menu, ok := c.Focused().(*widget.PopUpMenu)
+	if !ok {
+		t.Fatalf("Ctrl+. in the headline focused %T, want the suggestions menu", c.Focused())
+	}
+	f, _ := w.review.findingAt(style.FieldHeadline, h.CursorPosition())
+	if items := w.review.menuItems(f); len(items) < 3 || items[0].Label != "their" {
+		t.Fatalf("headline menu %q, want their first", labels(items))
+	}
+	menu.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	menu.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := "Kenyan Tea growers count their losses"; h.Text() != want || w.article.Headline != want {
+		t.Fatalf("after the suggestion the field holds %q, the draft %q, want %q", h.Text(), w.article.Headline, want)
+	}
+	w.advance(reviewDelay)
+	if got := spelling(hm); len(got) != 0 {
+		t.Errorf("the corrected headline is still underlined: %v", got)
+	}
+
+	// A deck with a misspelling and a style error.
+	d := w.form.deck
+	c.Focus(d)
+	test.Type(d, "Smallholders recieve less of of the levy")
+	w.advance(reviewDelay)
+	dm := d.Model()
+	if got := rangesText(dm, spelling(dm)); strings.Join(got, ",") != "recieve" {
+		t.Errorf("deck spelling underlines %q", got)
+	}
+	if got := rangesText(dm, dm.Decorations(textedit.KindStyle)); strings.Join(got, ",") != "of of" {
+		t.Errorf("deck style underlines %q", got)
+	}
+	// The right click's menu is the same.
+	if f, ok := w.review.findingAt(style.FieldDeck, textedit.Pos{Off: strings.Index(dm.Text(), "recieve") + 1}); !ok || f.Text != "recieve" {
+		t.Errorf("no deck finding under the click: %+v", f)
+	}
+	// Choosing the deck's repeated word in the panel selects it there.
+	c.Focus(w.form.body)
+	i := -1
+	for j, f := range w.review.Findings() {
+		if f.Field == style.FieldDeck && f.Rule == "repeated-word" {
+			i = j
+		}
+	}
+	if i < 0 {
+		t.Fatalf("no repeated word in the deck: %+v", w.review.Findings())
+	}
+	w.act(func() { w.review.list.Select(i) })
+	if c.Focused() != fyne.Focusable(d) || d.SelectedText() != "of of" {
+		t.Errorf("choosing the deck finding: focus on %T, deck selection %q", c.Focused(), d.SelectedText())
+	}
+	// The headline and deck findings are listed once each, not also in a
+	// hint line.
+	for _, f := range w.review.Findings() {
+		if f.Field == style.FieldHeadline {
+			t.Errorf("the corrected headline still has a finding: %+v", f)
+		}
 	}
 }

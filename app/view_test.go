@@ -193,12 +193,12 @@ func TestEditMenuActsOnTheFocusedField(t *testing.T) {
 	}
 	run("Select all")
 	run("Cut")
-	if w.form.headline.Text != "" {
-		t.Errorf("Edit › Cut after Select all left %q", w.form.headline.Text)
+	if w.form.headline.Text() != "" {
+		t.Errorf("Edit › Cut after Select all left %q", w.form.headline.Text())
 	}
 	run("Paste")
 	run("Paste")
-	if got, want := w.form.headline.Text, "Port reopensPort reopens"; got != want {
+	if got, want := w.form.headline.Text(), "Port reopensPort reopens"; got != want {
 		t.Errorf("after two pastes the headline is %q, want %q", got, want)
 	}
 }

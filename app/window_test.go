@@ -224,7 +224,7 @@ func TestSelectingAnotherDraftSavesFirst(t *testing.T) {
 	if w.article.ID != older.ID {
 		t.Fatalf("open draft is %s, want %s", w.article.ID, older.ID)
 	}
-	if got, want := w.form.headline.Text, "Older story"; got != want {
+	if got, want := w.form.headline.Text(), "Older story"; got != want {
 		t.Errorf("form headline = %q, want %q", got, want)
 	}
 	if got, want := w.library.selectedID, older.ID; got != want {
@@ -339,7 +339,7 @@ func TestFirstRunAddsSample(t *testing.T) {
 	if w.article == nil || w.article.ID != want.ID {
 		t.Fatalf("first run opened %v, want the sample %s", w.article, want.ID)
 	}
-	if got := w.form.headline.Text; got != want.Headline || got == "" {
+	if got := w.form.headline.Text(); got != want.Headline || got == "" {
 		t.Errorf("headline = %q, want %q", got, want.Headline)
 	}
 	if !strings.Contains(w.previewText(), want.Headline) {

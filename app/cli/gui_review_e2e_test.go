@@ -69,3 +69,63 @@ func TestGUIReviewSuggestsFromTheKeyboard(t *testing.T) {
 	}
 	quit(t, display, win, exited, guiErr)
 }
+
+// TestGUIReviewInTheHeadline types a long headline with a misspelled first
+// word in the real window: the headline wraps inside its field, the review
+// underlines the word there, and Ctrl+. in the headline offers the plural
+// the writer meant first; Down and Return take it, and the CLI lists the
+// corrected headline. With DATELINE_SCREENSHOTS=assets it saves
+// assets/screenshot-review-headline.png with the underline and the menu.
+func TestGUIReviewInTheHeadline(t *testing.T) {
+	requireTools(t, "Xvfb", "xdotool")
+	display := startXvfbScreen(t, "1400x900x24")
+	lib := filepath.Join(t.TempDir(), "library.db")
+	guiErr, exited := startGUI(t, display, lib)
+	win := waitForWindow(t, display, "^Dateline", guiErr)
+	if !waitFor(20*time.Second, func() bool {
+		out, _, _ := dateline(t, nil, "--library", lib, "list")
+		return strings.Contains(out, "Tea growers")
+	}) {
+		t.Fatalf("the window never got ready; stderr: %s", guiErr.String())
+	}
+	xdotool(t, display, "windowsize", "--sync", win, "1280", "800")
+	time.Sleep(3 * time.Second) // the newest draft opens on a worker first
+	xdotool(t, display, "windowfocus", "--sync", win)
+	xdotool(t, display, "key", "--window", win, "ctrl+n")
+	time.Sleep(700 * time.Millisecond)
+	const headline = "Ferrys resume on every route as the port authority agrees to review the fuel levy and dockers' overtime"
+	xdotool(t, display, "type", "--delay", "6", "--", headline)
+	xdotool(t, display, "key", "Return")
+	time.Sleep(300 * time.Millisecond)
+	xdotool(t, display, "type", "--delay", "6", "Dockworkers voted on Friday.")
+	if !waitFor(20*time.Second, func() bool {
+		out, _, _ := dateline(t, nil, "--library", lib, "list")
+		return strings.Contains(out, "Ferrys resume")
+	}) {
+		t.Fatalf("the headline was never saved; stderr: %s", guiErr.String())
+	}
+	// After the review's pause, back to the headline (F6 goes body →
+	// library → headline) and Ctrl+. at its start.
+	time.Sleep(3 * time.Second)
+	xdotool(t, display, "key", "F6")
+	time.Sleep(200 * time.Millisecond)
+	xdotool(t, display, "key", "F6")
+	time.Sleep(200 * time.Millisecond)
+	xdotool(t, display, "key", "ctrl+Home")
+	time.Sleep(200 * time.Millisecond)
+	xdotool(t, display, "key", "ctrl+period")
+	time.Sleep(time.Second)
+	screenshot(t, display, win, "screenshot-review-headline.png")
+	xdotool(t, display, "key", "Down")
+	time.Sleep(200 * time.Millisecond)
+	xdotool(t, display, "key", "Return")
+	want := strings.Replace(headline, "Ferrys", "Ferries", 1)
+	var out string
+	if !waitFor(20*time.Second, func() bool {
+		out, _, _ = dateline(t, nil, "--library", lib, "list")
+		return strings.Contains(out, "Ferries resume")
+	}) {
+		t.Errorf("after taking the suggestion the library lists %q, want the headline %q; stderr: %s", out, want, guiErr.String())
+	}
+	quit(t, display, win, exited, guiErr)
+}

@@ -1,6 +1,8 @@
 // Package textedit is Dateline's own multi-line text widget for the
 // Markdown body: exact text at any width, and fast at 20,000 words because
-// it lays out only what changed and draws only what is visible.
+// it lays out only what changed and draws only what is visible. NewLine
+// makes the same widget a single-line field (the headline and deck), so
+// that those get the body's decorations too.
 //
 // The document model knows nothing of Fyne and is tested on its own:
 //   - model.go: Model, a list of paragraphs (the text between line breaks)
@@ -33,6 +35,10 @@
 //     runs, selection, decorations, caret and scrollbar.
 //   - input.go: focus, keys, shortcuts, mouse, drag and wheel.
 //   - findbar.go: the find and replace bar (Ctrl+F, Ctrl+H).
+//   - line.go: the single-line mode (NewLine): one paragraph (line breaks
+//     that come in become spaces, Model.SingleLine), plain text, Enter
+//     calls OnSubmitted, wrapped inside the field, which grows with its
+//     lines from one to three (OnRowsChanged) and scrolls beyond.
 //   - review.go: what the review desk needs: the right click
 //     (OnSecondaryTap), ReplaceRange (one undo step) and CaretPoint; the
 //     spelling and style kinds are drawn as wavy underlines (render.go).

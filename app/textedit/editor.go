@@ -37,8 +37,24 @@ type Editor struct {
 	// inside the selection); a context menu goes here (review.go).
 	OnSecondaryTap func(at Pos, ev *fyne.PointEvent)
 
+	// OnSubmitted, when set, is called with the text when Enter is
+	// pressed in a single-line editor (NewLine).
+	OnSubmitted func(string)
+	// OnRowsChanged, when set, is called when a single-line editor's
+	// height in lines changes (an edit or a resize wrapped it onto more or
+	// fewer lines), so that a container that lays it out can do so again.
+	OnRowsChanged func()
+
 	m   *Model
 	lay layouter
+
+	// single makes a one-paragraph field (line.go); maxRows is the most
+	// lines it grows to, rows how many it asked room for last; fit
+	// remembers whether its text fitted without a scrollbar.
+	single        bool
+	maxRows, rows int
+	inRowsChanged bool
+	fit           fitCache
 
 	placeholder string
 	minRows     int
@@ -224,6 +240,7 @@ func (e *Editor) edited() {
 	if e.OnChanged != nil {
 		e.OnChanged(e.m.Text())
 	}
+	e.checkRows()
 	if e.Validator != nil {
 		err := e.Validate()
 		if (err == nil) != (e.lastErr == nil) || (err != nil && err.Error() != e.lastErr.Error()) {
@@ -253,17 +270,32 @@ func (e *Editor) metrics() {
 // padding is the space around the text.
 func (e *Editor) padding() float32 { return e.Theme().Size(theme.SizeNameInnerPadding) }
 
+// padTop is the space above and below the text: the padding, less in a
+// single-line field, whose text then sits where a stock Entry's does and
+// whose one line is as tall as an Entry beside it.
+func (e *Editor) padTop() float32 {
+	if e.single {
+		return max(e.padding()-e.lay.lineGap/2, 0)
+	}
+	return e.padding()
+}
+
 // barWidth is the width kept for the scrollbar at the right.
 func (e *Editor) barWidth() float32 { return e.Theme().Size(theme.SizeNameScrollBar) }
 
-// textWidth is the width lines wrap at.
+// textWidth is the width lines wrap at: the scrollbar's width is kept
+// free, except in a single-line field whose text fits without one.
 func (e *Editor) textWidth() float32 {
-	return e.Size().Width - 2*e.padding() - e.barWidth()
+	w := e.Size().Width - 2*e.padding()
+	if e.single && e.fitsWithoutBar(w) {
+		return w
+	}
+	return w - e.barWidth()
 }
 
 // viewHeight is the height of the visible text area.
 func (e *Editor) viewHeight() float32 {
-	return max(e.Size().Height-2*e.padding(), 1)
+	return max(e.Size().Height-2*e.padTop(), 1)
 }
 
 // maxScroll is how far the text can scroll.

@@ -89,6 +89,12 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 		e.m.DeleteForward()
 		e.edited()
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.single {
+			if e.OnSubmitted != nil {
+				e.OnSubmitted(e.m.Text())
+			}
+			return
+		}
 		e.m.ReplaceSelection("\n", EditNewline)
 		e.edited()
 	default:
@@ -332,7 +338,7 @@ func (e *Editor) paste(cb fyne.Clipboard) {
 func (e *Editor) hit(pt fyne.Position) (Pos, bool) {
 	e.metrics()
 	pad := e.padding()
-	y := pt.Y - pad + e.scrollY
+	y := pt.Y - e.padTop() + e.scrollY
 	i := e.lay.paraAt(max(y, 0))
 	p := e.lay.para(i)
 	top := e.lay.top(i)

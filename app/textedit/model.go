@@ -94,6 +94,10 @@ type Model struct {
 	// the edit as it is, and an empty range and text drop it. Suggestion mode (app/suggestions.go) records edits as
 	// suggestions this way. Undo and redo replay what was applied.
 	Rewrite func(r Range, text string) (to Range, with string, caret int, ok bool)
+	// SingleLine keeps the document one paragraph: every line break that
+	// comes in (typed, pasted, set, rewritten) becomes a space, so the
+	// text keeps its length and offsets and loses nothing else.
+	SingleLine bool
 }
 
 // NewModel returns a model holding text.
@@ -113,10 +117,20 @@ func Normalize(s string) string {
 	return strings.ReplaceAll(s, "\r", "\n")
 }
 
+// normalize is Normalize, and for a single-line model line breaks made
+// spaces (CRLF is one line break, so one space).
+func (m *Model) normalize(s string) string {
+	s = Normalize(s)
+	if m.SingleLine && strings.Contains(s, "\n") {
+		s = strings.ReplaceAll(s, "\n", " ")
+	}
+	return s
+}
+
 // SetText replaces the whole document, puts the caret at the start and
 // forgets the undo history and the decorations.
 func (m *Model) SetText(text string) {
-	text = Normalize(text)
+	text = m.normalize(text)
 	old := len(m.paras)
 	m.paras = strings.Split(text, "\n")
 	m.sel = Selection{}
@@ -280,7 +294,7 @@ func (m *Model) Replace(r Range, text string, kind EditKind) Pos {
 	if r.To.Less(r.From) {
 		r = Range{r.To, r.From}
 	}
-	text = Normalize(text)
+	text = m.normalize(text)
 	if r.Empty() && text == "" {
 		return r.From
 	}
@@ -292,6 +306,7 @@ func (m *Model) Replace(r Range, text string, kind EditKind) Pos {
 		var nr Range
 		if nr, text, caret, ok = m.Rewrite(r, text); ok {
 			r, rewritten = nr, true
+			text = m.normalize(text)
 			if r.Empty() && text == "" {
 				p := m.PosAt(caret)
 				m.sel = Selection{p, p}

@@ -48,7 +48,7 @@ func (m *Model) PosAtSorted(offs []int) []Pos {
 // its place before the change, or goes after the new text when it was
 // inside the changed part.
 func (e *Editor) ReplaceText(s string) {
-	s = Normalize(s)
+	s = e.m.normalize(s)
 	old := e.m.Text()
 	if s == old {
 		return

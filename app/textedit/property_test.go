@@ -62,7 +62,7 @@ func checkInvariants(t *testing.T, e *Editor, step string, typed bool) {
 			t.Fatalf("%s: paragraph %d wrapped to %q, text %q", step, i, b.String(), m.Para(i))
 		}
 		// Wrapping again from the edit gives the lines a full wrap gives.
-		st := markdownStyle(m.Para(i))
+		st := e.lay.styleOf(m.Para(i))
 		full := wrap(m.Para(i), &st, max(e.lay.width-p.indent, e.lay.meas.size), &e.lay.meas)
 		if fmt.Sprint(full) != fmt.Sprint(p.lines) {
 			t.Fatalf("%s: paragraph %d %q wrapped to %v after the edit, %v from scratch", step, i, m.Para(i), p.lines, full)
@@ -79,7 +79,16 @@ var propertyWords = []string{
 // TestPropertyEditsMatchString drives the widget with random keys,
 // shortcuts, clicks, pastes, undos and redos at widths from 120 to 1,200 px
 // and checks its text against a plain string edited the same way.
-func TestPropertyEditsMatchString(t *testing.T) {
+func TestPropertyEditsMatchString(t *testing.T) { propertyEdits(t, New) }
+
+// TestPropertyLineEditsMatchString is the same property for the
+// single-line field (NewLine): Enter changes nothing and pasted line breaks
+// become spaces, so the text is always one paragraph.
+func TestPropertyLineEditsMatchString(t *testing.T) {
+	propertyEdits(t, NewLine)
+}
+
+func propertyEdits(t *testing.T, newEditor func() *Editor) {
 	seeds := 16
 	steps := 300
 	// TEXTEDIT_SEEDS and TEXTEDIT_STEPS run a longer search.
@@ -97,10 +106,12 @@ func TestPropertyEditsMatchString(t *testing.T) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			rng := rand.New(rand.NewSource(int64(seed)))
 			width := float32(120 + rng.Intn(1081))
-			e := New()
+			e := newEditor()
 			w := test.NewTempWindow(t, e)
 			w.Resize(fyne.NewSize(width, 300))
 			cb := test.NewClipboard()
+			submitted := 0
+			e.OnSubmitted = func(string) { submitted++ }
 			ref := ""
 			seen := map[string]bool{"": true}
 			edit := func(name, insert string) {
@@ -129,6 +140,14 @@ func TestPropertyEditsMatchString(t *testing.T) {
 					typed = true
 				case op == 8:
 					step = "enter"
+					before := submitted
+					if e.single {
+						key(e, fyne.KeyReturn)
+						if submitted != before+1 {
+							t.Fatalf("step %d: Enter in a single-line editor did not submit", i)
+						}
+						break
+					}
 					edit(step, "\n")
 					key(e, fyne.KeyReturn)
 				case op == 9:
@@ -169,7 +188,11 @@ func TestPropertyEditsMatchString(t *testing.T) {
 					text := strings.ReplaceAll(propertyWords[rng.Intn(len(propertyWords))]+"\r\nline two\rthree "+propertyWords[rng.Intn(len(propertyWords))], "\n\n", "\n")
 					step = fmt.Sprintf("paste %q", text)
 					cb.SetContent(text)
-					edit(step, Normalize(text))
+					pasted := Normalize(text)
+					if e.single {
+						pasted = strings.ReplaceAll(pasted, "\n", " ")
+					}
+					edit(step, pasted)
 					e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
 				case op == 15:
 					step = "cut"
@@ -218,6 +241,9 @@ func TestPropertyEditsMatchString(t *testing.T) {
 					t.Fatalf("step %d %s: cached Text() %q is stale", i, step, got)
 				}
 				checkInvariants(t, e, fmt.Sprintf("step %d %s", i, step), typed)
+				if e.single && e.m.Len() != 1 {
+					t.Fatalf("step %d %s: a single-line editor holds %d paragraphs", i, step, e.m.Len())
+				}
 			}
 			// Redo what is left to redo, then undo everything and redo
 			// everything.

@@ -44,6 +44,7 @@ func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *renderer) Layout(fyne.Size) {
 	r.e.scrollTo(r.e.scrollY)
 	r.draw()
+	r.e.checkRows()
 }
 
 // MinSize implements fyne.WidgetRenderer: room for the minimum rows.
@@ -52,7 +53,11 @@ func (r *renderer) MinSize() fyne.Size {
 	size := e.Theme().Size(theme.SizeNameText)
 	h := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height + e.lay.lineGap
 	pad := e.padding()
-	return fyne.NewSize(size*6+2*pad+e.barWidth(), float32(e.minRows)*h+2*pad)
+	rows := e.minRows
+	if e.single {
+		rows = e.lineRows()
+	}
+	return fyne.NewSize(size*6+2*pad+e.barWidth(), float32(rows)*h+2*e.padTop())
 }
 
 // Refresh implements fyne.WidgetRenderer.
@@ -133,7 +138,7 @@ func (r *renderer) draw() {
 	}
 	first, last := e.layoutVisible()
 	lay := &e.lay
-	top := pad - e.scrollY // screen y of content y 0
+	top := e.padTop() - e.scrollY // screen y of content y 0
 	viewTop, viewBottom := e.scrollY, e.scrollY+e.viewHeight()
 
 	// Highlights under the text: decorations, then the selection.
@@ -211,7 +216,7 @@ func (r *renderer) draw() {
 		r.placeholder.Text = e.placeholder
 		r.placeholder.Color = dim
 		r.placeholder.TextSize = lay.meas.size
-		r.placeholder.Move(fyne.NewPos(pad, pad+lay.lineGap/2))
+		r.placeholder.Move(fyne.NewPos(pad, e.padTop()+lay.lineGap/2))
 		r.placeholder.Resize(r.placeholder.MinSize())
 		r.placeholder.Refresh()
 		r.objects = append(r.objects, r.placeholder)

@@ -38,5 +38,5 @@ func (e *Editor) ReplaceRange(r Range, text string) {
 func (e *Editor) CaretPoint() fyne.Position {
 	x, y, h := e.caretBox()
 	pad := e.padding()
-	return fyne.NewPos(pad+x, pad+y-e.scrollY+h)
+	return fyne.NewPos(pad+x, e.padTop()+y-e.scrollY+h)
 }

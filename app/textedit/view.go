@@ -204,6 +204,17 @@ type layouter struct {
 	layouts int
 	// styleBuf is scratch space for markdownStyle.
 	styleBuf []spanStyle
+	// plain turns the Markdown styling off: a single-line field (NewLine)
+	// shows its text as typed.
+	plain bool
+}
+
+// styleOf styles paragraph text s: light Markdown, or one plain run.
+func (l *layouter) styleOf(s string) paraStyle {
+	if l.plain {
+		return paraStyle{spans: inlineSpans(s, len(s), &l.styleBuf)}
+	}
+	return markdownStyleBuf(s, &l.styleBuf)
 }
 
 // change follows the model: the paragraphs an edit replaced lose their
@@ -282,7 +293,7 @@ func (l *layouter) para(i int) *paraLayout {
 	}
 	s := l.m.Para(i)
 	old := p.height
-	st := markdownStyleBuf(s, &l.styleBuf)
+	st := l.styleOf(s)
 	indent := float32(st.indent) * l.indentStep()
 	w := max(l.width-indent, l.meas.size)
 	var lines []line

@@ -11,7 +11,8 @@
 //     REP, TRY).
 //   - lookup.go: Dictionary.Check and its case rules (Capitalised and
 //     ALL-CAPS forms of a lower-case word are words).
-//   - suggest.go: Dictionary.Suggest: REP table, one edit (keyboard
+//   - suggest.go: Dictionary.Suggest: the inflection meant (ferries for
+//     ferrys, from the suffix rules), REP table, one edit (keyboard
 //     neighbours first), a missing space, two edits; ranked.
 //   - builtin.go: the embedded dictionaries (dict/, with their licences,
 //     Notice), Builtin and DictionaryTag (which dictionary checks a

@@ -32,6 +32,9 @@ type Dictionary struct {
 	rep     [][2]string
 	try     []rune
 	iconv   [][2]string
+	// suffixes are the suffix classes, for suggesting the inflection a
+	// writer meant (suggest.go, inflections).
+	suffixes [][]affix
 }
 
 // shape is a word's length in runes and its first letter.
@@ -103,6 +106,11 @@ func Load(aff, dic io.Reader) (*Dictionary, error) {
 		rep:     a.rep,
 		try:     []rune(a.try),
 		iconv:   a.iconv,
+	}
+	for _, c := range a.classes {
+		if !c.prefix {
+			d.suffixes = append(d.suffixes, c.rules)
+		}
 	}
 	sc := bufio.NewScanner(dic)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)

@@ -3,6 +3,7 @@ package spell
 import (
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -119,6 +120,37 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := us.Suggest("rwceive", 3); len(got) == 0 || got[0] != "receive" {
 		t.Errorf("keyboard neighbour (w for e) should rank first: %q", got)
+	}
+}
+
+// TestSuggestInflections: a word given the ending of the wrong rule of
+// its class gets the form the class's right rule makes first, ahead of
+// the possessive and the bare root; words that are not inflections keep
+// their usual first suggestion.
+func TestSuggestInflections(t *testing.T) {
+	us := mustDict(t, "en-US")
+	for _, tc := range []struct{ word, want string }{
+		{"ferrys", "ferries"},
+		{"citys", "cities"},
+		{"companys", "companies"},
+		{"Familys", "Families"}, // keeps the case
+		{"hurrys", "hurries"},
+		{"studys", "studies"},
+		{"carryed", "carried"},
+		{"makeing", "making"},
+		{"hopeing", "hoping"},
+		{"teh", "the"},
+		{"recieve", "receive"},
+	} {
+		got := us.Suggest(tc.word, 5)
+		if len(got) == 0 || got[0] != tc.want {
+			t.Errorf("Suggest(%q) = %q, want %q first", tc.word, got, tc.want)
+		}
+	}
+	// The possessive is still offered, after the plural.
+	got := us.Suggest("ferrys", 6)
+	if i, j := slices.Index(got, "ferries"), slices.Index(got, "ferry's"); i < 0 || j < 0 || i > j {
+		t.Errorf("Suggest(ferrys) = %q, want ferries before ferry's", got)
 	}
 }
 

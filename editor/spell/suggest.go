@@ -6,11 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// Suggestion costs: the lower, the better. A REP table match (a known
-// confusion such as "f" for "ph") is the likeliest, then two letters typed
-// the wrong way round (teh), a key next to the intended one, any other
-// single edit, and last two edits.
+// Suggestion costs: the lower, the better. The inflection the writer
+// meant (ferries for ferrys: an ending put on the right root by the wrong
+// rule) is the likeliest, then a REP table match (a known confusion such
+// as "f" for "ph"), two letters typed the wrong way round (teh), a key
+// next to the intended one, any other single edit, and last two edits.
 const (
+	costInflect  = 0.3
 	costRep      = 0.5
 	costSwap     = 0.7
 	costAdjacent = 0.8
@@ -93,6 +95,7 @@ func (d *Dictionary) Suggest(word string, max int) []string {
 			}
 		}
 	}
+	d.inflections(w, consider)
 	rs := []rune(w)
 	d.edits1(rs, consider)
 	// A missing space: "thetea" → "the tea".
@@ -147,6 +150,34 @@ func (d *Dictionary) Suggest(word string, max int) []string {
 		}
 	}
 	return out
+}
+
+// inflections offers the forms a writer meant when they put an ending on
+// a root by the wrong rule of its class: "ferrys" is ferry with the "s" of
+// the plural rule whose condition ferry fails, so the class's rule that
+// fits ferry gives "ferries"; "carryed" gives carried, "makeing" making.
+// It reads the dictionary's own suffix rules, not a list of endings: for
+// every rule whose ending w has, the root is w without the ending (with
+// what the rule strips put back); when the root is a word, every other
+// rule of the class that applies to it gives a candidate, kept if it is a
+// word. The possessive (ferry's) is an ordinary edit and ranks after.
+func (d *Dictionary) inflections(w string, consider func(string, float64)) {
+	for _, class := range d.suffixes {
+		for _, r := range class {
+			if r.add == "" || len(r.add) >= len(w) || !strings.HasSuffix(w, r.add) {
+				continue
+			}
+			root := w[:len(w)-len(r.add)] + r.strip
+			if f, ok := d.words[root]; !ok || f&(flagForbidden|flagNoSuggest) != 0 {
+				continue
+			}
+			for _, r2 := range class {
+				if form, ok := r2.applySuffix(root); ok && form != w && form != root {
+					consider(form, costInflect)
+				}
+			}
+		}
+	}
 }
 
 // edits1 offers every word one edit away: a deleted, swapped, replaced or
