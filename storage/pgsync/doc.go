@@ -37,9 +37,9 @@
 //     the draft's owner, an editor of its desk, an admin), SharedWith,
 //     Users and Editors (who a draft can be assigned to), UserOf (the
 //     library's newsroom user, read from its server's connection string).
-//     Schema 2 keeps the shares table and drafts.shared_with equal, copies
-//     the shown revision's assignee onto the draft row, and lets an editor
-//     see the drafts assigned to them.
+//     Schema 2 keeps the shares table and drafts.shared_with equal, keeps
+//     each revision's assignee in a stored column, and lets an editor see
+//     the drafts whose shown revision is assigned to them.
 //   - presence.go: Announce and Leave, advisory presence (who has a draft
 //     open, on which device, seen when by the server's clock; never a
 //     lock). newsroom.go: Newsroom, a window's line to the server for the

@@ -203,7 +203,7 @@ func TestAssignmentVisibility(t *testing.T) {
 		t.Fatalf("the editor still sees the draft after it was assigned to someone else")
 	}
 	var on string
-	if err := connectAs(t, dsn, "postgres").QueryRow(ctx, `SELECT assigned_to FROM dateline.drafts WHERE id = $1`, story.ID).Scan(&on); err != nil || on != "as_ben" {
+	if err := connectAs(t, dsn, "postgres").QueryRow(ctx, `SELECT r.assigned_to FROM dateline.drafts d JOIN dateline.revisions r ON r.id = d.winner WHERE d.id = $1`, story.ID).Scan(&on); err != nil || on != "as_ben" {
 		t.Fatalf("server's assigned_to = %q, %v", on, err)
 	}
 }

@@ -110,24 +110,13 @@ $$;
 GRANT EXECUTE ON FUNCTION dateline.share(text, text, boolean) TO dateline_user;
 
 -- Assignment lives in the article (its "assigned_to" field), so that it
--- works offline and travels with the revisions. The server copies the
--- shown revision's assignee onto the draft row whenever the winner is
--- set (push does that), and the assignee, when an editor, sees the draft.
-ALTER TABLE dateline.drafts ADD COLUMN assigned_to text NOT NULL DEFAULT '';
-CREATE INDEX drafts_assigned ON dateline.drafts (assigned_to) WHERE assigned_to <> '';
-
-CREATE FUNCTION dateline.winner_assignee() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = dateline, pg_temp AS $$
-BEGIN
-	NEW.assigned_to := coalesce((SELECT r.doc::json ->> 'assigned_to' FROM dateline.revisions r WHERE r.id = NEW.winner), '');
-	RETURN NEW;
-END
-$$;
-CREATE TRIGGER drafts_winner_assignee BEFORE UPDATE OF winner ON dateline.drafts
-	FOR EACH ROW WHEN (OLD.winner IS DISTINCT FROM NEW.winner)
-	EXECUTE FUNCTION dateline.winner_assignee();
-UPDATE dateline.drafts d SET assigned_to = coalesce(r.doc::json ->> 'assigned_to', '')
-FROM dateline.revisions r WHERE r.id = d.winner;
+-- works offline and travels with the revisions. Each revision keeps its
+-- assignee in a column computed once, as it is stored (no trigger on the
+-- push's path), and an editor sees the drafts whose shown revision (the
+-- winner) is assigned to them.
+ALTER TABLE dateline.revisions
+	ADD COLUMN assigned_to text GENERATED ALWAYS AS (coalesce(doc::json ->> 'assigned_to', '')) STORED;
+CREATE INDEX revisions_assigned ON dateline.revisions (assigned_to) WHERE assigned_to <> '';
 
 -- visible_drafts, schema 2: shares come from the shares table, and an
 -- editor also sees the drafts assigned to them.
@@ -146,8 +135,8 @@ BEGIN
 		SELECT d.id FROM dateline.drafts d
 		WHERE dateline.is_role('editor') AND d.desk <> '' AND d.desk = dateline.my_desk()
 		UNION
-		SELECT d.id FROM dateline.drafts d
-		WHERE dateline.is_role('editor') AND d.assigned_to = session_user AND d.assigned_to <> '';
+		SELECT d.id FROM dateline.revisions r JOIN dateline.drafts d ON d.id = r.draft_id AND d.winner = r.id
+		WHERE dateline.is_role('editor') AND r.assigned_to = session_user AND r.assigned_to <> '';
 END
 $$;
 
