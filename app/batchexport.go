@@ -75,14 +75,7 @@ func (w *MainWindow) showExportSave(f editor.Format, a *editor.Article) {
 	opt := w.render
 	name := editor.ExportFileName(a.Slug, a.ID, f, map[string]bool{})
 	save := func(out fyne.URIWriteCloser, err error) { w.exportTo(out, err, f, a, prof, opt) }
-	fyneDialog := func() {
-		d := dialog.NewFileSave(save, w.Window)
-		d.SetFileName(name)
-		d.Show()
-	}
-	if !w.showSystemSave("Export as "+formatLabel(f), name, save, fyneDialog) {
-		fyneDialog()
-	}
+	w.showSaveDialog("Export as "+formatLabel(f), name, save)
 }
 
 // exportLibraryMenuItem is File → Export library….
@@ -165,15 +158,8 @@ func (w *MainWindow) ShowBatchExportDialog() {
 			return
 		}
 		opt := b.options()
-		folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			switch {
-			case err != nil:
-				w.showError("Export failed", err)
-			case dir != nil:
-				w.RunBatchExport(opt, dir.Path())
-			}
-		}, w.Window)
-		folder.Show()
+		req := fileRequest{title: "Export library into a folder", kind: pickFolder, confirm: "Export here"}
+		w.showFileDialog(req, func(dirs []string) { w.RunBatchExport(opt, dirs[0]) })
 	}, w.Window)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()

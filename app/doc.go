@@ -45,7 +45,10 @@
 //   - batchexport.go: the export menu items (labels from editor's format
 //     table) and the batch export dialog; feedexport.go: File → Export
 //     feed… (Atom or RSS of one status); importer.go: import dialog, drops
-//     and clashes.
+//     and clashes; filechooser.go picks the file dialog: the desktop's
+//     (portal_linux.go) or Dateline's own keyboard dialog (filedialog.go:
+//     path field with completion, list with marks, Save's overwrite
+//     question, recent folders).
 //
 // The panels:
 //   - library.go: the library pane and its rows (a new list column goes in

@@ -82,16 +82,14 @@ func (w *MainWindow) ShowFeedExportDialog() {
 			return
 		}
 		f, list, force := b.options()
-		save := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+		w.showSaveDialog("Export feed", "feed"+f.Ext(), func(out fyne.URIWriteCloser, err error) {
 			switch {
 			case err != nil:
 				w.showError("Export failed", err)
 			case out != nil:
 				w.RunFeedExport(f, list, force, out)
 			}
-		}, w.Window)
-		save.SetFileName("feed" + f.Ext())
-		save.Show()
+		})
 	}, w.Window)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()

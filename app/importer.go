@@ -56,35 +56,29 @@ type importJob struct {
 }
 
 // ShowImportDialog asks for files to import and imports them: the
-// desktop's chooser (several files at once) when there is one, else Fyne's
-// dialog, which takes one file. Several files at once also come in by
+// desktop's chooser when there is one, else Dateline's own file dialog
+// (filedialog.go); both take several files at once. Files also come in by
 // dropping them on the window.
 func (w *MainWindow) ShowImportDialog() {
-	if !w.showSystemImport(w.showFyneImportDialog) {
-		w.showFyneImportDialog()
+	if !w.showSystemImport(w.showOwnImportDialog) {
+		w.showOwnImportDialog()
 	}
 }
 
-// showFyneImportDialog is Fyne's file dialog for one file to import.
-func (w *MainWindow) showFyneImportDialog() { w.importDialog().Show() }
+// showOwnImportDialog is Dateline's file dialog for files to import.
+func (w *MainWindow) showOwnImportDialog() { w.importDialog() }
 
-// importDialog is Fyne's file dialog of ShowImportDialog, filtered to the
-// extensions of the format table's importers.
-func (w *MainWindow) importDialog() *dialog.FileDialog {
-	d := dialog.NewFileOpen(func(in fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError("Import failed", err)
-			return
+// importDialog opens Dateline's file dialog of ShowImportDialog, its list
+// filtered to the extensions of the format table's importers.
+func (w *MainWindow) importDialog() *fileDialog {
+	req := fileRequest{title: "Import into Dateline", kind: pickFiles, multiple: true, exts: editor.ImportExtensions(), confirm: "Import"}
+	return w.showFileDialog(req, func(paths []string) {
+		uris := make([]fyne.URI, len(paths))
+		for i, p := range paths {
+			uris[i] = fynestorage.NewFileURI(p)
 		}
-		if in == nil {
-			return // cancelled
-		}
-		uri := in.URI()
-		_ = in.Close()
-		w.ImportURIs([]fyne.URI{uri})
-	}, w.Window)
-	d.SetFilter(fynestorage.NewExtensionFileFilter(editor.ImportExtensions()))
-	return d
+		w.ImportURIs(uris)
+	})
 }
 
 // importDropped takes files dropped on the window.
