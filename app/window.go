@@ -123,6 +123,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.renderer.Post = func(f func()) { w.onUI(f, false) }
 	w.form.onF6 = w.cycleFocus // F6 moves between the panes, view.go
 	w.library.list.onF6 = w.cycleFocus
+	w.preview.focus.onF6 = w.cycleFocus
 	w.form.body.OnOtherKey = func(k *fyne.KeyEvent) bool {
 		if k.Name == fyne.KeyF6 {
 			w.cycleFocus()
