@@ -22,7 +22,9 @@
 //   - window.go: MainWindow, which builds the panels and wires them; run.go:
 //     Options and start-up; clock.go: the clock seam and the debounce (with
 //     its maximum wait); geometry.go and screen_*.go: the size the window
-//     opens at and what is remembered (size, splits, the open draft).
+//     opens at and what is remembered (size, position, splits, the open
+//     draft); position_x11.go reads and moves the native X11 window
+//     (position_other.go: nothing, on Wayland and other systems).
 //   - starterror.go: the window shown when the library cannot be opened,
 //     with its offer to restore a damaged library's newest backup;
 //     raise.go: brings the window that has a library open to the front when
@@ -63,7 +65,7 @@
 //     workers, incremental through editor.PreviewCache); preview_rows.go
 //     flattens an editor.Preview into rows with content hashes;
 //     preview_layout.go is the preview's own word wrap by cached glyph
-//     advances. history.go and worddiff.go: the
+//     advances; previewfocus.go its keyboard focus (F6) and scrolling. history.go and worddiff.go: the
 //     revision history panel and its word diff; review.go: the Review tab
 //     (spelling and AP style findings from editor/spell and editor/style,
 //     checked on a worker after a pause in typing, wavy underlines in the

@@ -104,6 +104,7 @@ func Run(store editor.Store, opt Options) error {
 	applyAppearance(a, loadAppearance(a.Preferences())) // the user's theme and text size, preferences.go
 	w := NewMainWindow(a, store, opt)
 	w.FitToScreen()
+	a.Lifecycle().SetOnStarted(w.RestorePosition) // the window exists once the driver runs
 	defer w.serve()()
 	w.Window.ShowAndRun()
 	return nil
