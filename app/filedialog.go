@@ -128,7 +128,7 @@ func newFileDialog(win fyne.Window, prefs fyne.Preferences, req fileRequest, don
 	d.path = newPathEntry(d)
 	d.path.SetPlaceHolder("Type a path: /…, ~/… or a name here; Tab completes")
 	d.list = newFileList(d)
-	d.all = widget.NewCheck("All files", func(bool) { d.load(d.dir, "") })
+	d.all = widget.NewCheck("All files", func(bool) { d.load(d.dir, d.curName()) })
 	if len(req.exts) == 0 || req.kind == pickFolder {
 		d.all.Hide()
 	}
@@ -253,6 +253,14 @@ func (d *fileDialog) load(dir, sel string) {
 		}
 	}
 	d.list.reset()
+}
+
+// curName is the name of the row under the cursor, "" for none.
+func (d *fileDialog) curName() string {
+	if d.cur < 0 || d.cur >= len(d.entries) {
+		return ""
+	}
+	return d.entries[d.cur].name
 }
 
 // shownExts are the extensions the list keeps, nil for all.
@@ -731,6 +739,7 @@ func newFileList(d *fileDialog) *fileList {
 		// A click: the cursor goes there; a folder opens, a file is
 		// marked where several may be chosen.
 		d.cur = i
+		l.focusAt = i // List moved its focus mark to the tapped row
 		l.syncFocus()
 		if i < len(d.entries) && d.entries[i].isDir {
 			d.enterRow(i)

@@ -350,3 +350,52 @@ func TestExpandPath(t *testing.T) {
 		}
 	}
 }
+
+// TestFileDialogChoosesAFolder: a folder dialog lists folders only; Enter
+// on a typed folder opens it, Enter in the empty field chooses it; "All
+// files" in a file dialog shows what the format filter hides.
+func TestFileDialogChoosesAFolder(t *testing.T) {
+	clk := newFakeClock()
+	w := newTestWindow(t, openStore(t, clk), clk, Options{})
+	root := t.TempDir()
+	for _, dir := range []string{"out/web", "out/wire"} {
+		if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "out", "notes.doc"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := w.Window.Canvas()
+	var chosen []string
+	w.showFileDialog(fileRequest{title: "Export library into a folder", kind: pickFolder}, func(p []string) { chosen = p })
+	d := openFileDialog(t, c)
+	typeText(c, filepath.Join(root, "out"))
+	press(c, fyne.KeyReturn)
+	if len(d.entries) != 2 || d.entries[0].name != "web" || d.entries[1].name != "wire" {
+		t.Errorf("a folder dialog lists %v, want the two folders only", d.entries)
+	}
+	press(c, fyne.KeyDown)
+	press(c, fyne.KeyDown)
+	press(c, fyne.KeyReturn) // into wire
+	press(c, fyne.KeyUp)     // back to the path field
+	if _, ok := c.Focused().(*pathEntry); !ok {
+		t.Fatalf("Up from the top of the list went to %T, want the path field", c.Focused())
+	}
+	press(c, fyne.KeyReturn)
+	if want := filepath.Join(root, "out", "wire"); len(chosen) != 1 || chosen[0] != want {
+		t.Errorf("chose %v, want %s", chosen, want)
+	}
+
+	w.showFileDialog(fileRequest{title: "Import", kind: pickFiles, exts: []string{".md"}}, func([]string) {})
+	d = openFileDialog(t, c)
+	d.open(filepath.Join(root, "out"))
+	if len(d.entries) != 2 {
+		t.Errorf("the .md filter shows %v", d.entries)
+	}
+	d.all.SetChecked(true)
+	if len(d.entries) != 3 || d.entries[2].name != "notes.doc" {
+		t.Errorf("All files shows %v, want notes.doc too", d.entries)
+	}
+	press(c, fyne.KeyEscape)
+}
