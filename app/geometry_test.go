@@ -128,3 +128,21 @@ func TestRememberedPosition(t *testing.T) {
 		t.Error("a garbled position was taken")
 	}
 }
+
+// TestTakeStopHook: after takeStopHook the lifecycle has no stopped event
+// for the driver to queue at quit (quit.go), and the function it returns
+// runs what the event would have run.
+func TestTakeStopHook(t *testing.T) {
+	a := test.NewTempApp(t)
+	ran := 0
+	a.Lifecycle().SetOnStopped(func() { ran++ })
+	hook := takeStopHook(a)
+	lc := a.Lifecycle().(interface{ OnStopped() func() })
+	if lc.OnStopped() != nil {
+		t.Fatal("the lifecycle still has a stopped event for the driver to queue")
+	}
+	hook()
+	if ran != 1 {
+		t.Errorf("the returned hook ran the stopped event %d times, want 1", ran)
+	}
+}

@@ -105,6 +105,7 @@ func Run(store editor.Store, opt Options) error {
 	w := NewMainWindow(a, store, opt)
 	w.FitToScreen()
 	a.Lifecycle().SetOnStarted(w.RestorePosition) // the window exists once the driver runs
+	w.stopHook = takeStopHook(a)                  // run by RequestClose; quit.go says why
 	defer w.serve()()
 	w.Window.ShowAndRun()
 	return nil

@@ -87,6 +87,9 @@ type MainWindow struct {
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
 	mainSplit, rightSplit *container.Split
+	// stopHook is Fyne's stop work (the preferences flush), which Run
+	// takes from the lifecycle for RequestClose to run (quit.go).
+	stopHook func()
 	// middle holds what the window shows between the menu and the status
 	// bar, arranged for panes (view.go); viewItems are the View menu's
 	// check items.
@@ -495,6 +498,7 @@ func (w *MainWindow) RequestClose() {
 		if saved {
 			w.stopTimers()
 			w.rememberGeometry()
+			w.runStopHook()
 			w.Window.Close()
 			return
 		}
@@ -504,10 +508,20 @@ func (w *MainWindow) RequestClose() {
 				if ok {
 					w.stopTimers()
 					w.rememberGeometry()
+					w.runStopHook()
 					w.Window.Close()
 				}
 			}, w.Window)
 	})
+}
+
+// runStopHook runs the stop hook Run took from the lifecycle (quit.go),
+// once, just before the window closes.
+func (w *MainWindow) runStopHook() {
+	if f := w.stopHook; f != nil {
+		w.stopHook = nil
+		f()
+	}
 }
 
 // setStatus shows msg in the status bar, in the error colour if bad.
