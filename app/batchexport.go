@@ -75,14 +75,7 @@ func (w *MainWindow) showExportSave(f editor.Format, a *editor.Article) {
 	opt := w.render
 	name := editor.ExportFileName(a.Slug, a.ID, f, map[string]bool{})
 	save := func(out fyne.URIWriteCloser, err error) { w.exportTo(out, err, f, a, prof, opt) }
-	fyneDialog := func() {
-		d := dialog.NewFileSave(save, w.Window)
-		d.SetFileName(name)
-		d.Show()
-	}
-	if !w.showSystemSave("Export as "+formatLabel(f), name, save, fyneDialog) {
-		fyneDialog()
-	}
+	w.showSaveDialog("Export as "+formatLabel(f), name, save)
 }
 
 // libraryExporter exports many drafts at once: File → Export library…
@@ -95,6 +88,10 @@ type libraryExporter struct {
 	// post runs f on the UI goroutine without waiting (MainWindow.onUI),
 	// for the batch export's progress.
 	post func(f func())
+	// fileDialog and saveDialog ask for a folder or a file to write
+	// (filedialog.go, filechooser.go).
+	fileDialog func(req fileRequest, done func(paths []string)) *fileDialog
+	saveDialog func(title, name string, save func(fyne.URIWriteCloser, error))
 }
 
 // libraryMenuItem is File → Export library….
@@ -177,15 +174,8 @@ func (x *libraryExporter) ShowBatchExportDialog() {
 			return
 		}
 		opt := b.options()
-		folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			switch {
-			case err != nil:
-				x.env.showError("Export failed", err)
-			case dir != nil:
-				x.RunBatchExport(opt, dir.Path())
-			}
-		}, x.env.parent)
-		folder.Show()
+		req := fileRequest{title: "Export library into a folder", kind: pickFolder, confirm: "Export here"}
+		x.fileDialog(req, func(dirs []string) { x.RunBatchExport(opt, dirs[0]) })
 	}, x.env.parent)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()

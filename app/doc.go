@@ -25,7 +25,9 @@
 //     the open draft's lifecycle (open, new, save, close); run.go:
 //     Options and start-up; clock.go: the clock seam and the debounce (with
 //     its maximum wait); geometry.go and screen_*.go: the size the window
-//     opens at and what is remembered (size, splits, the open draft).
+//     opens at and what is remembered (size, position, splits, the open
+//     draft); position_x11.go reads and moves the native X11 window
+//     (position_other.go: nothing, on Wayland and other systems).
 //   - starterror.go: the window shown when the library cannot be opened,
 //     with its offer to restore a damaged library's newest backup;
 //     raise.go: brings the window that has a library open to the front when
@@ -51,8 +53,11 @@
 //   - batchexport.go: the export menu items (labels from editor's format
 //     table) and libraryExporter (on a panelEnv): the batch export dialog
 //     and, in feedexport.go, File → Export feed… (Atom or RSS of one
-//     status); importer.go: the importer (File →
-//     Import…, files dropped on the window, clashing IDs, the report).
+//     status); importer.go: the importer (File → Import…, files dropped on
+//     the window, clashing IDs, the report); filechooser.go picks the file
+//     dialog: the desktop's (portal_linux.go) or Dateline's own keyboard
+//     dialog (filedialog.go: path field with completion, list with marks,
+//     Save's overwrite question, recent folders).
 //
 // The panels:
 //   - library.go: the library pane and its rows (a new list column goes in
@@ -75,7 +80,8 @@
 //     paused notices); preview_rows.go
 //     flattens an editor.Preview into rows with content hashes;
 //     preview_layout.go is the preview's own word wrap by cached glyph
-//     advances. history.go and worddiff.go: the
+//     advances; previewfocus.go: its keyboard focus (F6) and scrolling.
+//     history.go and worddiff.go: the
 //     revision history panel and its word diff (of the text readers get:
 //     suggestions rejected, comments removed); review.go: the "Spelling &
 //     style" tab (reviewPanel: spelling and AP style findings from editor/spell and editor/style,

@@ -148,8 +148,11 @@ func TestFileMenu(t *testing.T) {
 func hasEntryText(o fyne.CanvasObject, text string) bool {
 	found := false
 	walk(o, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == text {
-			found = true
+		switch e := o.(type) {
+		case *widget.Entry:
+			found = found || e.Text == text
+		case *keyEntry: // Dateline's file dialog's file name field
+			found = found || e.Text == text
 		}
 	})
 	return found

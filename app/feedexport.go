@@ -82,16 +82,14 @@ func (x *libraryExporter) ShowFeedExportDialog() {
 			return
 		}
 		f, list, force := b.options()
-		save := dialog.NewFileSave(func(out fyne.URIWriteCloser, err error) {
+		x.saveDialog("Export feed", "feed"+f.Ext(), func(out fyne.URIWriteCloser, err error) {
 			switch {
 			case err != nil:
 				x.env.showError("Export failed", err)
 			case out != nil:
 				x.RunFeedExport(f, list, force, out)
 			}
-		}, x.env.parent)
-		save.SetFileName("feed" + f.Ext())
-		save.Show()
+		})
 	}, x.env.parent)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()

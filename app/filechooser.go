@@ -14,8 +14,9 @@ import (
 // This file chooses the file dialog: the desktop's own file chooser
 // through the XDG desktop portal when one is running (GNOME's and KDE's
 // choosers take a typed or pasted path, pick several files, and know the
-// user's places), and Fyne's dialog otherwise. The portal client is
-// portal_linux.go; other systems always use Fyne's dialog.
+// user's places), and Dateline's own keyboard dialog (filedialog.go)
+// otherwise. The portal client is portal_linux.go; other systems always
+// use Dateline's dialog.
 
 // systemChooser is the desktop's file chooser. Its calls block until the
 // user answers; a cancelled dialog gives no paths and no error.
@@ -86,6 +87,26 @@ func (w *MainWindow) showSystemSave(title, name string, save func(fyne.URIWriteC
 		}, false)
 	}()
 	return true
+}
+
+// showFileDialog opens Dateline's own file dialog over the window; done
+// gets the chosen paths.
+func (w *MainWindow) showFileDialog(req fileRequest, done func(paths []string)) *fileDialog {
+	return showFileDialog(w.Window, w.app.Preferences(), req, done)
+}
+
+// showSaveDialog asks where to save a file named name, with the desktop's
+// chooser when there is one and Dateline's dialog otherwise, and hands the
+// writer to save.
+func (w *MainWindow) showSaveDialog(title, name string, save func(fyne.URIWriteCloser, error)) {
+	own := func() {
+		w.showFileDialog(fileRequest{title: title, kind: pickSave, name: name}, func(paths []string) {
+			save(fynestorage.Writer(fynestorage.NewFileURI(paths[0])))
+		})
+	}
+	if !w.showSystemSave(title, name, save, own) {
+		own()
+	}
 }
 
 // fileURIPath turns a file:// URI from the portal, percent-encoded, into

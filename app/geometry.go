@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
 
 	"fyne.io/fyne/v2"
 
@@ -12,7 +13,9 @@ import (
 )
 
 // The window's geometry: the size it opens at, and what is remembered
-// between runs (size, split positions, the open draft). Everything is kept
+// between runs (size, position, split positions, the open draft). The
+// position is restored on X11 only (position_x11.go), and only when the
+// window would still lie on a monitor. Everything is kept
 // in Fyne's app preferences, per library file where it concerns the
 // library, so that two libraries do not fight over one "last draft".
 
@@ -55,11 +58,14 @@ func fitWindowSize(remembered fyne.Size, work fyne.Size, workKnown bool) fyne.Si
 const (
 	prefWindowWidth  = "window.width"
 	prefWindowHeight = "window.height"
-	prefSplitLibrary = "window.split.library"
-	prefSplitPreview = "window.split.preview"
-	prefSplitForm    = "window.split.form"
-	prefLastDraft    = "library.lastDraft."
-	prefLastCursor   = "library.lastCursor."
+	// prefWindowPosition is "x,y": the client area's top-left corner in
+	// screen pixels.
+	prefWindowPosition = "window.position"
+	prefSplitLibrary   = "window.split.library"
+	prefSplitPreview   = "window.split.preview"
+	prefSplitForm      = "window.split.form"
+	prefLastDraft      = "library.lastDraft."
+	prefLastCursor     = "library.lastCursor."
 )
 
 // libraryKey is the preference key of name for the library at path.
@@ -99,6 +105,9 @@ func (w *MainWindow) rememberGeometry() {
 		p.SetFloat(prefWindowWidth, float64(s.Width))
 		p.SetFloat(prefWindowHeight, float64(s.Height))
 	}
+	if b, ok := nativeWindowBounds(w.Window); ok {
+		p.SetString(prefWindowPosition, fmt.Sprintf("%d,%d", b.Min.X, b.Min.Y))
+	}
 	if w.mainSplit != nil {
 		p.SetFloat(prefSplitLibrary, w.mainSplit.Offset)
 		p.SetFloat(prefSplitPreview, w.rightSplit.Offset)
@@ -134,4 +143,53 @@ func (w *MainWindow) restoreCursor(a *editor.Article) {
 // this library, or "".
 func (w *MainWindow) lastDraft() string {
 	return w.app.Preferences().String(libraryKey(prefLastDraft, w.opt.LibraryPath))
+}
+
+// rememberedPosition is the window position stored at the last close.
+func rememberedPosition(p fyne.Preferences) (image.Point, bool) {
+	var pt image.Point
+	_, err := fmt.Sscanf(p.String(prefWindowPosition), "%d,%d", &pt.X, &pt.Y)
+	return pt, err == nil
+}
+
+// placeWindow is where a window of size size, last seen with its top-left
+// corner at pos, opens among the monitors' work areas: on the monitor it
+// overlaps most, moved as little as needed to lie wholly on it (to its
+// top-left corner when it is larger). It reports false when the window
+// overlaps no monitor (the screens changed): the window manager places
+// it then.
+func placeWindow(pos, size image.Point, areas []image.Rectangle) (image.Point, bool) {
+	r := image.Rectangle{Min: pos, Max: pos.Add(size)}
+	best, most := image.Rectangle{}, 0
+	for _, a := range areas {
+		in := a.Intersect(r)
+		if n := in.Dx() * in.Dy(); n > most {
+			best, most = a, n
+		}
+	}
+	if most == 0 {
+		return image.Point{}, false
+	}
+	clamp := func(v, size, lo, hi int) int {
+		return max(min(v, hi-size), lo)
+	}
+	return image.Pt(clamp(pos.X, size.X, best.Min.X, best.Max.X), clamp(pos.Y, size.Y, best.Min.Y, best.Max.Y)), true
+}
+
+// RestorePosition moves the shown window to where it was at the last
+// close, if that still lies on a monitor (see placeWindow). Run calls it
+// on the main goroutine once the window is shown; where the position
+// cannot be set (Wayland, other systems), it does nothing.
+func (w *MainWindow) RestorePosition() {
+	pos, ok := rememberedPosition(w.app.Preferences())
+	if !ok {
+		return
+	}
+	now, ok := nativeWindowBounds(w.Window)
+	if !ok {
+		return
+	}
+	if to, ok := placeWindow(pos, now.Size(), monitorWorkAreas()); ok && to != now.Min {
+		moveNativeWindow(w.Window, to)
+	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -78,5 +79,70 @@ func TestGeometryRemembered(t *testing.T) {
 	w3 := newTestWindowOn(t, a, store, clk, Options{LibraryPath: "/lib/other.db"})
 	if w3.article == nil || w3.article.Headline != "Newest story" {
 		t.Errorf("another library opened %v, want its newest draft", w3.article)
+	}
+}
+
+// TestPlaceWindow: a remembered position is kept when the window lies on
+// a monitor, moved onto it when it hangs off an edge, and dropped when it
+// is on no monitor any more (a second screen unplugged).
+func TestPlaceWindow(t *testing.T) {
+	laptop := image.Rect(0, 0, 1366, 768)
+	desk := image.Rect(1366, 0, 1366+1920, 1080)
+	size := image.Pt(1200, 700)
+	cases := []struct {
+		name  string
+		pos   image.Point
+		areas []image.Rectangle
+		want  image.Point
+		ok    bool
+	}{
+		{"on the screen", image.Pt(100, 40), []image.Rectangle{laptop}, image.Pt(100, 40), true},
+		{"off the right and bottom", image.Pt(600, 500), []image.Rectangle{laptop}, image.Pt(166, 68), true},
+		{"off the top left", image.Pt(-50, -20), []image.Rectangle{laptop}, image.Pt(0, 0), true},
+		{"on the second monitor", image.Pt(2000, 300), []image.Rectangle{laptop, desk}, image.Pt(2000, 300), true},
+		{"mostly on the second monitor", image.Pt(1300, 100), []image.Rectangle{laptop, desk}, image.Pt(1366, 100), true},
+		{"second monitor gone", image.Pt(2000, 300), []image.Rectangle{laptop}, image.Point{}, false},
+		{"no monitors known", image.Pt(10, 10), nil, image.Point{}, false},
+		{"larger than the screen", image.Pt(30, 30), []image.Rectangle{image.Rect(0, 0, 1024, 600)}, image.Pt(0, 0), true},
+	}
+	for _, c := range cases {
+		got, ok := placeWindow(c.pos, size, c.areas)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s: placeWindow(%v) = %v, %v; want %v, %v", c.name, c.pos, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestRememberedPosition reads back what rememberGeometry stores.
+func TestRememberedPosition(t *testing.T) {
+	a := test.NewTempApp(t)
+	if _, ok := rememberedPosition(a.Preferences()); ok {
+		t.Error("a fresh app has a remembered position")
+	}
+	a.Preferences().SetString(prefWindowPosition, "-12,340")
+	if got, ok := rememberedPosition(a.Preferences()); !ok || got != image.Pt(-12, 340) {
+		t.Errorf("got %v, %v", got, ok)
+	}
+	a.Preferences().SetString(prefWindowPosition, "garbage")
+	if _, ok := rememberedPosition(a.Preferences()); ok {
+		t.Error("a garbled position was taken")
+	}
+}
+
+// TestTakeStopHook: after takeStopHook the lifecycle has no stopped event
+// for the driver to queue at quit (quit.go), and the function it returns
+// runs what the event would have run.
+func TestTakeStopHook(t *testing.T) {
+	a := test.NewTempApp(t)
+	ran := 0
+	a.Lifecycle().SetOnStopped(func() { ran++ })
+	hook := takeStopHook(a)
+	lc := a.Lifecycle().(interface{ OnStopped() func() })
+	if lc.OnStopped() != nil {
+		t.Fatal("the lifecycle still has a stopped event for the driver to queue")
+	}
+	hook()
+	if ran != 1 {
+		t.Errorf("the returned hook ran the stopped event %d times, want 1", ran)
 	}
 }

@@ -54,6 +54,8 @@ type importer struct {
 	// them, calling fallback if it fails; it reports false when there is
 	// no desktop chooser (filechooser.go).
 	systemImport func(fallback func()) bool
+	// fileDialog opens Dateline's own file dialog (filedialog.go).
+	fileDialog func(req fileRequest, done func(paths []string)) *fileDialog
 }
 
 // importJob is one import of one or more files: what went in, what failed
@@ -74,35 +76,29 @@ type importJob struct {
 }
 
 // ShowImportDialog asks for files to import and imports them: the
-// desktop's chooser (several files at once) when there is one, else Fyne's
-// dialog, which takes one file. Several files at once also come in by
+// desktop's chooser when there is one, else Dateline's own file dialog
+// (filedialog.go); both take several files at once. Files also come in by
 // dropping them on the window.
 func (im *importer) ShowImportDialog() {
-	if !im.systemImport(im.showFyneImportDialog) {
-		im.showFyneImportDialog()
+	if !im.systemImport(im.showOwnImportDialog) {
+		im.showOwnImportDialog()
 	}
 }
 
-// showFyneImportDialog is Fyne's file dialog for one file to import.
-func (im *importer) showFyneImportDialog() { im.importDialog().Show() }
+// showOwnImportDialog is Dateline's file dialog for files to import.
+func (im *importer) showOwnImportDialog() { im.importDialog() }
 
-// importDialog is Fyne's file dialog of ShowImportDialog, filtered to the
-// extensions of the format table's importers.
-func (im *importer) importDialog() *dialog.FileDialog {
-	d := dialog.NewFileOpen(func(in fyne.URIReadCloser, err error) {
-		if err != nil {
-			im.env.showError("Import failed", err)
-			return
+// importDialog opens Dateline's file dialog of ShowImportDialog, its list
+// filtered to the extensions of the format table's importers.
+func (im *importer) importDialog() *fileDialog {
+	req := fileRequest{title: "Import into Dateline", kind: pickFiles, multiple: true, exts: editor.ImportExtensions(), confirm: "Import"}
+	return im.fileDialog(req, func(paths []string) {
+		uris := make([]fyne.URI, len(paths))
+		for i, p := range paths {
+			uris[i] = fynestorage.NewFileURI(p)
 		}
-		if in == nil {
-			return // cancelled
-		}
-		uri := in.URI()
-		_ = in.Close()
-		im.ImportURIs([]fyne.URI{uri})
-	}, im.env.parent)
-	d.SetFilter(fynestorage.NewExtensionFileFilter(editor.ImportExtensions()))
-	return d
+		im.ImportURIs(uris)
+	})
 }
 
 // importDropped takes files dropped on the window.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dateline-news/dateline/editor"
@@ -47,13 +46,7 @@ func TestXMLFormatsInMenusAndImportDialog(t *testing.T) {
 		[2]string{"story.nitf", string(nitf)}, [2]string{"notes.doc", "x"})
 
 	d := w.importer.importDialog()
-	dir, err := fynestorage.ListerForURI(fynestorage.NewFileURI(strings.TrimSuffix(uris[0].Path(), "/cod.xml")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.SetLocation(dir)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	d.open(strings.TrimSuffix(uris[0].Path(), "/cod.xml"))
 	w.settle()
 	var shown []string
 	walk(w.Window.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
@@ -73,7 +66,7 @@ func TestXMLFormatsInMenusAndImportDialog(t *testing.T) {
 	if strings.Contains(texts, "notes") {
 		t.Errorf("the Import dialog shows notes.doc: %s", texts)
 	}
-	d.Hide()
+	d.cancel()
 
 	w.importer.importDropped(fyne.Position{}, uris[:2])
 	w.settle()

@@ -36,9 +36,10 @@ var portalTokens atomic.Uint64
 
 // newSystemChooser returns the desktop portal's file chooser, or nil when
 // no session bus is reachable or no portal runs on it (nor can be started
-// by it). DATELINE_FILE_DIALOG=fyne always uses Fyne's dialog.
+// by it). DATELINE_FILE_DIALOG=dateline (or its old value, fyne) always
+// uses Dateline's own dialog.
 func newSystemChooser() systemChooser {
-	if os.Getenv("DATELINE_FILE_DIALOG") == "fyne" || os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+	if v := os.Getenv("DATELINE_FILE_DIALOG"); v == "dateline" || v == "fyne" || os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
 		return nil
 	}
 	conn, err := dbus.ConnectSessionBus()

@@ -4,7 +4,8 @@ package app
 
 import "fyne.io/fyne/v2"
 
-// newSystemChooser returns nil: outside Linux, Fyne's dialog is used.
+// newSystemChooser returns nil: outside Linux, Dateline's own dialog is
+// used (filedialog.go).
 func newSystemChooser() systemChooser { return nil }
 
 // nativeWindowID is "" outside Linux.

@@ -61,6 +61,8 @@ type PreviewView struct {
 	// the one published in snap.
 	cache map[uint64]*previewRowLayout
 	snap  atomic.Pointer[layoutSnapshot]
+	// focus is the keyboard focus (previewfocus.go).
+	focus previewFocus
 }
 
 // layoutSnapshot is what the render worker needs to lay out the rows of
@@ -82,6 +84,7 @@ func NewPreviewView() *PreviewView {
 	v.banner.Importance = widget.WarningImportance
 	v.banner.Wrapping = fyne.TextWrapWord
 	v.banner.Hide()
+	v.focus.ring = newFocusRing()
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -279,6 +282,7 @@ func (r *previewViewRenderer) Layout(size fyne.Size) {
 	v.scroll.Move(fyne.NewPos(0, y))
 	v.scroll.Resize(fyne.NewSize(size.Width, size.Height-y))
 	v.content.updateVisible()
+	v.focus.ring.Resize(size)
 }
 
 func (r *previewViewRenderer) MinSize() fyne.Size {
@@ -295,7 +299,7 @@ func (r *previewViewRenderer) Refresh() {
 }
 
 func (r *previewViewRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.v.scroll, r.v.banner}
+	return []fyne.CanvasObject{r.v.scroll, r.v.banner, r.v.focus.ring}
 }
 
 func (r *previewViewRenderer) Destroy() {}

@@ -107,6 +107,8 @@ func Run(store editor.Store, opt Options) error {
 	applyAppearance(a, loadAppearance(a.Preferences())) // the user's theme and text size, preferences.go
 	w := NewMainWindow(a, store, opt)
 	w.FitToScreen()
+	a.Lifecycle().SetOnStarted(w.RestorePosition) // the window exists once the driver runs
+	w.stopHook = takeStopHook(a)                  // run by RequestClose; quit.go says why
 	defer w.serve()()
 	w.Window.ShowAndRun()
 	w.presence.end() // tell the newsroom this laptop closed the draft

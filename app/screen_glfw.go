@@ -3,6 +3,8 @@
 package app
 
 import (
+	"image"
+
 	"fyne.io/fyne/v2"
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
@@ -36,4 +38,28 @@ func primaryWorkArea(win fyne.Window) (size fyne.Size, ok bool) {
 		scale = 1
 	}
 	return fyne.NewSize(float32(w)/scale, float32(h)/scale), true
+}
+
+// monitorWorkAreas are the usable parts of every monitor, in pixels on the
+// virtual screen, or none when they cannot be told. Like primaryWorkArea
+// it must run on the main goroutine.
+func monitorWorkAreas() (areas []image.Rectangle) {
+	defer func() {
+		if recover() != nil {
+			areas = nil
+		}
+	}()
+	for _, mon := range glfw.GetMonitors() {
+		x, y, w, h := mon.GetWorkarea()
+		if w <= 0 || h <= 0 {
+			mode := mon.GetVideoMode()
+			if mode == nil {
+				continue
+			}
+			x, y = mon.GetPos()
+			w, h = mode.Width, mode.Height
+		}
+		areas = append(areas, image.Rect(x, y, x+w, y+h))
+	}
+	return areas
 }

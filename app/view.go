@@ -113,14 +113,18 @@ func (w *MainWindow) arrange(p panes) fyne.CanvasObject {
 }
 
 // cycleFocus moves the focus to the next pane, F6's job: the library
-// list, the form, the body, and around again; with Shift held, backwards.
-// Hidden panes are passed over.
+// list, the form, the body, the preview, and around again; with Shift
+// held, backwards. Hidden panes are passed over (the preview also while
+// the History tab is in front).
 func (w *MainWindow) cycleFocus() {
 	stops := []fyne.Focusable{w.library.list, w.form.headline, w.form.body}
 	if w.panes.focus {
 		stops = []fyne.Focusable{w.form.headline, w.form.body}
 	} else if w.panes.hideLibrary {
 		stops = stops[1:]
+	}
+	if !w.panes.focus && !w.panes.hidePreview && w.preview.Visible() && w.history.side.Selected() != w.history.tab {
+		stops = append(stops, w.preview)
 	}
 	focused := w.Window.Canvas().Focused()
 	at := -1
@@ -129,7 +133,7 @@ func (w *MainWindow) cycleFocus() {
 			at = i
 		}
 	}
-	if at < 0 && focused != nil && focused != fyne.Focusable(w.library.list) {
+	if at < 0 && focused != nil && focused != fyne.Focusable(w.library.list) && focused != fyne.Focusable(w.preview) {
 		at = 1 // another field of the form
 		if w.panes.hideLibrary || w.panes.focus {
 			at = 0

@@ -294,8 +294,9 @@ func TestShortcutsCoverFrequentActionsOnce(t *testing.T) {
 	}
 }
 
-// TestF6MovesBetweenPanes: F6 goes library → form → body → library from
-// whichever of them has the focus, and skips a hidden library.
+// TestF6MovesBetweenPanes: F6 goes library → form → body → preview →
+// library from whichever of them has the focus, and skips a hidden library
+// or preview.
 func TestF6MovesBetweenPanes(t *testing.T) {
 	clk := newFakeClock()
 	store := openStore(t, clk)
@@ -314,14 +315,80 @@ func TestF6MovesBetweenPanes(t *testing.T) {
 		t.Fatalf("F6 from the form went to %T, want the body", c.Focused())
 	}
 	c.Focused().TypedKey(f6)
-	if c.Focused() != fyne.Focusable(w.library.list) {
-		t.Fatalf("F6 from the body went to %T, want the library", c.Focused())
+	if c.Focused() != fyne.Focusable(w.preview) || !w.preview.HasFocus() || !w.preview.focus.ring.Visible() {
+		t.Fatalf("F6 from the body went to %T, want the preview with its focus ring", c.Focused())
 	}
+	c.Focused().TypedKey(f6)
+	if c.Focused() != fyne.Focusable(w.library.list) {
+		t.Fatalf("F6 from the preview went to %T, want the library", c.Focused())
+	}
+	if w.preview.focus.ring.Visible() {
+		t.Error("the preview still shows its focus ring after losing the focus")
+	}
+	w.typeShortcut(shortcutTogglePreview) // a hidden preview is passed over
+	c.Focus(w.form.body)
+	c.Focused().TypedKey(f6)
+	if c.Focused() != fyne.Focusable(w.library.list) {
+		t.Fatalf("F6 from the body with the preview hidden went to %T, want the library", c.Focused())
+	}
+	w.typeShortcut(shortcutTogglePreview)
 	w.typeShortcut(shortcutToggleLibrary)
 	c.Focus(w.form.body)
 	c.Focused().TypedKey(f6)
+	c.Focused().TypedKey(f6)
 	if c.Focused() != fyne.Focusable(w.form.headline) {
-		t.Errorf("F6 from the body with the library hidden went to %T, want the headline", c.Focused())
+		t.Errorf("F6 twice from the body with the library hidden went to %T, want the preview and then the headline", c.Focused())
+	}
+}
+
+// TestPreviewScrollsFromTheKeyboard: with the focus in the preview (F6),
+// the arrows, Page Up/Down, Home and End scroll it.
+func TestPreviewScrollsFromTheKeyboard(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	body := strings.Repeat("The harbour master said the cranes would stand idle until the strike ends. ", 6)
+	body = strings.Repeat(body+"\n\n", 40)
+	a := seed(t, store, clk, "Port reopens", body)
+	w := newTestWindow(t, store, clk, Options{})
+	w.Window.Resize(fyne.NewSize(1280, 720))
+	w.OpenDraft(a.ID)
+	w.settle()
+	c := w.Window.Canvas()
+	c.Focus(w.form.body)
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyF6})
+	if c.Focused() != fyne.Focusable(w.preview) {
+		t.Fatalf("F6 from the body went to %T, want the preview", c.Focused())
+	}
+	key := func(k fyne.KeyName) float32 {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: k})
+		return w.preview.ScrollOffset()
+	}
+	if got := w.preview.ScrollOffset(); got != 0 {
+		t.Fatalf("the preview starts scrolled to %v", got)
+	}
+	down := key(fyne.KeyDown)
+	if down <= 0 {
+		t.Fatalf("Down did not scroll the preview (offset %v)", down)
+	}
+	page := key(fyne.KeyPageDown)
+	if page-down <= down {
+		t.Errorf("Page Down scrolled %v, no more than Down's %v", page-down, down)
+	}
+	if got := key(fyne.KeyUp); got >= page {
+		t.Errorf("Up did not scroll back (%v from %v)", got, page)
+	}
+	end := key(fyne.KeyEnd)
+	if want := w.preview.total - w.preview.scroll.Size().Height; end != want || end <= page {
+		t.Errorf("End scrolled to %v, want the bottom %v", end, want)
+	}
+	if got := key(fyne.KeyPageUp); got >= end {
+		t.Errorf("Page Up did not scroll back from the bottom (%v)", got)
+	}
+	if got := key(fyne.KeyHome); got != 0 {
+		t.Errorf("Home scrolled to %v, want the top", got)
+	}
+	if w.article.Body != body {
+		t.Error("keys in the preview changed the body")
 	}
 }
 

@@ -97,6 +97,9 @@ type MainWindow struct {
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
 	mainSplit, rightSplit *container.Split
+	// stopHook is Fyne's stop work (the preferences flush), which Run
+	// takes from the lifecycle for RequestClose to run (quit.go).
+	stopHook func()
 	// middle holds what the window shows between the menu and the status
 	// bar, arranged for panes (view.go); viewItems are the View menu's
 	// check items.
@@ -133,6 +136,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.renderer.Post = func(f func()) { w.onUI(f, false) }
 	w.form.onF6 = w.cycleFocus // F6 moves between the panes, view.go
 	w.library.list.onF6 = w.cycleFocus
+	w.preview.focus.onF6 = w.cycleFocus
 	w.form.body.OnOtherKey = func(k *fyne.KeyEvent) bool {
 		if k.Name == fyne.KeyF6 {
 			w.cycleFocus()
@@ -164,10 +168,11 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
 	w.presence = &presence{src: opt.Newsroom, clock: clk, run: w.goJob, post: func(f func()) { w.onUI(f, false) }, line: w.form.presenceLine}
 	w.form.assignee.onAssign = func() { w.assignToEditor(nil) } // assign.go
-	w.importer = &importer{env: w.panelEnv(), added: w.library.upsert, systemImport: w.showSystemImport,
+	w.importer = &importer{env: w.panelEnv(), added: w.library.upsert, systemImport: w.showSystemImport, fileDialog: w.showFileDialog,
 		busy: func() bool { return w.saver.dirty || w.saver.inFlight },
 		open: func(a *editor.Article) { w.setArticle(a, editor.NewID()) }}
-	w.exporter = &libraryExporter{env: w.panelEnv(), exported: w.showExported, post: func(f func()) { w.onUI(f, false) }}
+	w.exporter = &libraryExporter{env: w.panelEnv(), exported: w.showExported, post: func(f func()) { w.onUI(f, false) },
+		fileDialog: w.showFileDialog, saveDialog: w.showSaveDialog}
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
 	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
@@ -513,6 +518,7 @@ func (w *MainWindow) RequestClose() {
 		if saved {
 			w.stopTimers()
 			w.rememberGeometry()
+			w.runStopHook()
 			w.Window.Close()
 			return
 		}
@@ -522,10 +528,20 @@ func (w *MainWindow) RequestClose() {
 				if ok {
 					w.stopTimers()
 					w.rememberGeometry()
+					w.runStopHook()
 					w.Window.Close()
 				}
 			}, w.Window)
 	})
+}
+
+// runStopHook runs the stop hook Run took from the lifecycle (quit.go),
+// once, just before the window closes.
+func (w *MainWindow) runStopHook() {
+	if f := w.stopHook; f != nil {
+		w.stopHook = nil
+		f()
+	}
 }
 
 // setStatus shows msg in the status bar, in the error colour if bad.
