@@ -117,13 +117,15 @@ lint:
 # test vets and tests every package. The CLI and window end-to-end tests build
 # the binary themselves with the same tags (DATELINE_BUILD_TAGS). The autosave
 # kill harness (app/autosave_kill_test.go) runs its 200 trials among them and
-# its distribution of lost typing is printed at the end.
+# its distribution of lost typing is printed at the end. The window and sync
+# tests of one package can pass 10 minutes (go test's default limit) on a busy
+# 2-core machine, hence -timeout.
 KILL_REPORT := $(CURDIR)/bin/kill-harness.txt
 test: test-deps
 	$(GO) vet -tags "$(GO_BUILD_TAGS)" $(PKGS)
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory lint; fi
 	@mkdir -p bin && rm -f $(KILL_REPORT)
-	DATELINE_BUILD_TAGS="$(GO_BUILD_TAGS)" DATELINE_KILL_REPORT="$(KILL_REPORT)" $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 $(PKGS)
+	DATELINE_BUILD_TAGS="$(GO_BUILD_TAGS)" DATELINE_KILL_REPORT="$(KILL_REPORT)" $(GO) test -tags "$(GO_BUILD_TAGS)" -count=1 -timeout 25m $(PKGS)
 	@cat $(KILL_REPORT) 2>/dev/null || true
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME); fi
 

@@ -3,6 +3,7 @@
 package cli_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -158,6 +159,31 @@ func TestGUIBodyTypesExactly(t *testing.T) {
 	}
 }
 
+// bodyArea is a part of the body editor in a 1280x800 window (WxH+X+Y).
+const bodyArea = "400x150+300+450"
+
+// capture returns the pixels of area of the window, as ImageMagick's
+// import gives them.
+func capture(t *testing.T, display, win, area string) []byte {
+	t.Helper()
+	out, err := exec.Command("import", "-display", display, "-window", win, "-crop", area, "rgb:-").Output()
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return out
+}
+
+// uniform reports whether every pixel of an RGB capture is the same: an
+// empty field.
+func uniform(rgb []byte) bool {
+	for i := 3; i+2 < len(rgb); i += 3 {
+		if rgb[i] != rgb[0] || rgb[i+1] != rgb[1] || rgb[i+2] != rgb[2] {
+			return false
+		}
+	}
+	return true
+}
+
 // TestGUITypesIntoLongDraft imports a 20,000-word draft with the CLI,
 // opens it in the window, goes to its end (Ctrl+End) and types 200
 // characters: all of them must arrive, in order, after the old text.
@@ -200,7 +226,16 @@ func TestGUITypesIntoLongDraft(t *testing.T) {
 	// Open the draft: the first row of the library, then click into the
 	// body and go to its end.
 	xdotool(t, display, "mousemove", "--window", win, "140", "215", "click", "1")
-	time.Sleep(2 * time.Second)
+	// Opening 20,000 words takes a moment on a loaded machine (the window
+	// may also have opened it at start): wait until the body shows text
+	// and has stopped changing, not a fixed time.
+	if !waitFor(30*time.Second, func() bool {
+		a := capture(t, display, win, bodyArea)
+		time.Sleep(400 * time.Millisecond)
+		return !uniform(a) && bytes.Equal(a, capture(t, display, win, bodyArea))
+	}) {
+		t.Fatalf("the long draft never showed in the body; stderr: %s", guiErr.String())
+	}
 	xdotool(t, display, "mousemove", "--window", win, "540", "600", "click", "1")
 	time.Sleep(300 * time.Millisecond)
 	xdotool(t, display, "key", "ctrl+End")
