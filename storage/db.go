@@ -27,7 +27,8 @@
 // (a sealed revision never coalesces again), applies revisions pulled from
 // the server, and keeps the draft's text on its winning head by the rule
 // the server uses, so that a diverged draft shows the same text and the
-// same conflict tips everywhere.
+// same conflict tips everywhere. syncwait.go counts the revisions the
+// server lacks, for the window's status bar.
 package storage
 
 import (

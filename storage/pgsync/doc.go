@@ -25,6 +25,12 @@
 //     so that a push still in flight during a pull is read by the next
 //     one), the publication profile (an admin's change is shared, anyone
 //     else's stays on their laptop), and Listen for LISTEN/NOTIFY.
+//   - client.go: Client, the window's handle on the server
+//     (editor.Newsroom: the remembered server, Sync and Listen on it, the
+//     revisions waiting, a draft's heads) and CheckServer, the connection
+//     test that says in plain words what happened; pgpass.go: StorePassword,
+//     a password kept libpq's way (~/.pgpass or PGPASSFILE, mode 0600),
+//     never in the library.
 //   - pgtest/: a throwaway PostgreSQL cluster for tests (initdb as an
 //     unprivileged user, a free port on 127.0.0.1).
 package pgsync
