@@ -30,8 +30,9 @@ type Newsroom interface {
 	// no server is remembered, EINVALID when the server refused (a wrong
 	// password, no Dateline schema, no permission).
 	Sync(ctx context.Context) (SyncReport, error)
-	// Listen calls onPush whenever someone pushed to the server, until
-	// ctx ends (nil) or the connection fails (an error).
+	// Listen calls onPush once it listens (whatever was pushed before is
+	// for a sync to read) and whenever someone pushes to the server
+	// after, until ctx ends (nil) or the connection fails (an error).
 	Listen(ctx context.Context, onPush func()) error
 	// Waiting counts the library's revisions the server does not hold
 	// yet.

@@ -95,13 +95,15 @@ func (c *Client) Sync(ctx context.Context) (editor.SyncReport, error) {
 	return rep, err
 }
 
-// Listen waits for pushes on the remembered server (see Listen).
+// Listen waits for pushes on the remembered server (see Listen) and calls
+// onPush once when it starts listening too, so that a sync it prompts
+// reads whatever was pushed before.
 func (c *Client) Listen(ctx context.Context, onPush func()) error {
 	dsn, err := c.server(ctx)
 	if err != nil {
 		return err
 	}
-	return Listen(ctx, dsn, onPush)
+	return listen(ctx, dsn, onPush, onPush)
 }
 
 // Waiting counts the revisions the server lacks (storage.SyncWaiting).
