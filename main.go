@@ -24,6 +24,7 @@ import (
 	"github.com/dateline-news/dateline/assets"
 	"github.com/dateline-news/dateline/editor"
 	"github.com/dateline-news/dateline/storage"
+	"github.com/dateline-news/dateline/storage/pgsync"
 )
 
 // version is the release; `make build` may set it with -ldflags.
@@ -109,6 +110,9 @@ func runGUI(path string, stderr io.Writer) int {
 		}()
 	}
 	opt.Notice = notice
+	if !store.IsReadOnly() {
+		opt.Newsroom = pgsync.NewClient(store) // File › Connect to newsroom…, background sync
+	}
 	if notice != "" {
 		fmt.Fprintf(stderr, "dateline: %s\n", strings.ReplaceAll(notice, "\n\n", " "))
 	}

@@ -83,6 +83,9 @@ type MainWindow struct {
 	stats *statsBar
 	// compare is the last Compare with filed view shown (compare.go).
 	compare *compareView
+	// sync is the newsroom sync: the background loop and its status
+	// (sync.go).
+	sync *newsroomSync
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -104,7 +107,9 @@ func NewMainWindow(a fyne.App, store editor.Store, opt Options) *MainWindow {
 }
 
 func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *MainWindow {
-	w := &MainWindow{app: a, store: store, opt: opt, clock: clk, openURL: a.OpenURL}
+	w := &MainWindow{app: a, opt: opt, clock: clk, openURL: a.OpenURL}
+	store = w.syncStore(store) // writes tell the background sync, sync.go
+	w.store = store
 	w.saver = autosaver{
 		store: store, clock: clk, delay: opt.autosaveDelay(), maxWait: opt.autosaveMaxWait(),
 		current: func() *editor.Article { return w.article },
@@ -145,7 +150,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.reveal.Importance = widget.LowImportance
 	w.reveal.Hide()
 	w.stats = newStatsBar()
-	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.stats.object, w.reveal), w.status)
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.sync.status, w.stats.object, w.reveal), w.status)
 	w.stats.parent = statusBar
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
@@ -169,6 +174,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
+	w.attachSync()
 	installDialogKeys(w.Window.Canvas())
 	w.Window.SetOnDropped(w.importDropped) // files dropped on the window are imported
 	w.form.related.pick = func(done func(editor.Summary)) { w.pickTeaserDraft(done) }
@@ -493,6 +499,7 @@ func (w *MainWindow) RequestClose() {
 	w.save(func(saved bool) {
 		if saved {
 			w.stopTimers()
+			w.stopSync()
 			w.rememberGeometry()
 			w.Window.Close()
 			return
@@ -502,6 +509,7 @@ func (w *MainWindow) RequestClose() {
 			func(ok bool) {
 				if ok {
 					w.stopTimers()
+					w.stopSync()
 					w.rememberGeometry()
 					w.Window.Close()
 				}

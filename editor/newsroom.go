@@ -24,6 +24,10 @@ type Newsroom interface {
 	// Check tries dsn (with password, when not empty, for this attempt
 	// only) and says in plain words what happened; it stores nothing.
 	Check(ctx context.Context, dsn, password string) ServerCheck
+	// StorePassword keeps password for dsn's server, database and user
+	// where libpq looks for it (~/.pgpass or PGPASSFILE, mode 0600),
+	// never in the library, and returns that file's name for people.
+	StorePassword(dsn, password string) (string, error)
 	// Sync pushes what the server lacks and pulls what the library
 	// lacks. EUNAVAILABLE when the server cannot be reached (offline is
 	// normal: nothing is lost and the next sync sends it), ENOTFOUND when

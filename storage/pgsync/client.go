@@ -106,6 +106,13 @@ func (c *Client) Listen(ctx context.Context, onPush func()) error {
 	return listen(ctx, dsn, onPush, onPush)
 }
 
+// StorePassword keeps the password in the password file (see
+// StorePassword) and names the file for people.
+func (c *Client) StorePassword(dsn, password string) (string, error) {
+	path, err := StorePassword(dsn, password)
+	return passfileName(path), err
+}
+
 // Waiting counts the revisions the server lacks (storage.SyncWaiting).
 func (c *Client) Waiting(ctx context.Context) (int, error) { return c.lib.SyncWaiting(ctx) }
 
