@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -222,6 +223,10 @@ func syncStatusText(st syncloop.State, loc *time.Location) string {
 		}
 		return countOf(st.Waiting, "revision") + " waiting — offline"
 	case syncloop.Failed:
+		var refused *editor.ServerRefusal
+		if errors.As(st.Err, &refused) {
+			return "Sync failed: " + refused.Outcome.Short()
+		}
 		return "Sync failed: " + shortReason(editor.ErrorMessage(st.Err))
 	}
 	return ""
@@ -229,7 +234,7 @@ func syncStatusText(st syncloop.State, loc *time.Location) string {
 
 // shortReasonRunes is how long the status bar's reason for a failed sync
 // may be; the details (a tap on it) show the whole message.
-const shortReasonRunes = 40
+const shortReasonRunes = 20
 
 // shortReason is the first clause of msg, at most shortReasonRunes long
 // (cut at a word, with "…"), starting in lower case after "Sync failed:".

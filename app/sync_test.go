@@ -1,9 +1,12 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
 
 	"github.com/dateline-news/dateline/app/syncloop"
 	"github.com/dateline-news/dateline/editor"
@@ -21,15 +24,18 @@ func TestSyncStatusText(t *testing.T) {
 		{syncloop.State{Phase: syncloop.Offline, Waiting: 3}, "3 revisions waiting — offline"},
 		{syncloop.State{Phase: syncloop.Offline, Waiting: 1}, "1 revision waiting — offline"},
 		{syncloop.State{Phase: syncloop.Offline}, "Offline"},
-		{syncloop.State{Phase: syncloop.Failed, Err: editor.Errorf(editor.EINVALID,
-			"The server refused the password for ana: type it again (or mend it in ~/.pgpass).")},
-			"Sync failed: the server refused the password for ana"},
+		{syncloop.State{Phase: syncloop.Failed, Err: &editor.ServerRefusal{Outcome: editor.ServerWrongPassword, Err: editor.Errorf(editor.EINVALID,
+			"The server refused the password for ana: type it again (or mend it in ~/.pgpass).")}},
+			"Sync failed: wrong password"},
+		{syncloop.State{Phase: syncloop.Failed, Err: &editor.ServerRefusal{Outcome: editor.ServerNotInitialised, Err: editor.Errorf(editor.EINVALID,
+			"The server answered, but the database \"dateline\" has no Dateline tables yet: run 'dateline server init' on it.")}},
+			"Sync failed: server not set up"},
 		{syncloop.State{Phase: syncloop.Failed, Err: editor.Errorf(editor.EINVALID,
 			"push: permission denied for table drafts (SQLSTATE 42501)")},
-			"Sync failed: push: permission denied for table drafts"},
+			"Sync failed: push: permission…"},
 		{syncloop.State{Phase: syncloop.Failed, Err: editor.Errorf(editor.EINVALID,
-			"The server answered, but the database \"dateline\" has no Dateline tables yet: run 'dateline server init' on it.")},
-			"Sync failed: the server answered, but the database…"},
+			"The server answered, but the database \"dateline\" has no Dateline tables yet.")},
+			"Sync failed: the server answered…"},
 		{syncloop.State{}, ""},
 	} {
 		if got := syncStatusText(tc.st, time.UTC); got != tc.want {
@@ -105,4 +111,39 @@ func TestServerAddress(t *testing.T) {
 			t.Errorf("check(%+v) = %v, want it to mention the %s", tc.a, err, tc.says)
 		}
 	}
+}
+
+// TestSyncStatusFitsALaptop: with the longest sync states beside the
+// statistics of a long draft with a target, the status bar's right side
+// leaves room for the status message in the window a 1280x800 laptop
+// opens (90 % of the screen's width).
+func TestSyncStatusFitsALaptop(t *testing.T) {
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	a := editor.NewArticle(clk.Now())
+	a.Headline = "Regional council approves the harbour budget after a long night of talks"
+	a.Slug = "harbour-budget"
+	a.Body = strings.Repeat("The council voted on the budget for the harbour and the ferries. ", 180)
+	a.TargetWords = 1200
+	if _, err := store.Save(context.Background(), a, editor.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	w := newTestWindow(t, store, clk, Options{})
+	width := float32(0.9 * 1280)
+	w.Window.Resize(fyne.NewSize(width, 720))
+	w.sync.loop.Store(&syncloop.Loop{}) // shown as if a server were set
+	for _, st := range []syncloop.State{
+		{Phase: syncloop.Failed, Err: editor.Errorf(editor.EINVALID, "push: permission denied for table drafts (SQLSTATE 42501)")},
+		{Phase: syncloop.Failed, Err: &editor.ServerRefusal{Outcome: editor.ServerUnreachable, Err: editor.Errorf(editor.EINVALID, "x")}},
+		{Phase: syncloop.Offline, Waiting: 12345},
+		{Phase: syncloop.Synced, Last: testEpoch, Waiting: 2},
+	} {
+		w.showSyncState(st)
+		right := w.sync.status.MinSize().Width + w.stats.object.MinSize().Width
+		if room := width - right; room < 120 {
+			t.Errorf("%q beside the statistics takes %.0f of %.0f px, leaving %.0f for the status message",
+				w.SyncStatus(), right, width, room)
+		}
+	}
+	w.sync.loop.Store(nil)
 }

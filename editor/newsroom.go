@@ -89,3 +89,36 @@ type ServerCheck struct {
 	Outcome ServerOutcome
 	Message string
 }
+
+// Short is the few words the status bar gives for the outcome: "wrong
+// password".
+func (o ServerOutcome) Short() string {
+	switch o {
+	case ServerReached:
+		return "reached"
+	case ServerWrongPassword:
+		return "wrong password"
+	case ServerNoUser:
+		return "unknown user"
+	case ServerNoDatabase:
+		return "no such database"
+	case ServerNotInitialised:
+		return "server not set up"
+	case ServerUnreachable:
+		return "server not reachable"
+	}
+	return "refused by the server"
+}
+
+// ServerRefusal is the error of a sync the server refused: the connection
+// test's outcome, and the *Error (EINVALID, the whole sentence) it wraps.
+type ServerRefusal struct {
+	Outcome ServerOutcome
+	Err     *Error
+}
+
+// Error implements the error interface.
+func (e *ServerRefusal) Error() string { return e.Err.Error() }
+
+// Unwrap gives the *Error, for ErrorCode and ErrorMessage.
+func (e *ServerRefusal) Unwrap() error { return e.Err }

@@ -85,7 +85,7 @@ func (c *Client) Sync(ctx context.Context) (editor.SyncReport, error) {
 			switch chk := c.Check(ctx, dsn, ""); chk.Outcome {
 			case editor.ServerReached, editor.ServerUnreachable:
 			default:
-				err = editor.Errorf(editor.EINVALID, "%s", chk.Message)
+				err = &editor.ServerRefusal{Outcome: chk.Outcome, Err: editor.Errorf(editor.EINVALID, "%s", chk.Message)}
 			}
 		}
 		return rep, err

@@ -4,6 +4,7 @@ package pgsync
 
 import (
 	"context"
+	"errors"
 	"net"
 	"os"
 	"path/filepath"
@@ -106,14 +107,53 @@ func TestCheckServer(t *testing.T) {
 		})
 	}
 
+	// A library's sync that the server refuses says why (EINVALID, with
+	// the outcome); one that finds no server is EUNAVAILABLE: offline.
+	lap := newLaptop(t, t.TempDir(), "laptop", 0)
+	lap.newStory(t, "first")
+	client := NewClient(lap.lib)
+	if _, err := client.Sync(ctx); editor.ErrorCode(err) != editor.ENOTFOUND {
+		t.Errorf("sync without a server = %v, want ENOTFOUND", err)
+	}
+	if err := client.Connect(ctx, strings.Replace(dsnAs(admin, user), "port="+strconv.Itoa(cluster.Port), "port="+strconv.Itoa(deadPort), 1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.Sync(ctx); editor.ErrorCode(err) != editor.EUNAVAILABLE {
+		t.Errorf("sync with no server there = %v, want EUNAVAILABLE", err)
+	}
+	if err := client.Connect(ctx, dsnAs(admin, user)); err != nil {
+		t.Fatal(err)
+	}
+	_, err = client.Sync(ctx)
+	var refused *editor.ServerRefusal
+	if !errors.As(err, &refused) || refused.Outcome != editor.ServerWrongPassword || editor.ErrorCode(err) != editor.EINVALID {
+		t.Errorf("sync with no password = %v, want a refusal for the password (EINVALID)", err)
+	}
+	if n, err := client.Waiting(ctx); err != nil || n != 1 {
+		t.Errorf("%d revisions waiting (%v), want 1", n, err)
+	}
+
 	// The password kept in the password file is the one libpq (and pgx)
 	// read: the same test without a typed password now reaches the server.
-	path, err := StorePassword(dsnAs(admin, user), "right horse")
+	name, err := client.StorePassword(dsnAs(admin, user), "right horse")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := CheckServer(ctx, dsnAs(admin, user), ""); got.Outcome != editor.ServerReached {
-		t.Errorf("after StorePassword to %s: %q %q; want reached", path, got.Outcome, got.Message)
+		t.Errorf("after StorePassword to %s: %q %q; want reached", name, got.Outcome, got.Message)
+	}
+	rep, err := client.Sync(ctx)
+	if err != nil || rep.Pushed != 1 || rep.Waiting != 0 {
+		t.Errorf("sync with the kept password = %+v, %v; want the story pushed", rep, err)
+	}
+	if err := client.Disconnect(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if dsn, _ := client.Server(ctx); dsn != "" {
+		t.Errorf("the library remembers %q after Disconnect", dsn)
+	}
+	if n, _ := client.Waiting(ctx); n != 1 {
+		t.Errorf("%d revisions waiting after Disconnect, want 1: the next server gets everything", n)
 	}
 }
 
