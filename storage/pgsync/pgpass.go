@@ -112,13 +112,3 @@ func passfileName(path string) string {
 	}
 	return path
 }
-
-// PassfileName names the password file for people: "~/.pgpass" or the
-// path PGPASSFILE gives.
-func PassfileName() string {
-	p, err := PassfilePath()
-	if err != nil {
-		return "~/.pgpass"
-	}
-	return passfileName(p)
-}
