@@ -112,7 +112,10 @@ func runGUI(path string, stderr io.Writer) int {
 	opt.Notice = notice
 	news := pgsync.NewNewsroom(store, "") // assignment and presence; idle while the library has no server
 	defer func() { _ = news.Close() }()
-	opt.Newsroom = news
+	opt.Colleagues = news
+	if !store.IsReadOnly() {
+		opt.Newsroom = pgsync.NewClient(store) // File › Connect to newsroom…, background sync
+	}
 	if notice != "" {
 		fmt.Fprintf(stderr, "dateline: %s\n", strings.ReplaceAll(notice, "\n\n", " "))
 	}

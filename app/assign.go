@@ -66,7 +66,7 @@ func (w *MainWindow) assignToEditor(done func(*assignChooser)) {
 		return
 	}
 	id := w.article.ID
-	news := w.opt.Newsroom
+	news := w.opt.Colleagues
 	w.goJob(func() func() {
 		var editors []string
 		var err error
@@ -172,14 +172,14 @@ func (w *MainWindow) assign(user string) {
 // read each time the check is switched on.
 type filedToMeFilter struct {
 	check *widget.Check
-	news  Newsroom
+	news  Colleagues
 	// me is the user read when the check went on; err says why there is
 	// none.
 	me  string
 	err error
 }
 
-func newFiledToMeFilter(b *libraryBrowser, news Newsroom) *filedToMeFilter {
+func newFiledToMeFilter(b *libraryBrowser, news Colleagues) *filedToMeFilter {
 	f := &filedToMeFilter{news: news}
 	f.check = widget.NewCheck("Filed to me", func(on bool) {
 		if !on {

@@ -74,7 +74,7 @@ func TestPresenceLine(t *testing.T) {
 	b := seed(t, store, clk, "Council vote", "Body.")
 	news := &fakeNewsroom{user: "ben", others: map[string][]editor.Presence{}}
 	news.setOthers(b.ID, []editor.Presence{{User: "ana", Device: "ana-laptop", Ago: 70 * time.Second}})
-	w := newTestWindow(t, store, clk, Options{Newsroom: news})
+	w := newTestWindow(t, store, clk, Options{Colleagues: news})
 	if w.article == nil || w.article.ID != b.ID {
 		t.Fatalf("the newest draft is not open")
 	}
@@ -125,7 +125,7 @@ func TestPresenceWithoutServer(t *testing.T) {
 	store := openStore(t, clk)
 	seed(t, store, clk, "Harbor strike ends", "Body.")
 	news := &fakeNewsroom{others: map[string][]editor.Presence{}}
-	w := newTestWindow(t, store, clk, Options{Newsroom: news})
+	w := newTestWindow(t, store, clk, Options{Colleagues: news})
 	w.advance(3 * presenceEvery)
 	if announced, _ := news.calls(); len(announced) != 0 {
 		t.Fatalf("announced without a server: %v", announced)
@@ -143,7 +143,7 @@ func TestAssignToEditor(t *testing.T) {
 	store := openStore(t, clk)
 	a := seed(t, store, clk, "Harbor strike ends", "Body.")
 	news := &fakeNewsroom{user: "ana", editors: []string{"ed", "eve"}, others: map[string][]editor.Presence{}}
-	w := newTestWindow(t, store, clk, Options{Newsroom: news})
+	w := newTestWindow(t, store, clk, Options{Colleagues: news})
 
 	var c *assignChooser
 	w.assignToEditor(func(ac *assignChooser) { c = ac })
@@ -229,7 +229,7 @@ func TestFiledToMeFilter(t *testing.T) {
 	mk("Filed to eve", "eve", true)
 	mk("Filed to nobody", "", true)
 	news := &fakeNewsroom{user: "ed", others: map[string][]editor.Presence{}}
-	w := newTestWindow(t, store, clk, Options{Newsroom: news})
+	w := newTestWindow(t, store, clk, Options{Colleagues: news})
 	b := w.browser
 	b.filedToMe.check.SetChecked(true)
 	w.settle()

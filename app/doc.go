@@ -107,6 +107,15 @@
 //     settings; preferences.go: the Preferences dialog; theme.go: the theme
 //     (readable colours, variant, text size).
 //
+// Newsroom sync:
+//   - sync.go: the window's side of sync with the newsroom server (an
+//     editor.Newsroom from main): the background loop, whose engine is
+//     the Fyne-free app/syncloop (unit-tested there), the status bar's
+//     sync state, the store wrapper whose writes tell the loop a sync is
+//     due, and what a pull changes (the list, the open draft's newer
+//     text with the caret kept, the conflict banner); syncdialog.go: File
+//     › Connect to newsroom… (connection test, password to ~/.pgpass).
+//
 // A new panel is a new file named for it: a type that takes a panelEnv
 // (and a small host struct for the hooks only it needs), its constructor
 // and its menu items there; window.go builds it and adds it to the layout

@@ -127,7 +127,7 @@ func TestFileMenu(t *testing.T) {
 			labels = append(labels, it.Label)
 		}
 	}
-	if got, want := strings.Join(labels, "|"), "New article|Import…|Export as HTML page…|Export as HTML fragment…|Export as Markdown…|Export as Wire text…|Export as ninjs JSON…|Export as NITF XML…|Export as NewsML-G2 XML…|Export library…|Export feed…|Publication settings…|Quit"; got != want {
+	if got, want := strings.Join(labels, "|"), "New article|Import…|Export as HTML page…|Export as HTML fragment…|Export as Markdown…|Export as Wire text…|Export as ninjs JSON…|Export as NITF XML…|Export as NewsML-G2 XML…|Export library…|Export feed…|Publication settings…|Connect to newsroom…|Sync now|Disconnect from newsroom…|Quit"; got != want {
 		t.Errorf("File menu = %s, want %s", got, want)
 	}
 

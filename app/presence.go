@@ -11,12 +11,12 @@ import (
 	"github.com/dateline-news/dateline/editor"
 )
 
-// Newsroom is what the window asks of the newsroom server besides sync:
+// Colleagues is what the window asks of the newsroom server besides sync:
 // who this library's user is, the editors a draft can be assigned to, and
 // presence. main wires storage/pgsync's Newsroom, which reads the server
 // from the library; nil means no newsroom at all. Every method may block
 // on the network and runs on a worker.
-type Newsroom interface {
+type Colleagues interface {
 	// User is the library's newsroom user (its server login), "" when no
 	// server is set. It needs no network.
 	User(ctx context.Context) (string, error)
@@ -44,7 +44,7 @@ const (
 // set (the background sync can do so) begins the announcements. Its
 // fields belong to the UI goroutine; the network calls run on workers.
 type presence struct {
-	src   Newsroom
+	src   Colleagues
 	clock clock
 	// run does work on a worker and then what it returns on the UI
 	// goroutine (MainWindow.goJob); post hands a timer's tick to the UI

@@ -12,6 +12,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/dateline-news/dateline/app/syncloop"
 	"github.com/dateline-news/dateline/assets"
 	"github.com/dateline-news/dateline/editor"
 )
@@ -59,9 +60,15 @@ type Options struct {
 	AutosaveMaxWait time.Duration
 	// PreviewDelay overrides DefaultPreviewDelay when positive.
 	PreviewDelay time.Duration
-	// Newsroom, when set, is the newsroom server's line for the user,
+	// Colleagues, when set, is the newsroom server's line for the user,
 	// assignment and presence (presence.go).
-	Newsroom Newsroom
+	Colleagues Colleagues
+	// Newsroom, when set, is the library's link to its newsroom server:
+	// File › Connect to newsroom… and the background sync use it.
+	Newsroom editor.Newsroom
+	// syncTimings, when set, replaces the background sync's default
+	// timings (tests).
+	syncTimings syncloop.Config
 
 	// onUI, when set, replaces fyne.Do and fyne.DoAndWait for handing work
 	// results to the UI. Tests set it to run those callbacks on the test
@@ -110,6 +117,7 @@ func Run(store editor.Store, opt Options) error {
 	a.Lifecycle().SetOnStarted(w.RestorePosition) // the window exists once the driver runs
 	w.stopHook = takeStopHook(a)                  // run by RequestClose; quit.go says why
 	defer w.serve()()
+	defer w.stopSync() // no sync left running however the window ended
 	w.Window.ShowAndRun()
 	w.presence.end() // tell the newsroom this laptop closed the draft
 	w.presence.waitLeft(3 * time.Second)

@@ -128,7 +128,7 @@ func (w *MainWindow) attachBrowser() *libraryBrowser {
 			return err
 		}
 	}
-	b.filedToMe = newFiledToMeFilter(b, w.opt.Newsroom) // assign.go
+	b.filedToMe = newFiledToMeFilter(b, w.opt.Colleagues) // assign.go
 	grid := container.NewGridWithColumns(2, b.status, b.sort, b.author, b.tag, b.from, b.to, b.filedToMe.check)
 	b.filters = widget.NewAccordion(widget.NewAccordionItem("Filters and order", grid))
 

@@ -93,6 +93,9 @@ type MainWindow struct {
 	presence *presence
 	// merging is the open three-way merge view, nil when none (merge3.go).
 	merging *mergeView
+	// sync is the newsroom sync: the background loop and its status
+	// (sync.go).
+	sync *newsroomSync
 
 	// mainSplit divides the library from the rest; rightSplit the form
 	// from the preview. Their positions are remembered (geometry.go).
@@ -117,7 +120,9 @@ func NewMainWindow(a fyne.App, store editor.Store, opt Options) *MainWindow {
 }
 
 func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *MainWindow {
-	w := &MainWindow{app: a, store: store, opt: opt, clock: clk, openURL: a.OpenURL}
+	w := &MainWindow{app: a, opt: opt, clock: clk, openURL: a.OpenURL}
+	store = w.syncStore(store) // writes tell the background sync, sync.go
+	w.store = store
 	w.saver = autosaver{
 		store: store, clock: clk, delay: opt.autosaveDelay(), maxWait: opt.autosaveMaxWait(),
 		current: func() *editor.Article { return w.article },
@@ -159,14 +164,14 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.reveal.Importance = widget.LowImportance
 	w.reveal.Hide()
 	w.stats = newStatsBar(w.panelEnv())
-	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.stats.object, w.reveal), w.status)
+	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.sync.status, w.stats.object, w.reveal), w.status)
 	w.stats.parent = statusBar
 
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
 	w.review = w.attachReview()
 	w.suggestions = w.attachSuggestions()
 	w.form.onStatus = w.requestTransition // checked transitions, workflow.go
-	w.presence = &presence{src: opt.Newsroom, clock: clk, run: w.goJob, post: func(f func()) { w.onUI(f, false) }, line: w.form.presenceLine}
+	w.presence = &presence{src: opt.Colleagues, clock: clk, run: w.goJob, post: func(f func()) { w.onUI(f, false) }, line: w.form.presenceLine}
 	w.form.assignee.onAssign = func() { w.assignToEditor(nil) } // assign.go
 	w.importer = &importer{env: w.panelEnv(), added: w.library.upsert, systemImport: w.showSystemImport, fileDialog: w.showFileDialog,
 		busy: func() bool { return w.saver.dirty || w.saver.inFlight },
@@ -191,6 +196,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
+	w.attachSync()
 	installDialogKeys(w.Window.Canvas())
 	w.Window.SetOnDropped(w.importer.importDropped) // files dropped on the window are imported
 	w.form.related.pick = func(done func(editor.Summary)) { showTeaserPicker(w.panelEnv(), done) }
@@ -517,6 +523,7 @@ func (w *MainWindow) RequestClose() {
 	w.save(func(saved bool) {
 		if saved {
 			w.stopTimers()
+			w.stopSync()
 			w.rememberGeometry()
 			w.runStopHook()
 			w.Window.Close()
@@ -527,6 +534,7 @@ func (w *MainWindow) RequestClose() {
 			func(ok bool) {
 				if ok {
 					w.stopTimers()
+					w.stopSync()
 					w.rememberGeometry()
 					w.runStopHook()
 					w.Window.Close()

@@ -37,7 +37,8 @@
 // Trash, back, and deleting it for good travel too (schema 6,
 // migration/0006_sync_events.sql): as events, data that only grows like
 // revisions, from which every replica derives the same place for each
-// draft.
+// draft. syncwait.go counts the revisions the
+// server lacks, for the window's status bar.
 package storage
 
 import (

@@ -44,6 +44,12 @@
 //     open, on which device, seen when by the server's clock; never a
 //     lock). newsroom.go: Newsroom, a window's line to the server for the
 //     user, the editors and presence, reading the server from the library.
+//   - client.go: Client, the window's handle on the server
+//     (editor.Newsroom: the remembered server, Sync and Listen on it, the
+//     revisions waiting, a draft's heads) and CheckServer, the connection
+//     test that says in plain words what happened; pgpass.go: StorePassword,
+//     a password kept libpq's way (~/.pgpass or PGPASSFILE, mode 0600),
+//     never in the library.
 //   - pgtest/: a throwaway PostgreSQL cluster for tests (initdb as an
 //     unprivileged user, a free port on 127.0.0.1).
 package pgsync

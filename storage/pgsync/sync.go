@@ -351,6 +351,11 @@ func pullPages(ctx context.Context, tx pgx.Tx, lib *storage.DB, res *Result, que
 // notification names nothing, since every listener receives it whatever
 // it may read: the pull that follows gets what row-level security allows.
 func Listen(ctx context.Context, dsn string, onPush func()) error {
+	return listen(ctx, dsn, nil, onPush)
+}
+
+// listen is Listen that calls ready, when not nil, once it listens.
+func listen(ctx context.Context, dsn string, ready, onPush func()) error {
 	conn, err := Connect(ctx, dsn)
 	if err != nil {
 		return err
@@ -358,6 +363,9 @@ func Listen(ctx context.Context, dsn string, onPush func()) error {
 	defer conn.Close(context.Background())
 	if _, err := conn.Exec(ctx, `LISTEN dateline_push`); err != nil {
 		return serverError("listen", err)
+	}
+	if ready != nil {
+		ready()
 	}
 	for {
 		_, err := conn.WaitForNotification(ctx)

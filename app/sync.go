@@ -1,0 +1,445 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync/atomic"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dateline-news/dateline/app/syncloop"
+	"github.com/dateline-news/dateline/editor"
+)
+
+// This file is the window's side of newsroom sync (issue 14): the
+// background loop (app/syncloop) runs while the library has a server,
+// the status bar says how sync stands, and what a pull brings shows in
+// the window: the library list, the open draft's newer text when nothing
+// typed waits to be saved, and the conflict banner when the draft now
+// has several heads. Typing is never interrupted: a draft with unsaved
+// edits keeps them, and their save, based on the older text, is kept as
+// a conflicting revision beside the newer one (the store's rule).
+// syncdialog.go holds File › Connect to newsroom….
+
+// Shortcuts of the newsroom items of the File menu.
+var (
+	// shortcutConnect is Ctrl+Alt+N: File › Connect to newsroom….
+	shortcutConnect = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}
+	// shortcutSyncNow is Ctrl+Alt+S: File › Sync now.
+	shortcutSyncNow = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}
+)
+
+// newsroomSync is the window's sync state. It belongs to the UI
+// goroutine, except loop, which store writes read from workers.
+type newsroomSync struct {
+	// link is the library's newsroom link, nil when the library cannot
+	// sync.
+	link editor.Newsroom
+	loop atomic.Pointer[syncloop.Loop]
+	// status is the status bar's sync state; tapping it shows the
+	// details. Hidden while no server is set.
+	status *widget.Button
+	state  syncloop.State
+	// dsn is the server's connection string, server its name for
+	// people (user@host:port/database); "" while none is set.
+	dsn, server string
+	// timings, when set, replaces the loop's default timings (tests).
+	timings syncloop.Config
+}
+
+// syncStore builds the status bar's sync state and returns the store the
+// window should use: when the library can sync, writes through it tell
+// the background sync that one is due.
+func (w *MainWindow) syncStore(store editor.Store) editor.Store {
+	s := &newsroomSync{link: w.opt.Newsroom, timings: w.opt.syncTimings}
+	w.sync = s
+	s.status = widget.NewButton("", w.showSyncDetails)
+	s.status.Importance = widget.LowImportance
+	s.status.Hide()
+	if s.link == nil {
+		return store
+	}
+	return syncedStore{Store: store, changed: func() {
+		if l := s.loop.Load(); l != nil {
+			l.Saved()
+		}
+	}}
+}
+
+// attachSync adds the File menu's newsroom shortcuts and starts the
+// background sync when the library has a server.
+func (w *MainWindow) attachSync() {
+	s := w.sync
+	c := w.Window.Canvas()
+	c.AddShortcut(shortcutConnect, func(fyne.Shortcut) { w.ShowConnectDialog() })
+	c.AddShortcut(shortcutSyncNow, func(fyne.Shortcut) { w.SyncNow() })
+	if s.link == nil {
+		return
+	}
+	w.goJob(func() func() {
+		dsn, err := s.link.Server(context.Background())
+		return func() {
+			if err == nil && dsn != "" {
+				w.startSync(dsn)
+			}
+		}
+	})
+}
+
+// newsroomMenuItems are the File menu's newsroom rows.
+func (w *MainWindow) newsroomMenuItems() []*fyne.MenuItem {
+	connect := fyne.NewMenuItem("Connect to newsroom…", func() { w.ShowConnectDialog() })
+	connect.Shortcut = shortcutConnect
+	now := fyne.NewMenuItem("Sync now", w.SyncNow)
+	now.Shortcut = shortcutSyncNow
+	disconnect := fyne.NewMenuItem("Disconnect from newsroom…", w.askDisconnect)
+	return []*fyne.MenuItem{connect, now, disconnect}
+}
+
+// syncedStore is the window's store when the library syncs: every write
+// that adds a revision (or changes the publication profile) tells the
+// loop, which syncs once writing pauses.
+type syncedStore struct {
+	editor.Store
+	changed func()
+}
+
+func (s syncedStore) Create(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
+	rev, err := s.Store.Create(ctx, a, opt)
+	s.after(err)
+	return rev, err
+}
+
+func (s syncedStore) Save(ctx context.Context, a *editor.Article, opt editor.SaveOptions) (*editor.Revision, error) {
+	rev, err := s.Store.Save(ctx, a, opt)
+	s.after(err)
+	return rev, err
+}
+
+func (s syncedStore) Transition(ctx context.Context, id string, to editor.Status, note string) (*editor.Revision, error) {
+	rev, err := s.Store.Transition(ctx, id, to, note)
+	s.after(err)
+	return rev, err
+}
+
+func (s syncedStore) Restore(ctx context.Context, revisionID string) (*editor.Revision, error) {
+	rev, err := s.Store.Restore(ctx, revisionID)
+	s.after(err)
+	return rev, err
+}
+
+func (s syncedStore) SaveProfile(ctx context.Context, p editor.Profile) error {
+	err := s.Store.SaveProfile(ctx, p)
+	s.after(err)
+	return err
+}
+
+// after tells the loop about a write that stored something: a conflicting
+// save (ESTALE) stores its text too.
+func (s syncedStore) after(err error) {
+	if err == nil || editor.ErrorCode(err) == editor.ESTALE {
+		s.changed()
+	}
+}
+
+// startSync (re)starts the background sync with the server dsn.
+func (w *MainWindow) startSync(dsn string) {
+	s := w.sync
+	s.stop()
+	s.dsn, s.server = dsn, serverLabel(dsn)
+	cfg := s.timings
+	cfg.Server = s.link
+	cfg.OnState = func(st syncloop.State) { w.onUI(func() { w.showSyncState(st) }, false) }
+	cfg.OnPulled = func(editor.SyncReport) { w.onUI(w.pulled, false) }
+	s.loop.Store(syncloop.Start(cfg))
+}
+
+// stop ends the background sync, if it runs, cancelling a sync in
+// flight; unsynced revisions stay in the library's outbox.
+func (s *newsroomSync) stop() {
+	if l := s.loop.Swap(nil); l != nil {
+		l.Stop()
+	}
+}
+
+// stopSync ends the background sync: the window is closing.
+func (w *MainWindow) stopSync() { w.sync.stop() }
+
+// SyncNow syncs at once, or offers to connect when the library has no
+// server.
+func (w *MainWindow) SyncNow() {
+	if l := w.sync.loop.Load(); l != nil {
+		l.SyncNow()
+		return
+	}
+	w.ShowConnectDialog()
+}
+
+// showSyncState puts the loop's state in the status bar.
+func (w *MainWindow) showSyncState(st syncloop.State) {
+	s := w.sync
+	if s.loop.Load() == nil {
+		return // a state posted just before the loop stopped
+	}
+	s.state = st
+	s.status.SetText(syncStatusText(st, w.clock.Now().Location()))
+	s.status.Importance = widget.LowImportance
+	if st.Phase == syncloop.Failed {
+		s.status.Importance = widget.DangerImportance
+	}
+	s.status.Show()
+	s.status.Refresh()
+	w.stats.relayout()
+}
+
+// hideSyncState takes the sync state out of the status bar.
+func (w *MainWindow) hideSyncState() {
+	w.sync.state = syncloop.State{}
+	w.sync.status.Hide()
+	w.stats.relayout()
+}
+
+// syncStatusText is the status bar's words for st: "Synced 14:02",
+// "Syncing…", "3 revisions waiting — offline", "Sync failed: …".
+func syncStatusText(st syncloop.State, loc *time.Location) string {
+	switch st.Phase {
+	case syncloop.Syncing:
+		return "Syncing…"
+	case syncloop.Synced:
+		if st.Waiting > 0 {
+			return "Synced " + st.Last.In(loc).Format("15:04") + " · " + countOf(st.Waiting, "revision") + " waiting"
+		}
+		return "Synced " + st.Last.In(loc).Format("15:04")
+	case syncloop.Offline:
+		if st.Waiting == 0 {
+			return "Offline"
+		}
+		return countOf(st.Waiting, "revision") + " waiting — offline"
+	case syncloop.Failed:
+		var refused *editor.ServerRefusal
+		if errors.As(st.Err, &refused) {
+			return "Sync failed: " + refused.Outcome.Short()
+		}
+		return "Sync failed: " + shortReason(editor.ErrorMessage(st.Err))
+	}
+	return ""
+}
+
+// shortReasonRunes is how long the status bar's reason for a failed sync
+// may be; the details (a tap on it) show the whole message.
+const shortReasonRunes = 20
+
+// shortReason is the first clause of msg, at most shortReasonRunes long
+// (cut at a word, with "…"), starting in lower case after "Sync failed:".
+func shortReason(msg string) string {
+	msg = strings.TrimSpace(msg)
+	for _, sep := range []string{". ", ": ", " ("} {
+		if i := strings.Index(msg, sep); i >= 12 {
+			msg = msg[:i]
+		}
+	}
+	msg = strings.TrimSuffix(msg, ".")
+	if r, n := utf8.DecodeRuneInString(msg); n > 0 && len(msg) > n {
+		if next, _ := utf8.DecodeRuneInString(msg[n:]); !unicode.IsUpper(next) {
+			msg = string(unicode.ToLower(r)) + msg[n:]
+		}
+	}
+	if utf8.RuneCountInString(msg) <= shortReasonRunes {
+		return msg
+	}
+	cut := string([]rune(msg)[:shortReasonRunes])
+	if i := strings.LastIndex(cut, " "); i > shortReasonRunes/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// serverLabel names a server for people: user@host:port/database, read
+// from its connection string (see parseServerAddress).
+func serverLabel(dsn string) string {
+	a, err := parseServerAddress(dsn)
+	if err != nil {
+		return "the newsroom server"
+	}
+	return a.label()
+}
+
+// syncDetails is the full story behind the status bar's sync state.
+func syncDetails(st syncloop.State, server string, loc *time.Location) string {
+	var b strings.Builder
+	b.WriteString("Newsroom server: " + server + "\n\n")
+	switch st.Phase {
+	case syncloop.Syncing:
+		b.WriteString("Syncing now.")
+	case syncloop.Synced:
+		r := st.Report
+		b.WriteString("Synced at " + st.Last.In(loc).Format("15:04:05") + ": sent " + countOf(r.Pushed, "revision") +
+			", brought in " + countOf(r.Pulled, "revision") + ".")
+	case syncloop.Offline:
+		b.WriteString("Offline: " + editor.ErrorMessage(st.Err) + "\n\nNothing is lost: " + countOf(st.Waiting, "revision") +
+			" wait in this library and go out at the next sync that reaches the server. Dateline tries again by itself.")
+	case syncloop.Failed:
+		b.WriteString("Sync failed: " + editor.ErrorMessage(st.Err) + "\n\n" + countOf(st.Waiting, "revision") +
+			" wait in this library; nothing is lost. Dateline tries again by itself.")
+	}
+	if st.Phase != syncloop.Synced && !st.Last.IsZero() {
+		b.WriteString("\n\nLast synced at " + st.Last.In(loc).Format("15:04") + ".")
+	}
+	return b.String()
+}
+
+// showSyncDetails shows the sync state in full, with Sync now.
+func (w *MainWindow) showSyncDetails() {
+	s := w.sync
+	text := widget.NewLabel(wrapText(syncDetails(s.state, s.server, w.clock.Now().Location()), startErrorColumns))
+	var d *dialog.CustomDialog
+	now := widget.NewButton("Sync now", func() {
+		d.Hide()
+		w.SyncNow()
+	})
+	now.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("Newsroom sync", text, w.Window)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), now})
+	d.Show()
+}
+
+// pulled takes what a sync brought in: the library list shows it, and the
+// open draft follows (see followPulled).
+func (w *MainWindow) pulled() {
+	if w.sync.loop.Load() == nil {
+		return
+	}
+	w.browser.refresh()
+	if w.article == nil || w.fresh {
+		return
+	}
+	id := w.article.ID
+	link := w.sync.link
+	w.goJob(func() func() {
+		ctx := context.Background()
+		a, err := w.store.Get(ctx, id)
+		heads, herr := link.Heads(ctx, id)
+		return func() {
+			if err != nil || herr != nil || w.article == nil || w.article.ID != id {
+				return // gone meanwhile (deleted for good, another draft open): nothing to follow
+			}
+			w.followPulled(a, heads)
+		}
+	})
+}
+
+// followPulled brings the open draft up to date after a pull: with
+// several heads the conflict banner shows (the window's text stays, as
+// "mine"); with one newer head the form shows it, unless edits wait to be
+// saved, whose save then becomes a conflicting revision as any stale
+// save does. The caret stays where it was in the text around it.
+func (w *MainWindow) followPulled(a *editor.Article, heads int) {
+	switch {
+	case heads > 1:
+		w.history.refresh()
+		w.showConflict()
+	case a.BaseRevision == w.article.BaseRevision || w.saver.dirty || w.saver.inFlight:
+	default:
+		w.adoptPulled(a)
+	}
+}
+
+// adoptPulled shows a newer text of the open draft from another laptop in
+// the form, keeping the caret at the same place of the text around it.
+func (w *MainWindow) adoptPulled(a *editor.Article) {
+	body := w.form.body
+	old := body.Text()
+	caret := body.Model().Offset(body.CursorPosition())
+	focused := w.Window.Canvas().Focused()
+	w.stopTimers()
+	w.article = a
+	w.saver.reset(editor.NewID())
+	w.form.load(a)
+	body.SetCursor(body.Model().PosAt(mapOffset(old, a.Body, caret)))
+	if focused != nil && w.Window.Canvas().Focused() != focused {
+		w.Window.Canvas().Focus(focused)
+	}
+	w.showStoryState()
+	w.history.refresh()
+	w.renderPreview()
+	w.review.reset()
+	w.setStatus("Updated from the newsroom: "+articleHeadline(a), false)
+}
+
+// mapOffset moves byte offset off of old to the same place in new, where
+// new is old with one stretch replaced (the common prefix and suffix
+// stay): before the change it stays, after it it moves by the change in
+// length, inside it it goes to the end of the new stretch, at most.
+func mapOffset(old, new string, off int) int {
+	off = min(max(off, 0), len(old))
+	p := 0
+	for p < len(old) && p < len(new) && old[p] == new[p] {
+		p++
+	}
+	for p > 0 && p < len(old) && !utf8.RuneStart(old[p]) {
+		p--
+	}
+	s := 0
+	for s < len(old)-p && s < len(new)-p && old[len(old)-1-s] == new[len(new)-1-s] {
+		s++
+	}
+	for s > 0 && !utf8.RuneStart(old[len(old)-s]) {
+		s--
+	}
+	switch {
+	case off <= p:
+		return off
+	case off >= len(old)-s:
+		return off + len(new) - len(old)
+	}
+	return min(off, len(new)-s)
+}
+
+// askDisconnect asks whether to forget the server, and does.
+func (w *MainWindow) askDisconnect() {
+	s := w.sync
+	if s.link == nil || s.loop.Load() == nil {
+		w.setStatus("This library is not connected to a newsroom server.", false)
+		return
+	}
+	dialog.ShowConfirm("Disconnect from the newsroom?",
+		wrapText("This library stops syncing with "+s.server+". It keeps every draft and revision; connecting again later sends and fetches what is missing.", startErrorColumns),
+		func(ok bool) {
+			if ok {
+				w.Disconnect()
+			}
+		}, w.Window)
+}
+
+// Disconnect stops the background sync and forgets the server.
+func (w *MainWindow) Disconnect() {
+	s := w.sync
+	s.stop()
+	s.dsn = ""
+	w.hideSyncState()
+	w.goJob(func() func() {
+		err := s.link.Disconnect(context.Background())
+		return func() {
+			if err != nil {
+				w.showError("Could not forget the newsroom server", err)
+				return
+			}
+			w.setStatus("Disconnected from "+s.server+"; the library keeps every draft.", false)
+		}
+	})
+}
+
+// SyncStatus returns the status bar's sync state, "" when hidden.
+func (w *MainWindow) SyncStatus() string {
+	if !w.sync.status.Visible() {
+		return ""
+	}
+	return w.sync.status.Text
+}
