@@ -338,9 +338,10 @@ func (w *MainWindow) connectTo(c *connectDialog, addr serverAddress, password st
 			}
 			c.dialog.Hide()
 			w.startSync(dsn)
-			msg := "Connected to " + addr.label() + "; this library syncs in the background."
+			// Short enough for a laptop's status bar, beside the sync state.
+			msg := "Connected to " + addr.label()
 			if where != "" {
-				msg += " The password is kept in " + where + "."
+				msg += "; password kept in " + where
 			}
 			w.setStatus(msg, false)
 		}
