@@ -256,54 +256,13 @@ func (db *DB) saveMergeTx(ctx context.Context, tx *sql.Tx, a *editor.Article, he
 		nullNanos(a.Published), rev.ID, words, a.Body, rowDoc, cur.seq); err != nil {
 		return nil, writeError(err, a)
 	}
-	if err := sealDraftTx(ctx, tx, a.ID); err != nil {
+	// Sealed at once (the merge's second parent is recorded beside its
+	// stamp); the draft's earlier unsealed revisions first, in order.
+	if _, err := sealRevisionsTx(ctx, tx, a.ID); err != nil {
 		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE sync_revisions SET merge_parent = ? WHERE revision_id = ?`, rev.MergeParentID, rev.ID); err != nil {
 		return nil, fmt.Errorf("record the merge's second parent: %w", err)
 	}
 	return rev, nil
-}
-
-// sealDraftTx seals the draft's revisions that sync has not sealed yet,
-// as sealTx seals every draft's: in the order they were written, each
-// stamped above every stamp the library holds.
-func sealDraftTx(ctx context.Context, tx *sql.Tx, draftID string) error {
-	var l int64
-	if err := tx.QueryRowContext(ctx, `SELECT ifnull(max(hlc), 0) FROM sync_revisions`).Scan(&l); err != nil {
-		return fmt.Errorf("read clock: %w", err)
-	}
-	rows, err := tx.QueryContext(ctx, `
-		SELECT r.id, r.created FROM revisions r
-		WHERE r.draft_id = ? AND NOT EXISTS (SELECT 1 FROM sync_revisions s WHERE s.revision_id = r.id)
-		ORDER BY r.seq`, draftID)
-	if err != nil {
-		return fmt.Errorf("find revisions to seal: %w", err)
-	}
-	type stamp struct {
-		id  string
-		hlc int64
-	}
-	var stamps []stamp
-	for rows.Next() {
-		var s stamp
-		var created int64
-		if err := rows.Scan(&s.id, &created); err != nil {
-			rows.Close()
-			return fmt.Errorf("find revisions to seal: %w", err)
-		}
-		l = max(l+1, created)
-		s.hlc = l
-		stamps = append(stamps, s)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("find revisions to seal: %w", err)
-	}
-	for _, s := range stamps {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sync_revisions (revision_id, hlc) VALUES (?, ?)`, s.id, s.hlc); err != nil {
-			return fmt.Errorf("seal revision: %w", err)
-		}
-	}
-	return nil
 }

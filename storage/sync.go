@@ -165,48 +165,9 @@ func scanSyncRevisions(rows *sql.Rows) ([]SyncRevision, error) {
 // and heads say so, and stamps the new events the same way, after the
 // revisions (see syncdelete.go).
 func (db *DB) sealTx(ctx context.Context, tx *sql.Tx) error {
-	var l int64
-	if err := tx.QueryRowContext(ctx, `SELECT max(ifnull((SELECT max(hlc) FROM sync_revisions), 0),
-		ifnull((SELECT max(hlc) FROM sync_events), 0))`).Scan(&l); err != nil {
-		return fmt.Errorf("read clock: %w", err)
-	}
-	rows, err := tx.QueryContext(ctx, `
-		SELECT r.id, r.created FROM revisions r
-		WHERE NOT EXISTS (SELECT 1 FROM sync_revisions s WHERE s.revision_id = r.id)
-		ORDER BY r.seq`)
+	l, err := sealRevisionsTx(ctx, tx, "")
 	if err != nil {
-		return fmt.Errorf("find revisions to seal: %w", err)
-	}
-	type stamp struct {
-		id  string
-		hlc int64
-	}
-	var stamps []stamp
-	for rows.Next() {
-		var id string
-		var created int64
-		if err := rows.Scan(&id, &created); err != nil {
-			rows.Close()
-			return fmt.Errorf("find revisions to seal: %w", err)
-		}
-		l = max(l+1, created)
-		stamps = append(stamps, stamp{id, l})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("find revisions to seal: %w", err)
-	}
-	if len(stamps) > 0 {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO sync_revisions (revision_id, hlc) VALUES (?, ?)`)
-		if err != nil {
-			return fmt.Errorf("seal revisions: %w", err)
-		}
-		defer stmt.Close()
-		for _, s := range stamps {
-			if _, err := stmt.ExecContext(ctx, s.id, s.hlc); err != nil {
-				return fmt.Errorf("seal revision: %w", err)
-			}
-		}
+		return err
 	}
 	if err := db.placeDraftsTx(ctx, tx); err != nil {
 		return err
@@ -588,4 +549,56 @@ func (db *DB) ApplyProfile(ctx context.Context, doc string, version, readVersion
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, syncProfileVersion, fmt.Sprint(version))
 		return err
 	})
+}
+
+// sealRevisionsTx stamps the revisions without a sync_revisions row (of
+// one draft, or of every draft when draftID is ""), in the order they
+// were written, each above every stamp the library holds (revisions and
+// events) and at least its wall-clock time, and returns the clock after
+// them.
+func sealRevisionsTx(ctx context.Context, tx *sql.Tx, draftID string) (int64, error) {
+	var l int64
+	if err := tx.QueryRowContext(ctx, `SELECT max(ifnull((SELECT max(hlc) FROM sync_revisions), 0),
+		ifnull((SELECT max(hlc) FROM sync_events), 0))`).Scan(&l); err != nil {
+		return 0, fmt.Errorf("read clock: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT r.id, r.created FROM revisions r
+		WHERE (? = '' OR r.draft_id = ?) AND NOT EXISTS (SELECT 1 FROM sync_revisions s WHERE s.revision_id = r.id)
+		ORDER BY r.seq`, draftID, draftID)
+	if err != nil {
+		return 0, fmt.Errorf("find revisions to seal: %w", err)
+	}
+	type stamp struct {
+		id  string
+		hlc int64
+	}
+	var stamps []stamp
+	for rows.Next() {
+		var id string
+		var created int64
+		if err := rows.Scan(&id, &created); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("find revisions to seal: %w", err)
+		}
+		l = max(l+1, created)
+		stamps = append(stamps, stamp{id, l})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("find revisions to seal: %w", err)
+	}
+	if len(stamps) > 0 {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO sync_revisions (revision_id, hlc) VALUES (?, ?)`)
+		if err != nil {
+			return 0, fmt.Errorf("seal revisions: %w", err)
+		}
+		defer stmt.Close()
+		for _, s := range stamps {
+			if _, err := stmt.ExecContext(ctx, s.id, s.hlc); err != nil {
+				return 0, fmt.Errorf("seal revision: %w", err)
+			}
+		}
+	}
+	return l, nil
 }
