@@ -13,15 +13,27 @@ import (
 // Get returns the article with this ID, in Trash or not. ENOTFOUND, also
 // for an article deleted for good.
 func (db *DB) Get(ctx context.Context, id string) (*editor.Article, error) {
+	a, err := getFrom(ctx, db.read, id)
+	if err != nil {
+		return nil, db.storeError("get article", err) // editor errors pass unchanged
+	}
+	return a, nil
+}
+
+// getFrom reads the article with ID id through q (the read pool or a
+// transaction): ENOTFOUND for no such draft or one deleted for good.
+func getFrom(ctx context.Context, q interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}, id string) (*editor.Article, error) {
 	var doc, body, head string
 	var headSaved int64
 	var purged bool
-	err := db.read.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL, `+headColumns+` FROM drafts WHERE id = ?`, id).
+	err := q.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL, `+headColumns+` FROM drafts WHERE id = ?`, id).
 		Scan(&doc, &body, &purged, &head, &headSaved)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
 	} else if err != nil {
-		return nil, db.storeError("get article", err)
+		return nil, fmt.Errorf("read article: %w", err)
 	}
 	if purged {
 		return nil, purgedError(id)

@@ -161,18 +161,5 @@ func notFoundTx(ctx context.Context, tx *sql.Tx, id string) error {
 // getTx reads an article inside a transaction. ENOTFOUND, also for an
 // article deleted for good.
 func getTx(ctx context.Context, tx *sql.Tx, id string) (*editor.Article, error) {
-	var doc, body, head string
-	var headSaved int64
-	var purged bool
-	err := tx.QueryRowContext(ctx, `SELECT doc, body, purged_at IS NOT NULL, `+headColumns+` FROM drafts WHERE id = ?`, id).
-		Scan(&doc, &body, &purged, &head, &headSaved)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, editor.Errorf(editor.ENOTFOUND, "no article with ID %s", id)
-	} else if err != nil {
-		return nil, fmt.Errorf("read article: %w", err)
-	}
-	if purged {
-		return nil, purgedError(id)
-	}
-	return unmarshalDraft(doc, body, head, headSaved)
+	return getFrom(ctx, tx, id)
 }
