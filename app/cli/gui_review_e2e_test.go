@@ -105,12 +105,13 @@ func TestGUIReviewInTheHeadline(t *testing.T) {
 		t.Fatalf("the headline was never saved; stderr: %s", guiErr.String())
 	}
 	// After the review's pause, back to the headline (F6 goes body →
-	// library → headline) and Ctrl+. at its start.
+	// preview → library → form, whose first field is the headline) and
+	// Ctrl+. at its start.
 	time.Sleep(3 * time.Second)
-	xdotool(t, display, "key", "F6")
-	time.Sleep(200 * time.Millisecond)
-	xdotool(t, display, "key", "F6")
-	time.Sleep(200 * time.Millisecond)
+	for range 3 {
+		xdotool(t, display, "key", "F6")
+		time.Sleep(200 * time.Millisecond)
+	}
 	xdotool(t, display, "key", "ctrl+Home")
 	time.Sleep(200 * time.Millisecond)
 	xdotool(t, display, "key", "ctrl+period")
