@@ -26,37 +26,61 @@ const (
 // beside the newer head, so nothing typed is lost, and a banner offers to
 // compare the two texts, keep the window's or keep the other.
 
+// conflictPanel is the conflict banner's actions (Compare, Keep mine,
+// Keep theirs, Merge…), the Merge by hand dialog and the three-way merge
+// view (merge3.go). It reaches the window only through its env and the
+// hooks below.
+type conflictPanel struct {
+	env panelEnv
+	// banner is the window's banner, where the conflict is said.
+	banner *banner
+	// busy reports whether the open draft has edits that are not stored
+	// yet or are being stored.
+	busy func() bool
+	// changed marks the open draft as edited, so that it is saved.
+	changed func()
+	// open shows a draft in the form as a fresh editing session.
+	open func(a *editor.Article)
+	// load shows the open draft's fields in the form again.
+	load func(a *editor.Article)
+	// merging is the open three-way merge view, nil when none (merge3.go).
+	merging *mergeView
+}
+
+// showConflict puts up the conflict banner (sync.go calls it).
+func (w *MainWindow) showConflict() { w.conflicts.showConflict() }
+
 // showSaveResult shows a save's error, if any, without a modal dialog: the
 // status bar and the banner say it, and typing goes on.
-func (w *MainWindow) showSaveResult(err error, current bool) {
+func (p *conflictPanel) showSaveResult(err error, current bool) {
 	switch {
 	case err == nil:
-		w.banner.hideKind(bannerSaveFailed)
-		w.banner.hideKind(bannerConflict)
+		p.banner.hideKind(bannerSaveFailed)
+		p.banner.hideKind(bannerConflict)
 	case editor.ErrorCode(err) == editor.ESTALE:
-		w.banner.hideKind(bannerSaveFailed)
+		p.banner.hideKind(bannerSaveFailed)
 		if current {
-			w.showConflict()
+			p.showConflict()
 		}
 	default:
-		w.banner.show(bannerSaveFailed,
+		p.banner.show(bannerSaveFailed,
 			"The draft could not be saved: "+editor.ErrorMessage(err)+" Your text is kept in the window, and saving is retried with your next edit.",
-			true, true, bannerAction{"Retry now", func() { w.save(nil) }})
+			true, true, bannerAction{"Retry now", func() { p.env.save(nil) }})
 	}
 }
 
 // showConflict puts up the conflict banner.
-func (w *MainWindow) showConflict() {
-	if w.banner.kind == bannerConflict {
+func (p *conflictPanel) showConflict() {
+	if p.banner.kind == bannerConflict {
 		return
 	}
-	w.banner.show(bannerConflict,
+	p.banner.show(bannerConflict,
 		"This draft was changed elsewhere — your text is kept beside the newer version, and what you type goes on being kept there.",
 		true, false,
-		bannerAction{"Compare", w.CompareConflict},
-		bannerAction{"Keep mine", w.KeepMine},
-		bannerAction{"Keep theirs", w.KeepTheirs},
-		bannerAction{"Merge…", w.MergeHeads})
+		bannerAction{"Compare", p.CompareConflict},
+		bannerAction{"Keep mine", p.KeepMine},
+		bannerAction{"Keep theirs", p.KeepTheirs},
+		bannerAction{"Merge…", p.MergeHeads})
 }
 
 // conflictText is the text a conflict compares: headline, deck and body.
@@ -70,20 +94,21 @@ func conflictText(a *editor.Article) string {
 
 // CompareConflict shows the word diff from the draft's newest stored text
 // (theirs) to the window's (mine).
-func (w *MainWindow) CompareConflict() {
-	if w.article == nil {
+func (p *conflictPanel) CompareConflict() {
+	a := p.env.current()
+	if a == nil {
 		return
 	}
-	id, mine := w.article.ID, conflictText(w.article)
-	w.goJob(func() func() {
-		theirs, err := w.store.Get(context.Background(), id)
+	id, mine := a.ID, conflictText(a)
+	p.env.run(func() func() {
+		theirs, err := p.env.store.Get(context.Background(), id)
 		var spans []diffSpan
 		if err == nil {
 			spans = wordDiff(conflictText(theirs), mine)
 		}
 		return func() {
 			if err != nil {
-				w.showError("Could not read the newer version", err)
+				p.env.showError("Could not read the newer version", err)
 				return
 			}
 			added, removed := spanChange(spans)
@@ -92,7 +117,7 @@ func (w *MainWindow) CompareConflict() {
 			text := widget.NewRichText(diffSegments(spans)...)
 			text.Wrapping = fyne.TextWrapWord
 			d := dialog.NewCustom("Compare with the version saved elsewhere", "Close",
-				container.NewBorder(summary, nil, nil, nil, container.NewVScroll(text)), w.Window)
+				container.NewBorder(summary, nil, nil, nil, container.NewVScroll(text)), p.env.parent)
 			d.Resize(fyne.NewSize(720, 520))
 			d.Show()
 		}
@@ -103,14 +128,15 @@ func (w *MainWindow) CompareConflict() {
 // as the draft's newest revision, based on the version saved elsewhere
 // (which stays in the history); with a store that merges, as a merge
 // revision of both, so that the draft has one head again (resolveTip).
-func (w *MainWindow) KeepMine() {
-	w.withHead(func(head *editor.Article) {
-		if w.resolveTip(w.article.Clone(), head) {
+func (p *conflictPanel) KeepMine() {
+	p.withHead(func(head *editor.Article) {
+		a := p.env.current()
+		if p.resolveTip(a.Clone(), head) {
 			return
 		}
-		w.article.BaseRevision, w.article.BaseSaved = head.BaseRevision, head.BaseSaved
-		w.saver.changed()
-		w.save(nil)
+		a.BaseRevision, a.BaseSaved = head.BaseRevision, head.BaseSaved
+		p.changed()
+		p.env.save(nil)
 	})
 }
 
@@ -126,56 +152,59 @@ type mergeEditor struct {
 // window's beside an editable copy of the window's body; Save merged
 // stores the result as the draft's newest revision, based on theirs, so
 // both versions stay in the history. Headline and deck stay the window's.
-func (w *MainWindow) MergeByHand() {
-	w.withHead(func(head *editor.Article) { w.showMerge(head) })
+func (p *conflictPanel) MergeByHand() {
+	p.withHead(func(head *editor.Article) { p.showMerge(head) })
 }
 
 // showMerge opens the Merge by hand dialog against head.
-func (w *MainWindow) showMerge(head *editor.Article) *mergeEditor {
+func (p *conflictPanel) showMerge(head *editor.Article) *mergeEditor {
 	m := &mergeEditor{merged: textedit.New()}
-	m.merged.SetText(w.article.Body)
-	diff := widget.NewRichText(diffSegments(wordDiff(head.Body, w.article.Body))...)
+	mine := p.env.current()
+	m.merged.SetText(mine.Body)
+	diff := widget.NewRichText(diffSegments(wordDiff(head.Body, mine.Body))...)
 	diff.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(widget.NewLabel("Saved elsewhere → yours (added underlined, removed in italics)"), nil, nil, nil, container.NewVScroll(diff))
 	right := container.NewBorder(widget.NewLabel("The merged body: edit it, then save"), nil, nil, nil, m.merged)
 	split := container.NewHSplit(left, right)
 	id := head.ID
 	m.dialog = dialog.NewCustomConfirm("Merge by hand", "Save merged", "Cancel", split, func(ok bool) {
-		if !ok || w.article == nil || w.article.ID != id {
+		a := p.env.current()
+		if !ok || a == nil || a.ID != id {
 			return
 		}
-		w.article.Body = m.merged.Text()
-		w.article.BaseRevision, w.article.BaseSaved = head.BaseRevision, head.BaseSaved
-		w.form.load(w.article)
-		w.saver.changed()
-		w.save(nil)
-	}, w.Window)
+		a.Body = m.merged.Text()
+		a.BaseRevision, a.BaseSaved = head.BaseRevision, head.BaseSaved
+		p.load(a)
+		p.changed()
+		p.env.save(nil)
+	}, p.env.parent)
 	m.dialog.Resize(fyne.NewSize(1000, 600))
 	m.dialog.Show()
-	w.Window.Canvas().Focus(m.merged)
+	p.env.parent.Canvas().Focus(m.merged)
 	return m
 }
 
 // withHead saves the window's text, reads the draft's head (the version
 // saved elsewhere) on a worker, and hands it to then on the UI goroutine,
 // while the same draft is still open.
-func (w *MainWindow) withHead(then func(head *editor.Article)) {
-	if w.article == nil {
+func (p *conflictPanel) withHead(then func(head *editor.Article)) {
+	a := p.env.current()
+	if a == nil {
 		return
 	}
-	id := w.article.ID
-	w.save(func(saved bool) {
+	id := a.ID
+	p.env.save(func(saved bool) {
 		if !saved {
 			return
 		}
-		w.goJob(func() func() {
-			head, err := w.store.Get(context.Background(), id)
+		p.env.run(func() func() {
+			head, err := p.env.store.Get(context.Background(), id)
 			return func() {
 				if err != nil {
-					w.showError("Could not read the newer version", err)
+					p.env.showError("Could not read the newer version", err)
 					return
 				}
-				if w.article == nil || w.article.ID != id {
+				if a := p.env.current(); a == nil || a.ID != id {
 					return
 				}
 				then(head)
@@ -188,15 +217,15 @@ func (w *MainWindow) withHead(then func(head *editor.Article)) {
 // the window's text is stored first (as a conflicting revision, in the
 // history), then the newer version opens in its place; with a store that
 // merges, a merge revision of both with their text ends the conflict.
-func (w *MainWindow) KeepTheirs() {
-	w.withHead(func(head *editor.Article) {
-		if w.saver.dirty || w.saver.inFlight {
+func (p *conflictPanel) KeepTheirs() {
+	p.withHead(func(head *editor.Article) {
+		if p.busy() {
 			return // typing went on meanwhile: nothing is thrown away
 		}
-		if w.resolveTip(head, head) {
+		if p.resolveTip(head, head) {
 			return
 		}
-		w.setArticle(head, editor.NewID())
-		w.setStatus("Opened the version saved elsewhere; your text is kept in the history as a conflicting revision.", false)
+		p.open(head)
+		p.env.status("Opened the version saved elsewhere; your text is kept in the history as a conflicting revision.", false)
 	})
 }

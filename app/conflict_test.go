@@ -226,7 +226,7 @@ func TestConflictBanner(t *testing.T) {
 			t.Fatal("the conflict banner has no Merge button")
 		}
 		var m *mergeEditor
-		w.withHead(func(head *editor.Article) { m = w.showMerge(head) })
+		w.conflicts.withHead(func(head *editor.Article) { m = w.conflicts.showMerge(head) })
 		w.settle()
 		if m == nil {
 			t.Fatal("Merge by hand opened nothing")

@@ -36,11 +36,13 @@
 // Saving:
 //   - autosave.go: the save engine (the autosaver, Fyne-free: the window
 //     and the kill harness in autosave_kill_test.go both drive it);
-//     banner.go: the non-modal notice; conflict.go: compare, keep mine or
-//     keep theirs when the draft was changed elsewhere; merge3.go: the
-//     three-way merge view of a draft with several heads (conflicts with
-//     ancestor, mine and theirs, Take mine / theirs / both, the merged body
-//     editable, F8 / Shift+F8) that saves one merge revision of both heads;
+//     banner.go: the non-modal notice; conflict.go: conflictPanel (on a
+//     panelEnv and hooks for the banner, the saver and the form), the
+//     conflict banner's actions: compare, keep mine, keep theirs or merge
+//     when the draft was changed elsewhere; merge3.go: its three-way merge
+//     view of a draft with several heads (conflicts with ancestor, mine and
+//     theirs, Take mine / theirs / both, the merged body editable, F8 /
+//     Shift+F8) that saves one merge revision of both heads;
 //     storystate.go: the banner of killed and corrected stories.
 //
 // Menus and the keyboard:

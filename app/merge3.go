@@ -58,7 +58,8 @@ type mergeConflict struct {
 
 // mergeView is the open merge dialog.
 type mergeView struct {
-	w      *MainWindow
+	// p is the conflict panel that opened the view (conflict.go).
+	p      *conflictPanel
 	id     string
 	heads  [2]string // mine, theirs
 	mine   *editor.Article
@@ -80,63 +81,65 @@ type mergeView struct {
 	saved func()
 }
 
-// mergeStore returns the window's store as a MergeStore, or nil.
-func (w *MainWindow) mergeStore() editor.MergeStore {
-	ms, _ := w.store.(editor.MergeStore)
+// mergeStore returns the library as a MergeStore, or nil.
+func (p *conflictPanel) mergeStore() editor.MergeStore {
+	ms, _ := p.env.store.(editor.MergeStore)
 	return ms
 }
 
 // checkHeads puts up the conflict banner when the open draft has several
 // heads, as a sync can leave it without the window ever saving stale text.
-func (w *MainWindow) checkHeads() {
-	ms := w.mergeStore()
-	if ms == nil || w.article == nil {
+func (p *conflictPanel) checkHeads() {
+	ms := p.mergeStore()
+	a := p.env.current()
+	if ms == nil || a == nil {
 		return
 	}
-	id := w.article.ID
-	w.goJob(func() func() {
+	id := a.ID
+	p.env.run(func() func() {
 		heads, err := ms.HeadRevisions(context.Background(), id)
 		return func() {
-			if err != nil || len(heads) < 2 || w.article == nil || w.article.ID != id {
+			if err != nil || len(heads) < 2 || !p.isOpen(id) {
 				return
 			}
-			w.banner.show(bannerConflict,
+			p.banner.show(bannerConflict,
 				fmt.Sprintf("This draft has %d versions that were saved apart (on other laptops or in another window); the newest is shown. Merge them into one.", len(heads)),
-				true, true, bannerAction{"Merge…", w.MergeHeads})
+				true, true, bannerAction{"Merge…", p.MergeHeads})
 		}
 	})
 }
 
 // MergeHeads saves the window's text, then opens the merge view on the
 // window's version and another head of the draft.
-func (w *MainWindow) MergeHeads() {
-	ms := w.mergeStore()
-	if ms == nil || w.article == nil {
-		w.MergeByHand()
+func (p *conflictPanel) MergeHeads() {
+	ms := p.mergeStore()
+	a := p.env.current()
+	if ms == nil || a == nil {
+		p.MergeByHand()
 		return
 	}
-	id := w.article.ID
-	w.save(func(saved bool) {
-		if !saved || w.article == nil || w.article.ID != id {
+	id := a.ID
+	p.env.save(func(saved bool) {
+		if !saved || !p.isOpen(id) {
 			return
 		}
-		mineID := w.article.BaseRevision
-		w.goJob(func() func() {
+		mineID := p.env.current().BaseRevision
+		p.env.run(func() func() {
 			v, err := prepareMerge(context.Background(), ms, id, mineID)
 			return func() {
 				if err != nil {
-					w.showError("Could not prepare the merge", err)
+					p.env.showError("Could not prepare the merge", err)
 					return
 				}
-				if w.article == nil || w.article.ID != id {
+				if !p.isOpen(id) {
 					return
 				}
 				if v == nil {
-					w.banner.hideKind(bannerConflict)
-					w.setStatus("This draft has one version: nothing to merge.", false)
+					p.banner.hideKind(bannerConflict)
+					p.env.status("This draft has one version: nothing to merge.", false)
 					return
 				}
-				w.showMergeView(v)
+				p.showMergeView(v)
 			}
 		})
 	})
@@ -183,9 +186,9 @@ func prepareMerge(ctx context.Context, ms editor.MergeStore, id, mineID string) 
 }
 
 // showMergeView lays the merge out in a dialog.
-func (w *MainWindow) showMergeView(v *mergeView) *mergeView {
-	v.w = w
-	w.merging = v
+func (p *conflictPanel) showMergeView(v *mergeView) *mergeView {
+	v.p = p
+	p.merging = v
 	v.body = textedit.New()
 	v.body.SetDecorationStyle(kindMergeConflict, textedit.DecorationStyle{Color: theme.ColorNameWarning, Underline: true})
 	v.body.SetDecorationStyle(kindMergeChange, textedit.DecorationStyle{Color: theme.ColorNameSuccess, Underline: true})
@@ -212,21 +215,21 @@ func (w *MainWindow) showMergeView(v *mergeView) *mergeView {
 	split.Offset = 0.42
 
 	v.dialog = dialog.NewCustomConfirm("Merge versions", "Save merge", "Cancel", split, func(ok bool) {
-		w.merging = nil
-		installDialogKeys(w.Window.Canvas())
+		p.merging = nil
+		installDialogKeys(p.env.parent.Canvas())
 		if ok {
 			v.save()
 		}
-	}, w.Window)
+	}, p.env.parent)
 	v.dialog.Resize(fyne.NewSize(1100, 680))
 	v.dialog.Show()
 	// The dialog's keys when no widget has the focus: F8, Escape, Enter.
-	w.Window.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+	p.env.parent.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if !v.key(ev.Name, false) {
-			dialogKey(w.Window.Canvas(), ev.Name)
+			dialogKey(p.env.parent.Canvas(), ev.Name)
 		}
 	})
-	w.Window.Canvas().Focus(v.body)
+	p.env.parent.Canvas().Focus(v.body)
 	if len(v.conflicts) > 0 {
 		v.current = -1
 		v.move(1)
@@ -554,8 +557,8 @@ func (v *mergeView) key(key fyne.KeyName, shift bool) bool {
 		return true
 	case fyne.KeyEscape:
 		v.dialog.Hide()
-		v.w.merging = nil
-		installDialogKeys(v.w.Window.Canvas())
+		v.p.merging = nil
+		installDialogKeys(v.p.env.parent.Canvas())
 		return true
 	}
 	return false
@@ -575,26 +578,26 @@ func (v *mergeView) result() (*editor.Article, error) {
 
 // save stores the merge revision on a worker and opens the merged text.
 func (v *mergeView) save() {
-	w := v.w
-	ms := w.mergeStore()
+	p := v.p
+	ms := p.mergeStore()
 	a, err := v.result()
 	if err != nil {
-		w.showError("Could not merge", err)
+		p.env.showError("Could not merge", err)
 		return
 	}
 	heads := v.heads
-	w.goJob(func() func() {
+	p.env.run(func() func() {
 		_, err := ms.SaveMerge(context.Background(), a, heads, editor.SaveOptions{})
 		return func() {
 			if err != nil {
-				w.showError("Could not save the merge", err)
+				p.env.showError("Could not save the merge", err)
 				return
 			}
 			msg := "Merged the two versions into one."
 			if v.more > 0 {
 				msg = fmt.Sprintf("Merged two versions; %d more remain.", v.more)
 			}
-			w.openMerged(a, msg)
+			p.openMerged(a, msg)
 			if v.saved != nil {
 				v.saved()
 			}
@@ -602,20 +605,27 @@ func (v *mergeView) save() {
 	})
 }
 
+// isOpen reports whether the draft id is open in the window.
+func (p *conflictPanel) isOpen(id string) bool {
+	a := p.env.current()
+	return a != nil && a.ID == id
+}
+
 // openMerged opens the stored merge a in the window. When typing went on
 // meanwhile, the window keeps its text and only moves its base to the
 // merge, so the next autosave builds on it: nothing typed is lost.
-func (w *MainWindow) openMerged(a *editor.Article, msg string) {
-	if w.article == nil || w.article.ID != a.ID {
+func (p *conflictPanel) openMerged(a *editor.Article, msg string) {
+	if !p.isOpen(a.ID) {
 		return
 	}
-	if w.saver.dirty || w.saver.inFlight {
-		w.article.BaseRevision, w.article.BaseSaved = a.BaseRevision, a.BaseSaved
-		w.banner.hideKind(bannerConflict)
+	if p.busy() {
+		cur := p.env.current()
+		cur.BaseRevision, cur.BaseSaved = a.BaseRevision, a.BaseSaved
+		p.banner.hideKind(bannerConflict)
 	} else {
-		w.setArticle(a, editor.NewID())
+		p.open(a)
 	}
-	w.setStatus(msg, false)
+	p.env.status(msg, false)
 }
 
 // resolveTip ends a conflict between the window's conflicting revision
@@ -623,25 +633,26 @@ func (w *MainWindow) openMerged(a *editor.Article, msg string) {
 // both that holds a's text, so that the draft has one head again. It
 // reports whether it took the work: false when the store cannot merge or
 // the window's text is the head.
-func (w *MainWindow) resolveTip(a, head *editor.Article) bool {
-	ms := w.mergeStore()
-	if ms == nil || w.article == nil {
+func (p *conflictPanel) resolveTip(a, head *editor.Article) bool {
+	ms := p.mergeStore()
+	cur := p.env.current()
+	if ms == nil || cur == nil {
 		return false
 	}
-	mineID, headID := w.article.BaseRevision, head.BaseRevision
+	mineID, headID := cur.BaseRevision, head.BaseRevision
 	if mineID == "" || mineID == headID {
 		return false
 	}
 	res := a.Clone()
-	res.ID = w.article.ID
-	w.goJob(func() func() {
+	res.ID = cur.ID
+	p.env.run(func() func() {
 		_, err := ms.SaveMerge(context.Background(), res, [2]string{headID, mineID}, editor.SaveOptions{})
 		return func() {
 			if err != nil {
-				w.showError("Could not resolve the conflict", err)
+				p.env.showError("Could not resolve the conflict", err)
 				return
 			}
-			w.openMerged(res, "Kept one version; the other stays in the history.")
+			p.openMerged(res, "Kept one version; the other stays in the history.")
 		}
 	})
 	return true

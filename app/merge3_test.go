@@ -52,7 +52,7 @@ func TestMergeViewTwoHeads(t *testing.T) {
 	}
 	test.Tap(merge)
 	w.settle()
-	v := w.merging
+	v := w.conflicts.merging
 	if v == nil {
 		t.Fatal("Merge… opened no merge view")
 	}
@@ -140,8 +140,8 @@ func TestMergeViewTwoHeads(t *testing.T) {
 	if revs[0].MergeParentID == "" || revs[0].ParentID == "" || revs[0].Conflict {
 		t.Fatalf("the newest revision %+v is not a merge of both heads", revs[0])
 	}
-	if w.form.body.Text() != want || w.banner.object.Visible() || w.merging != nil {
-		t.Errorf("the window shows %q, banner visible %v, merge view %v", w.form.body.Text(), w.banner.object.Visible(), w.merging)
+	if w.form.body.Text() != want || w.banner.object.Visible() || w.conflicts.merging != nil {
+		t.Errorf("the window shows %q, banner visible %v, merge view %v", w.form.body.Text(), w.banner.object.Visible(), w.conflicts.merging)
 	}
 	// Typing goes on from the merge without a conflict.
 	typeAtEnd(w.form.body, " Done.")
@@ -181,13 +181,13 @@ func TestMergeViewOnOpen(t *testing.T) {
 	}
 	test.Tap(w.banner.button("Merge…"))
 	w.settle()
-	v := w.merging
+	v := w.conflicts.merging
 	if v == nil || len(v.conflicts) != 1 {
 		t.Fatalf("merge view %v, want one conflict (fast / overnight)", v)
 	}
 	v.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	w.settle()
-	if w.merging != nil || w.Window.Canvas().Overlays().Top() != nil {
+	if w.conflicts.merging != nil || w.Window.Canvas().Overlays().Top() != nil {
 		t.Error("Escape left the merge view open")
 	}
 	if got := len(mustRevisions(t, store, a.ID)); got != n {
@@ -197,7 +197,7 @@ func TestMergeViewOnOpen(t *testing.T) {
 	// Enter, with the focus outside the body, saves the merge.
 	test.Tap(w.banner.button("Merge…"))
 	w.settle()
-	if w.merging == nil {
+	if w.conflicts.merging == nil {
 		t.Fatal("Merge… did not open the view again")
 	}
 	c := w.Window.Canvas()
@@ -292,7 +292,7 @@ func TestMergeViewFieldConflicts(t *testing.T) {
 	w.settle()
 	test.Tap(w.banner.button("Merge…"))
 	w.settle()
-	v := w.merging
+	v := w.conflicts.merging
 	if v == nil || len(v.conflicts) != 2 {
 		t.Fatalf("merge view %v, want two conflicts (headline, byline title)", v)
 	}

@@ -91,8 +91,9 @@ type MainWindow struct {
 	compare *compareView
 	// presence announces the open draft to the newsroom (presence.go).
 	presence *presence
-	// merging is the open three-way merge view, nil when none (merge3.go).
-	merging *mergeView
+	// conflicts is the conflict banner's actions and the merge views
+	// (conflict.go, merge3.go).
+	conflicts *conflictPanel
 	// sync is the newsroom sync: the background loop and its status
 	// (sync.go).
 	sync *newsroomSync
@@ -176,6 +177,11 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.importer = &importer{env: w.panelEnv(), added: w.library.upsert, systemImport: w.showSystemImport, fileDialog: w.showFileDialog,
 		busy: func() bool { return w.saver.dirty || w.saver.inFlight },
 		open: func(a *editor.Article) { w.setArticle(a, editor.NewID()) }}
+	w.conflicts = &conflictPanel{env: w.panelEnv(), banner: w.banner,
+		busy:    func() bool { return w.saver.dirty || w.saver.inFlight },
+		changed: func() { w.saver.changed() },
+		open:    func(a *editor.Article) { w.setArticle(a, editor.NewID()) },
+		load:    func(a *editor.Article) { w.form.load(a) }}
 	w.exporter = &libraryExporter{env: w.panelEnv(), exported: w.showExported, post: func(f func()) { w.onUI(f, false) },
 		fileDialog: w.showFileDialog, saveDialog: w.showSaveDialog}
 	prefs := a.Preferences()
@@ -390,7 +396,7 @@ func saveWithUniqueSlug(ctx context.Context, store editor.Store, a *editor.Artic
 // conflict never opens a modal dialog, which would take the keystrokes:
 // the status bar and the banner say it (conflict.go).
 func (w *MainWindow) saveDone(snap *editor.Article, rev *editor.Revision, err error, current bool) {
-	w.showSaveResult(err, current)
+	w.conflicts.showSaveResult(err, current)
 	switch {
 	case editor.ErrorCode(err) == editor.ESTALE:
 		w.history.refresh()
@@ -494,7 +500,7 @@ func (w *MainWindow) setArticle(a *editor.Article, session string) {
 	w.review.reset()
 	w.presence.Start(a.ID) // presence.go
 	w.setStatus("Opened "+articleHeadline(a), false)
-	w.checkHeads() // a draft with several heads offers a merge (merge3.go)
+	w.conflicts.checkHeads() // a draft with several heads offers a merge (merge3.go)
 }
 
 // NewArticle saves the open draft, then opens an empty one with the cursor
