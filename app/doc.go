@@ -110,11 +110,14 @@
 //     (readable colours, variant, text size).
 //
 // Newsroom sync:
-//   - sync.go: the window's side of sync with the newsroom server (an
-//     editor.Newsroom from main): the background loop, whose engine is
-//     the Fyne-free app/syncloop (unit-tested there), the status bar's
-//     sync state, the store wrapper whose writes tell the loop a sync is
-//     due, and what a pull changes (the list, the open draft's newer
+//   - sync.go: newsroomSync, the window's side of sync with the newsroom
+//     server (an editor.Newsroom from main), a panel that takes a
+//     panelEnv and a syncHost (post to the UI, status bar layout, library
+//     refresh, conflict banner, adopting the open draft's newer text): the
+//     background loop, whose engine is the Fyne-free app/syncloop
+//     (unit-tested there), the status bar's sync state, the File menu's
+//     newsroom rows, the store wrapper whose writes tell the loop a sync
+//     is due, and what a pull changes (the list, the open draft's newer
 //     text with the caret kept, the conflict banner); syncdialog.go: File
 //     › Connect to newsroom… (connection test, password to ~/.pgpass).
 //

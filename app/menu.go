@@ -54,7 +54,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	quit.Shortcut = shortcutQuit
 	items := append([]*fyne.MenuItem{newItem, importItem, fyne.NewMenuItemSeparator()}, exports...)
 	items = append(items, fyne.NewMenuItemSeparator(), w.settingsMenuItem(), fyne.NewMenuItemSeparator())
-	items = append(items, w.newsroomMenuItems()...) // sync.go
+	items = append(items, w.sync.menuItems()...) // sync.go
 	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	return fyne.NewMainMenu(fyne.NewMenu("File", items...), w.editMenu(), w.viewMenu(), w.draftMenu(), w.suggestions.menu(), w.helpMenu())
 }

@@ -117,7 +117,7 @@ func Run(store editor.Store, opt Options) error {
 	a.Lifecycle().SetOnStarted(w.RestorePosition) // the window exists once the driver runs
 	w.stopHook = takeStopHook(a)                  // run by RequestClose; quit.go says why
 	defer w.serve()()
-	defer w.stopSync() // no sync left running however the window ended
+	defer w.sync.stop() // no sync left running however the window ended
 	w.Window.ShowAndRun()
 	w.presence.end() // tell the newsroom this laptop closed the draft
 	w.presence.waitLeft(3 * time.Second)

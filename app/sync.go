@@ -36,9 +36,14 @@ var (
 	shortcutSyncNow = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierAlt}
 )
 
-// newsroomSync is the window's sync state. It belongs to the UI
-// goroutine, except loop, which store writes read from workers.
+// newsroomSync is the window's side of newsroom sync: the loop, the
+// status bar's sync state, File › Connect to newsroom… and what a pull
+// changes. It takes a panelEnv and a syncHost instead of the window. It
+// belongs to the UI goroutine, except loop, which store writes read from
+// workers.
 type newsroomSync struct {
+	env  panelEnv
+	host syncHost
 	// link is the library's newsroom link, nil when the library cannot
 	// sync.
 	link editor.Newsroom
@@ -54,52 +59,73 @@ type newsroomSync struct {
 	timings syncloop.Config
 }
 
-// syncStore builds the status bar's sync state and returns the store the
-// window should use: when the library can sync, writes through it tell
-// the background sync that one is due.
-func (w *MainWindow) syncStore(store editor.Store) editor.Store {
-	s := &newsroomSync{link: w.opt.Newsroom, timings: w.opt.syncTimings}
-	w.sync = s
-	s.status = widget.NewButton("", w.showSyncDetails)
+// syncHost is what newsroom sync needs of the window beyond panelEnv.
+type syncHost struct {
+	// post runs f on the UI goroutine without waiting (MainWindow.onUI).
+	post func(f func())
+	// relayout lays the status bar out again after the sync state shows
+	// or hides.
+	relayout func()
+	// refreshLibrary shows what a pull brought in the library list.
+	refreshLibrary func()
+	// stored returns the open draft when it is stored, nil for none or
+	// a fresh draft not yet saved.
+	stored func() *editor.Article
+	// busy says whether edits of the open draft wait to be saved.
+	busy func() bool
+	// conflict shows the open draft's heads in the history and the
+	// conflict banner.
+	conflict func()
+	// adopt shows a newer text of the open draft in the form.
+	adopt func(a *editor.Article)
+}
+
+// newNewsroomSync builds the status bar's sync state for the library's
+// link (nil when it cannot sync) and returns the store the window should
+// use: when the library can sync, writes through it tell the background
+// sync that one is due. attach gives it the window's services.
+func newNewsroomSync(link editor.Newsroom, timings syncloop.Config, store editor.Store) (*newsroomSync, editor.Store) {
+	s := &newsroomSync{link: link, timings: timings}
+	s.status = widget.NewButton("", s.showDetails)
 	s.status.Importance = widget.LowImportance
 	s.status.Hide()
 	if s.link == nil {
-		return store
+		return s, store
 	}
-	return syncedStore{Store: store, changed: func() {
+	return s, syncedStore{Store: store, changed: func() {
 		if l := s.loop.Load(); l != nil {
 			l.Saved()
 		}
 	}}
 }
 
-// attachSync adds the File menu's newsroom shortcuts and starts the
-// background sync when the library has a server.
-func (w *MainWindow) attachSync() {
-	s := w.sync
-	c := w.Window.Canvas()
-	c.AddShortcut(shortcutConnect, func(fyne.Shortcut) { w.ShowConnectDialog() })
-	c.AddShortcut(shortcutSyncNow, func(fyne.Shortcut) { w.SyncNow() })
+// attach takes the window's services, adds the File menu's newsroom
+// shortcuts and starts the background sync when the library has a server.
+func (s *newsroomSync) attach(env panelEnv, host syncHost) {
+	s.env, s.host = env, host
+	c := env.parent.Canvas()
+	c.AddShortcut(shortcutConnect, func(fyne.Shortcut) { s.ShowConnectDialog() })
+	c.AddShortcut(shortcutSyncNow, func(fyne.Shortcut) { s.SyncNow() })
 	if s.link == nil {
 		return
 	}
-	w.goJob(func() func() {
+	env.run(func() func() {
 		dsn, err := s.link.Server(context.Background())
 		return func() {
 			if err == nil && dsn != "" {
-				w.startSync(dsn)
+				s.start(dsn)
 			}
 		}
 	})
 }
 
-// newsroomMenuItems are the File menu's newsroom rows.
-func (w *MainWindow) newsroomMenuItems() []*fyne.MenuItem {
-	connect := fyne.NewMenuItem("Connect to newsroom…", func() { w.ShowConnectDialog() })
+// menuItems are the File menu's newsroom rows.
+func (s *newsroomSync) menuItems() []*fyne.MenuItem {
+	connect := fyne.NewMenuItem("Connect to newsroom…", func() { s.ShowConnectDialog() })
 	connect.Shortcut = shortcutConnect
-	now := fyne.NewMenuItem("Sync now", w.SyncNow)
+	now := fyne.NewMenuItem("Sync now", s.SyncNow)
 	now.Shortcut = shortcutSyncNow
-	disconnect := fyne.NewMenuItem("Disconnect from newsroom…", w.askDisconnect)
+	disconnect := fyne.NewMenuItem("Disconnect from newsroom…", s.askDisconnect)
 	return []*fyne.MenuItem{connect, now, disconnect}
 }
 
@@ -149,61 +175,57 @@ func (s syncedStore) after(err error) {
 	}
 }
 
-// startSync (re)starts the background sync with the server dsn.
-func (w *MainWindow) startSync(dsn string) {
-	s := w.sync
+// start (re)starts the background sync with the server dsn.
+func (s *newsroomSync) start(dsn string) {
 	s.stop()
 	s.dsn, s.server = dsn, serverLabel(dsn)
 	cfg := s.timings
 	cfg.Server = s.link
-	cfg.OnState = func(st syncloop.State) { w.onUI(func() { w.showSyncState(st) }, false) }
-	cfg.OnPulled = func(editor.SyncReport) { w.onUI(w.pulled, false) }
+	cfg.OnState = func(st syncloop.State) { s.host.post(func() { s.showState(st) }) }
+	cfg.OnPulled = func(editor.SyncReport) { s.host.post(s.pulled) }
 	s.loop.Store(syncloop.Start(cfg))
 }
 
 // stop ends the background sync, if it runs, cancelling a sync in
-// flight; unsynced revisions stay in the library's outbox.
+// flight; unsynced revisions stay in the library's outbox. The window
+// calls it when it closes.
 func (s *newsroomSync) stop() {
 	if l := s.loop.Swap(nil); l != nil {
 		l.Stop()
 	}
 }
 
-// stopSync ends the background sync: the window is closing.
-func (w *MainWindow) stopSync() { w.sync.stop() }
-
 // SyncNow syncs at once, or offers to connect when the library has no
 // server.
-func (w *MainWindow) SyncNow() {
-	if l := w.sync.loop.Load(); l != nil {
+func (s *newsroomSync) SyncNow() {
+	if l := s.loop.Load(); l != nil {
 		l.SyncNow()
 		return
 	}
-	w.ShowConnectDialog()
+	s.ShowConnectDialog()
 }
 
-// showSyncState puts the loop's state in the status bar.
-func (w *MainWindow) showSyncState(st syncloop.State) {
-	s := w.sync
+// showState puts the loop's state in the status bar.
+func (s *newsroomSync) showState(st syncloop.State) {
 	if s.loop.Load() == nil {
 		return // a state posted just before the loop stopped
 	}
 	s.state = st
-	s.status.SetText(syncStatusText(st, w.clock.Now().Location()))
+	s.status.SetText(syncStatusText(st, s.env.clock.Now().Location()))
 	s.status.Importance = widget.LowImportance
 	if st.Phase == syncloop.Failed {
 		s.status.Importance = widget.DangerImportance
 	}
 	s.status.Show()
 	s.status.Refresh()
-	w.stats.relayout()
+	s.host.relayout()
 }
 
-// hideSyncState takes the sync state out of the status bar.
-func (w *MainWindow) hideSyncState() {
-	w.sync.state = syncloop.State{}
-	w.sync.status.Hide()
-	w.stats.relayout()
+// hideState takes the sync state out of the status bar.
+func (s *newsroomSync) hideState() {
+	s.state = syncloop.State{}
+	s.status.Hide()
+	s.host.relayout()
 }
 
 // syncStatusText is the status bar's words for st: "Synced 14:02",
@@ -295,64 +317,65 @@ func syncDetails(st syncloop.State, server string, loc *time.Location) string {
 	return b.String()
 }
 
-// showSyncDetails shows the sync state in full, with Sync now.
-func (w *MainWindow) showSyncDetails() {
-	s := w.sync
-	text := widget.NewLabel(wrapText(syncDetails(s.state, s.server, w.clock.Now().Location()), startErrorColumns))
+// showDetails shows the sync state in full, with Sync now.
+func (s *newsroomSync) showDetails() {
+	text := widget.NewLabel(wrapText(syncDetails(s.state, s.server, s.env.clock.Now().Location()), startErrorColumns))
 	var d *dialog.CustomDialog
 	now := widget.NewButton("Sync now", func() {
 		d.Hide()
-		w.SyncNow()
+		s.SyncNow()
 	})
 	now.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("Newsroom sync", text, w.Window)
+	d = dialog.NewCustomWithoutButtons("Newsroom sync", text, s.env.parent)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), now})
 	d.Show()
 }
 
 // pulled takes what a sync brought in: the library list shows it, and the
 // open draft follows (see followPulled).
-func (w *MainWindow) pulled() {
-	if w.sync.loop.Load() == nil {
+func (s *newsroomSync) pulled() {
+	if s.loop.Load() == nil {
 		return
 	}
-	w.browser.refresh()
-	if w.article == nil || w.fresh {
+	s.host.refreshLibrary()
+	open := s.host.stored()
+	if open == nil {
 		return
 	}
-	id := w.article.ID
-	link := w.sync.link
-	w.goJob(func() func() {
+	id := open.ID
+	link, store := s.link, s.env.store
+	s.env.run(func() func() {
 		ctx := context.Background()
-		a, err := w.store.Get(ctx, id)
+		a, err := store.Get(ctx, id)
 		heads, herr := link.Heads(ctx, id)
 		return func() {
-			if err != nil || herr != nil || w.article == nil || w.article.ID != id {
+			cur := s.env.current()
+			if err != nil || herr != nil || cur == nil || cur.ID != id {
 				return // gone meanwhile (deleted for good, another draft open): nothing to follow
 			}
-			w.followPulled(a, heads)
+			s.followPulled(a, cur, heads)
 		}
 	})
 }
 
-// followPulled brings the open draft up to date after a pull: with
+// followPulled brings the open draft cur up to date after a pull: with
 // several heads the conflict banner shows (the window's text stays, as
 // "mine"); with one newer head the form shows it, unless edits wait to be
 // saved, whose save then becomes a conflicting revision as any stale
 // save does. The caret stays where it was in the text around it.
-func (w *MainWindow) followPulled(a *editor.Article, heads int) {
+func (s *newsroomSync) followPulled(a, cur *editor.Article, heads int) {
 	switch {
 	case heads > 1:
-		w.history.refresh()
-		w.showConflict()
-	case a.BaseRevision == w.article.BaseRevision || w.saver.dirty || w.saver.inFlight:
+		s.host.conflict()
+	case a.BaseRevision == cur.BaseRevision || s.host.busy():
 	default:
-		w.adoptPulled(a)
+		s.host.adopt(a)
 	}
 }
 
 // adoptPulled shows a newer text of the open draft from another laptop in
-// the form, keeping the caret at the same place of the text around it.
+// the form, keeping the caret at the same place of the text around it
+// (newsroom sync's syncHost.adopt).
 func (w *MainWindow) adoptPulled(a *editor.Article) {
 	body := w.form.body
 	old := body.Text()
@@ -403,43 +426,41 @@ func mapOffset(old, new string, off int) int {
 }
 
 // askDisconnect asks whether to forget the server, and does.
-func (w *MainWindow) askDisconnect() {
-	s := w.sync
+func (s *newsroomSync) askDisconnect() {
 	if s.link == nil || s.loop.Load() == nil {
-		w.setStatus("This library is not connected to a newsroom server.", false)
+		s.env.status("This library is not connected to a newsroom server.", false)
 		return
 	}
 	dialog.ShowConfirm("Disconnect from the newsroom?",
 		wrapText("This library stops syncing with "+s.server+". It keeps every draft and revision; connecting again later sends and fetches what is missing.", startErrorColumns),
 		func(ok bool) {
 			if ok {
-				w.Disconnect()
+				s.Disconnect()
 			}
-		}, w.Window)
+		}, s.env.parent)
 }
 
 // Disconnect stops the background sync and forgets the server.
-func (w *MainWindow) Disconnect() {
-	s := w.sync
+func (s *newsroomSync) Disconnect() {
 	s.stop()
 	s.dsn = ""
-	w.hideSyncState()
-	w.goJob(func() func() {
+	s.hideState()
+	s.env.run(func() func() {
 		err := s.link.Disconnect(context.Background())
 		return func() {
 			if err != nil {
-				w.showError("Could not forget the newsroom server", err)
+				s.env.showError("Could not forget the newsroom server", err)
 				return
 			}
-			w.setStatus("Disconnected from "+s.server+"; the library keeps every draft.", false)
+			s.env.status("Disconnected from "+s.server+"; the library keeps every draft.", false)
 		}
 	})
 }
 
-// SyncStatus returns the status bar's sync state, "" when hidden.
-func (w *MainWindow) SyncStatus() string {
-	if !w.sync.status.Visible() {
+// Status returns the status bar's sync state, "" when hidden.
+func (s *newsroomSync) Status() string {
+	if !s.status.Visible() {
 		return ""
 	}
-	return w.sync.status.Text
+	return s.status.Text
 }

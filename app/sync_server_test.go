@@ -123,7 +123,7 @@ func (c *newsroomCluster) listening(t *testing.T, db string) bool {
 func syncWindow(t *testing.T, lib *storage.DB, clk *fakeClock) *testWindow {
 	t.Helper()
 	w := newTestWindow(t, lib, clk, Options{Newsroom: pgsync.NewClient(lib), syncTimings: fastSync})
-	t.Cleanup(w.stopSync)
+	t.Cleanup(w.sync.stop)
 	return w
 }
 
@@ -137,7 +137,7 @@ func (w *testWindow) until(t *testing.T, what string, cond func() bool) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("never: %s (sync status %q, status %q)", what, w.SyncStatus(), w.StatusText())
+			t.Fatalf("never: %s (sync status %q, status %q)", what, w.sync.Status(), w.StatusText())
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -205,11 +205,11 @@ func testConnectDialog(t *testing.T, c *newsroomCluster) {
 	lib := openStore(t, clk)
 	seed(t, lib, clk, "Harbour reopens", "Ships moved again.")
 	w := syncWindow(t, lib, clk)
-	if got := w.SyncStatus(); got != "" {
+	if got := w.sync.Status(); got != "" {
 		t.Fatalf("sync status %q in a library without a server", got)
 	}
 	cv := w.Window.Canvas()
-	d := w.ShowConnectDialog()
+	d := w.sync.ShowConnectDialog()
 	if d.sslmode.Selected != "prefer" || d.port.Text != "5432" {
 		t.Errorf("defaults: sslmode %q, port %q; want prefer and 5432", d.sslmode.Selected, d.port.Text)
 	}
@@ -249,7 +249,7 @@ func testConnectDialog(t *testing.T, c *newsroomCluster) {
 
 	// Connect with the right password: Enter connects, Enter again keeps
 	// the password.
-	d = w.ShowConnectDialog()
+	d = w.sync.ShowConnectDialog()
 	fill(c.Port, db, user, "tea for two")
 	d.sslmode.SetSelected("disable")
 	cv.Focus(d.user)
@@ -257,7 +257,7 @@ func testConnectDialog(t *testing.T, c *newsroomCluster) {
 	if !dialogKey(cv, fyne.KeyReturn) { // "Keep it"
 		t.Fatal("no dialog offered to keep the password")
 	}
-	w.until(t, "synced", func() bool { return strings.HasPrefix(w.SyncStatus(), "Synced ") })
+	w.until(t, "synced", func() bool { return strings.HasPrefix(w.sync.Status(), "Synced ") })
 	if !strings.Contains(w.StatusText(), "kept in "+passfile) {
 		t.Errorf("status %q does not say where the password went", w.StatusText())
 	}
@@ -277,14 +277,14 @@ func testConnectDialog(t *testing.T, c *newsroomCluster) {
 	}
 
 	// The dialog opens on the server connected to; Disconnect forgets it.
-	d = w.ShowConnectDialog()
+	d = w.sync.ShowConnectDialog()
 	if d.user.Text != user || d.database.Text != db || d.sslmode.Selected != "disable" {
 		t.Errorf("dialog opens on %q %q %q, want the connected server", d.user.Text, d.database.Text, d.sslmode.Selected)
 	}
 	dialogKey(cv, fyne.KeyEscape)
-	w.Disconnect()
+	w.sync.Disconnect()
 	w.settle()
-	if got := w.SyncStatus(); got != "" {
+	if got := w.sync.Status(); got != "" {
 		t.Errorf("sync status %q after Disconnect", got)
 	}
 	if saved, _ := pgsync.NewClient(lib).Server(context.Background()); saved != "" {
@@ -313,7 +313,7 @@ func testPushAndPull(t *testing.T, c *newsroomCluster) {
 	a := seed(t, lib, clk, "Port strike", "Dockers walked out.\n\nTalks resume Monday.")
 	connectLibrary(t, lib, dsn)
 	w := syncWindow(t, lib, clk)
-	w.until(t, "synced at start", func() bool { return strings.HasPrefix(w.SyncStatus(), "Synced ") })
+	w.until(t, "synced at start", func() bool { return strings.HasPrefix(w.sync.Status(), "Synced ") })
 	if w.article == nil || w.article.ID != a.ID {
 		t.Fatal("the draft did not open")
 	}
@@ -321,7 +321,7 @@ func testPushAndPull(t *testing.T, c *newsroomCluster) {
 	typeAtEnd(w.form.body, " Both sides agreed.")
 	w.advance(time.Second) // the autosave
 	w.until(t, "the typing pushed", func() bool { return c.serverRevisions(t, db, a.ID) == 2 })
-	w.until(t, "synced after the push", func() bool { return strings.HasPrefix(w.SyncStatus(), "Synced ") })
+	w.until(t, "synced after the push", func() bool { return strings.HasPrefix(w.sync.Status(), "Synced ") })
 
 	// The second laptop of the same correspondent pulls, changes the
 	// draft's first paragraph and adds a draft.
@@ -383,8 +383,8 @@ func testConflictAfterPull(t *testing.T, c *newsroomCluster) {
 	timings := fastSync
 	timings.Debounce, timings.MaxWait = time.Hour, time.Hour // this window syncs only when told
 	w := newTestWindow(t, lib, clk, Options{Newsroom: pgsync.NewClient(lib), syncTimings: timings})
-	t.Cleanup(w.stopSync)
-	w.until(t, "synced and listening", func() bool { return strings.HasPrefix(w.SyncStatus(), "Synced ") && c.listening(t, db) })
+	t.Cleanup(w.sync.stop)
+	w.until(t, "synced and listening", func() bool { return strings.HasPrefix(w.sync.Status(), "Synced ") && c.listening(t, db) })
 	if _, err := pgsync.Sync(context.Background(), other, dsn); err != nil {
 		t.Fatal(err)
 	}
@@ -419,7 +419,7 @@ func testConflictAfterPull(t *testing.T, c *newsroomCluster) {
 
 	// A second draft: saved here, changed there; the pull leaves two heads.
 	b := seed(t, lib, clk, "Mayor resigns", "The mayor quit.")
-	w.SyncNow()
+	w.sync.SyncNow()
 	w.until(t, "the second draft pushed", func() bool { return c.serverRevisions(t, db, b.ID) == 1 })
 	if _, err := pgsync.Sync(context.Background(), other, dsn); err != nil {
 		t.Fatal(err)
@@ -459,7 +459,7 @@ func testOfflineAndBack(t *testing.T, c *newsroomCluster) {
 	a := seed(t, lib, clk, "Storm warning", "Winds rise.")
 	connectLibrary(t, lib, c.DSN(db, "ana"))
 	w := syncWindow(t, lib, clk)
-	w.until(t, "synced", func() bool { return strings.HasPrefix(w.SyncStatus(), "Synced ") })
+	w.until(t, "synced", func() bool { return strings.HasPrefix(w.sync.Status(), "Synced ") })
 
 	if err := c.StopServer(); err != nil {
 		t.Fatal(err)
@@ -475,7 +475,7 @@ func testOfflineAndBack(t *testing.T, c *newsroomCluster) {
 	clk.Advance(2 * time.Minute) // another editing session: a revision of its own
 	typeAtEnd(w.form.body, " Trains stop.")
 	w.advance(time.Second)
-	w.until(t, "two revisions waiting", func() bool { return w.SyncStatus() == "2 revisions waiting — offline" })
+	w.until(t, "two revisions waiting", func() bool { return w.sync.Status() == "2 revisions waiting — offline" })
 	if top := w.Window.Canvas().Overlays().Top(); top != nil {
 		t.Errorf("being offline opened a dialog (%T)", top)
 	}
@@ -490,7 +490,7 @@ func testOfflineAndBack(t *testing.T, c *newsroomCluster) {
 		t.Fatal(err)
 	}
 	restarted = true
-	w.until(t, "synced again", func() bool { return strings.HasPrefix(w.SyncStatus(), "Synced ") })
+	w.until(t, "synced again", func() bool { return strings.HasPrefix(w.sync.Status(), "Synced ") })
 	if n := c.serverRevisions(t, db, a.ID); n != 3 {
 		t.Errorf("server holds %d revisions after recovery, want 3", n)
 	}
@@ -507,7 +507,7 @@ func testQuitKeepsPending(t *testing.T, c *newsroomCluster) {
 	dead := strings.Replace(c.DSN(db, "ana"), "port="+strconv.Itoa(c.Port), "port="+strconv.Itoa(deadPort(t)), 1)
 	connectLibrary(t, lib, dead)
 	w := syncWindow(t, lib, clk)
-	w.until(t, "offline", func() bool { return w.SyncStatus() == "1 revision waiting — offline" })
+	w.until(t, "offline", func() bool { return w.sync.Status() == "1 revision waiting — offline" })
 	typeAtEnd(w.form.body, " Again.")
 	w.RequestClose()
 	w.settle()

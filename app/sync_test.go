@@ -138,11 +138,11 @@ func TestSyncStatusFitsALaptop(t *testing.T) {
 		{Phase: syncloop.Offline, Waiting: 12345},
 		{Phase: syncloop.Synced, Last: testEpoch, Waiting: 2},
 	} {
-		w.showSyncState(st)
+		w.sync.showState(st)
 		right := w.sync.status.MinSize().Width + w.stats.object.MinSize().Width
 		if room := width - right; room < 120 {
 			t.Errorf("%q beside the statistics takes %.0f of %.0f px, leaving %.0f for the status message",
-				w.SyncStatus(), right, width, room)
+				w.sync.Status(), right, width, room)
 		}
 	}
 	w.sync.loop.Store(nil)

@@ -202,13 +202,12 @@ func (c *connectDialog) say(msg string, imp widget.Importance) {
 
 // ShowConnectDialog opens File › Connect to newsroom…, filled with the
 // library's server when it has one.
-func (w *MainWindow) ShowConnectDialog() *connectDialog {
-	s := w.sync
+func (s *newsroomSync) ShowConnectDialog() *connectDialog {
 	if s.link == nil {
-		w.showError("Cannot connect to a newsroom server", editor.Errorf(editor.EINVALID, "this library cannot sync"))
+		s.env.showError("Cannot connect to a newsroom server", editor.Errorf(editor.EINVALID, "this library cannot sync"))
 		return nil
 	}
-	canvas := w.Window.Canvas()
+	canvas := s.env.parent.Canvas()
 	field := func(placeholder string) *keyEntry {
 		e := newKeyEntry(func(k fyne.KeyName) bool {
 			return (k == fyne.KeyReturn || k == fyne.KeyEnter || k == fyne.KeyEscape) && dialogKey(canvas, k)
@@ -240,7 +239,7 @@ func (w *MainWindow) ShowConnectDialog() *connectDialog {
 	hint := widget.NewLabel("prefer suits a newsroom network; over the internet use verify-full, with the server's certificate (see the README).")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	c.test = newSideButton("Test connection", func() { w.testConnection(c) })
+	c.test = newSideButton("Test connection", func() { s.testConnection(c) })
 	form := widget.NewForm(
 		widget.NewFormItem("Server", c.host),
 		widget.NewFormItem("Port", c.port),
@@ -250,8 +249,8 @@ func (w *MainWindow) ShowConnectDialog() *connectDialog {
 		widget.NewFormItem("TLS (sslmode)", c.sslmode),
 	)
 	content := container.NewVBox(form, hint, container.NewHBox(c.test), c.result)
-	c.dialog = dialog.NewCustomWithoutButtons("Connect to newsroom", content, w.Window)
-	c.connect = widget.NewButton("Connect", func() { w.connectFromDialog(c) })
+	c.dialog = dialog.NewCustomWithoutButtons("Connect to newsroom", content, s.env.parent)
+	c.connect = widget.NewButton("Connect", func() { s.connectFromDialog(c) })
 	c.connect.Importance = widget.HighImportance
 	c.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", func() { c.dialog.Hide() }), c.connect})
 	c.dialog.Resize(fyne.NewSize(560, 0))
@@ -262,17 +261,17 @@ func (w *MainWindow) ShowConnectDialog() *connectDialog {
 
 // testConnection tries the dialog's server on a worker and says what
 // happened.
-func (w *MainWindow) testConnection(c *connectDialog) {
+func (s *newsroomSync) testConnection(c *connectDialog) {
 	addr := c.address()
 	if err := addr.check(); err != nil {
 		c.say(editor.ErrorMessage(err), widget.DangerImportance)
 		return
 	}
 	c.gen++
-	gen, dsn, password, link := c.gen, addr.dsn(), c.password.Text, w.sync.link
+	gen, dsn, password, link := c.gen, addr.dsn(), c.password.Text, s.link
 	c.say("Testing "+addr.label()+"…", widget.MediumImportance)
 	c.test.Disable()
-	w.goJob(func() func() {
+	s.env.run(func() func() {
 		ctx, cancel := context.WithTimeout(context.Background(), checkTimeout)
 		defer cancel()
 		chk := link.Check(ctx, dsn, password)
@@ -292,7 +291,7 @@ func (w *MainWindow) testConnection(c *connectDialog) {
 
 // connectFromDialog remembers the dialog's server, after offering to keep
 // a typed password in the password file.
-func (w *MainWindow) connectFromDialog(c *connectDialog) {
+func (s *newsroomSync) connectFromDialog(c *connectDialog) {
 	addr := c.address()
 	if err := addr.check(); err != nil {
 		c.say(editor.ErrorMessage(err), widget.DangerImportance)
@@ -300,18 +299,18 @@ func (w *MainWindow) connectFromDialog(c *connectDialog) {
 	}
 	password := c.password.Text
 	if password == "" {
-		w.connectTo(c, addr, "")
+		s.connectTo(c, addr, "")
 		return
 	}
 	confirm := dialog.NewConfirm("Keep the password?",
 		wrapText(fmt.Sprintf("Dateline never keeps a password in the library. Keep the password for %s in ~/.pgpass (or the file PGPASSFILE names), readable by you only, where Dateline and psql find it? Without it, sync asks the server without a password.", addr.label()), startErrorColumns),
 		func(keep bool) {
 			if keep {
-				w.connectTo(c, addr, password)
+				s.connectTo(c, addr, password)
 			} else {
-				w.connectTo(c, addr, "")
+				s.connectTo(c, addr, "")
 			}
-		}, w.Window)
+		}, s.env.parent)
 	confirm.SetConfirmText("Keep it")
 	confirm.SetDismissText("Don't keep it")
 	confirm.Show()
@@ -319,10 +318,10 @@ func (w *MainWindow) connectFromDialog(c *connectDialog) {
 
 // connectTo keeps the password, when given, remembers the server and
 // starts the background sync.
-func (w *MainWindow) connectTo(c *connectDialog, addr serverAddress, password string) {
-	dsn, link := addr.dsn(), w.sync.link
+func (s *newsroomSync) connectTo(c *connectDialog, addr serverAddress, password string) {
+	dsn, link := addr.dsn(), s.link
 	c.connect.Disable()
-	w.goJob(func() func() {
+	s.env.run(func() func() {
 		where, err := "", error(nil)
 		if password != "" {
 			where, err = link.StorePassword(dsn, password)
@@ -337,13 +336,13 @@ func (w *MainWindow) connectTo(c *connectDialog, addr serverAddress, password st
 				return
 			}
 			c.dialog.Hide()
-			w.startSync(dsn)
+			s.start(dsn)
 			// Short enough for a laptop's status bar, beside the sync state.
 			msg := "Connected to " + addr.label()
 			if where != "" {
 				msg += "; password kept in " + where
 			}
-			w.setStatus(msg, false)
+			s.env.status(msg, false)
 		}
 	})
 }

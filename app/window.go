@@ -122,7 +122,7 @@ func NewMainWindow(a fyne.App, store editor.Store, opt Options) *MainWindow {
 
 func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *MainWindow {
 	w := &MainWindow{app: a, opt: opt, clock: clk, openURL: a.OpenURL}
-	store = w.syncStore(store) // writes tell the background sync, sync.go
+	w.sync, store = newNewsroomSync(opt.Newsroom, opt.syncTimings, store) // writes tell the background sync, sync.go
 	w.store = store
 	w.saver = autosaver{
 		store: store, clock: clk, delay: opt.autosaveDelay(), maxWait: opt.autosaveMaxWait(),
@@ -202,7 +202,20 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window.SetMaster()
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
-	w.attachSync()
+	w.sync.attach(w.panelEnv(), syncHost{ // newsroom sync, sync.go
+		post:           func(f func()) { w.onUI(f, false) },
+		relayout:       func() { w.stats.relayout() },
+		refreshLibrary: func() { w.browser.refresh() },
+		stored: func() *editor.Article {
+			if w.article == nil || w.fresh {
+				return nil
+			}
+			return w.article
+		},
+		busy:     func() bool { return w.saver.dirty || w.saver.inFlight },
+		conflict: func() { w.history.refresh(); w.showConflict() },
+		adopt:    w.adoptPulled,
+	})
 	installDialogKeys(w.Window.Canvas())
 	w.Window.SetOnDropped(w.importer.importDropped) // files dropped on the window are imported
 	w.form.related.pick = func(done func(editor.Summary)) { showTeaserPicker(w.panelEnv(), done) }
@@ -529,7 +542,7 @@ func (w *MainWindow) RequestClose() {
 	w.save(func(saved bool) {
 		if saved {
 			w.stopTimers()
-			w.stopSync()
+			w.sync.stop()
 			w.rememberGeometry()
 			w.runStopHook()
 			w.Window.Close()
@@ -540,7 +553,7 @@ func (w *MainWindow) RequestClose() {
 			func(ok bool) {
 				if ok {
 					w.stopTimers()
-					w.stopSync()
+					w.sync.stop()
 					w.rememberGeometry()
 					w.runStopHook()
 					w.Window.Close()
