@@ -47,9 +47,6 @@ type conflictPanel struct {
 	merging *mergeView
 }
 
-// showConflict puts up the conflict banner (sync.go calls it).
-func (w *MainWindow) showConflict() { w.conflicts.showConflict() }
-
 // showSaveResult shows a save's error, if any, without a modal dialog: the
 // status bar and the banner say it, and typing goes on.
 func (p *conflictPanel) showSaveResult(err error, current bool) {

@@ -18,7 +18,8 @@
 //   - panelenv.go: panelEnv, the few things a panel may use of the window
 //     (library, worker seam, clock, status line and error dialog, open
 //     draft, profile, save, parent window); the library browser, history,
-//     teaser picker, importer, Spelling & style and Suggestions get it
+//     teaser picker, importer, Spelling & style, Suggestions, the library
+//     exporter, the statistics, the conflict panel and newsroom sync get it
 //     (with a host struct naming the few hooks only they use) instead of a
 //     pointer to MainWindow.
 //   - window.go: MainWindow, which builds the panels and wires them, and

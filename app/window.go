@@ -213,7 +213,7 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 			return w.article
 		},
 		busy:     func() bool { return w.saver.dirty || w.saver.inFlight },
-		conflict: func() { w.history.refresh(); w.showConflict() },
+		conflict: func() { w.history.refresh(); w.conflicts.showConflict() },
 		adopt:    w.adoptPulled,
 	})
 	installDialogKeys(w.Window.Canvas())
