@@ -135,6 +135,19 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.profile = editor.DefaultProfile()
 
 	w.Window = a.NewWindow(windowTitle(opt.LibraryPath))
+	w.newViews()
+	statusBar := w.newStatusBar()
+	w.attachPanels()
+	w.layOut(statusBar)
+	w.wire()
+	w.start()
+	return w
+}
+
+// newViews builds the library pane, the form and the preview, and lets F6
+// move between them (view.go).
+func (w *MainWindow) newViews() {
+	clk := w.clock
 	w.library = newLibraryPane(w.NewArticle, w.OpenDraft, clk.Now)
 	w.form = newArticleForm(w.edit, func() fyne.Canvas { return w.Window.Canvas() })
 	w.preview = NewPreviewView()
@@ -153,6 +166,11 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.renderer.FollowLine = func() int { // the preview follows the edited paragraph, in the text readers get
 		return editor.PublicLine(w.form.body.Text(), w.form.body.CursorPosition().Para)
 	}
+}
+
+// newStatusBar builds the status line, the banners, Show in folder, the
+// sync state and the statistics, and returns the bar.
+func (w *MainWindow) newStatusBar() *fyne.Container {
 	w.status = widget.NewLabel("")
 	w.banner = newBanner()
 	w.storyBanner = newBanner() // killed and corrected stories, storystate.go
@@ -167,7 +185,13 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.stats = newStatsBar(w.panelEnv())
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(w.sync.status, w.stats.object, w.reveal), w.status)
 	w.stats.parent = statusBar
+	return statusBar
+}
 
+// attachPanels builds the panels, each on a panelEnv and the few hooks
+// only it uses.
+func (w *MainWindow) attachPanels() {
+	opt, clk := w.opt, w.clock
 	w.browser, w.history = w.attachBrowser(), w.attachHistory()
 	w.review = w.attachReview()
 	w.suggestions = w.attachSuggestions()
@@ -184,6 +208,12 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 		load:    func(a *editor.Article) { w.form.load(a) }}
 	w.exporter = &libraryExporter{env: w.panelEnv(), exported: w.showExported, post: func(f func()) { w.onUI(f, false) },
 		fileDialog: w.showFileDialog, saveDialog: w.showSaveDialog}
+}
+
+// layOut puts the panes between the banners and the status bar, with the
+// split positions and hidden panes the user left.
+func (w *MainWindow) layOut(statusBar *fyne.Container) {
+	a := w.app
 	prefs := a.Preferences()
 	w.rightSplit = container.NewHSplit(w.form.object, w.history.side)
 	w.rightSplit.Offset = rememberedOffset(prefs, prefSplitPreview, 0.52)
@@ -200,6 +230,11 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.Window.SetContent(container.New(&windowLayout{banners: banners, status: bottom, middle: w.middle}, w.middle, banners, bottom))
 	w.Window.Resize(defaultWindowSize) // Run fits it to the screen (geometry.go)
 	w.Window.SetMaster()
+}
+
+// wire installs the menus, the shortcuts, newsroom sync, the dialog keys,
+// dropping files and the close intercept.
+func (w *MainWindow) wire() {
 	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
 	w.sync.attach(w.panelEnv(), syncHost{ // newsroom sync, sync.go
@@ -221,8 +256,6 @@ func newMainWindow(a fyne.App, store editor.Store, opt Options, clk clock) *Main
 	w.form.related.pick = func(done func(editor.Summary)) { showTeaserPicker(w.panelEnv(), done) }
 	w.Window.SetCloseIntercept(w.RequestClose)
 
-	w.start()
-	return w
 }
 
 // showExported says in the status bar where an export went, with a
