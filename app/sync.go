@@ -57,6 +57,8 @@ type newsroomSync struct {
 	dsn, server string
 	// timings, when set, replaces the loop's default timings (tests).
 	timings syncloop.Config
+	// firstSync is set from start until the first sync completes.
+	firstSync bool
 }
 
 // syncHost is what newsroom sync needs of the window beyond panelEnv.
@@ -78,6 +80,10 @@ type syncHost struct {
 	conflict func()
 	// adopt shows a newer text of the open draft in the form.
 	adopt func(a *editor.Article)
+	// synced is told when the first sync with a server completes (at
+	// start or after Connect), so that presence can begin for the draft
+	// already open, which is on the server now.
+	synced func()
 }
 
 // newNewsroomSync builds the status bar's sync state for the library's
@@ -183,6 +189,7 @@ func (s *newsroomSync) start(dsn string) {
 	cfg.Server = s.link
 	cfg.OnState = func(st syncloop.State) { s.host.post(func() { s.showState(st) }) }
 	cfg.OnPulled = func(editor.SyncReport) { s.host.post(s.pulled) }
+	s.firstSync = true
 	s.loop.Store(syncloop.Start(cfg))
 }
 
@@ -219,6 +226,12 @@ func (s *newsroomSync) showState(st syncloop.State) {
 	s.status.Show()
 	s.status.Refresh()
 	s.host.relayout()
+	if st.Phase == syncloop.Synced && s.firstSync {
+		s.firstSync = false
+		if s.host.synced != nil {
+			s.host.synced()
+		}
+	}
 }
 
 // hideState takes the sync state out of the status bar.

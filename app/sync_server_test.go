@@ -122,9 +122,27 @@ func (c *newsroomCluster) listening(t *testing.T, db string) bool {
 // sync timings; the loop stops before the window and library close.
 func syncWindow(t *testing.T, lib *storage.DB, clk *fakeClock) *testWindow {
 	t.Helper()
-	w := newTestWindow(t, lib, clk, Options{Newsroom: pgsync.NewClient(lib), syncTimings: fastSync})
+	news := pgsync.NewNewsroom(lib, "test-laptop") // presence, as main.go wires it
+	t.Cleanup(func() { _ = news.Close() })
+	w := newTestWindow(t, lib, clk, Options{Newsroom: pgsync.NewClient(lib), Colleagues: news, syncTimings: fastSync})
 	t.Cleanup(w.sync.stop)
 	return w
+}
+
+// present counts the presence rows of a draft on the server.
+func (c *newsroomCluster) present(t *testing.T, db, draftID string) int {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, c.DSN(db, "postgres"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM dateline.presence WHERE draft_id = $1`, draftID).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // until runs the window's UI work until cond holds, for up to 20 s.
@@ -275,6 +293,9 @@ func testConnectDialog(t *testing.T, c *newsroomCluster) {
 	if n := c.serverRevisions(t, db, w.article.ID); n != 1 {
 		t.Errorf("server holds %d revisions of the open draft after connecting, want 1", n)
 	}
+	// The draft open while connecting is announced at once, not only the
+	// next draft opened.
+	w.until(t, "the open draft is announced", func() bool { return c.present(t, db, w.article.ID) == 1 })
 
 	// The dialog opens on the server connected to; Disconnect forgets it.
 	d = w.sync.ShowConnectDialog()

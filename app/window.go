@@ -250,6 +250,11 @@ func (w *MainWindow) wire() {
 		busy:     func() bool { return w.saver.dirty || w.saver.inFlight },
 		conflict: func() { w.history.refresh(); w.conflicts.showConflict() },
 		adopt:    w.adoptPulled,
+		synced: func() { // presence for the draft already open, presence.go
+			if w.article != nil && !w.fresh {
+				w.presence.Start(w.article.ID)
+			}
+		},
 	})
 	installDialogKeys(w.Window.Canvas())
 	w.Window.SetOnDropped(w.importer.importDropped) // files dropped on the window are imported
