@@ -169,8 +169,22 @@ func suggestEdit(body string, start, end int, text string, author string, now ti
 	if text == "" {
 		return out, start, nil
 	}
-	out = out[:start] + openInsert + text + closeInsert + attr + out[start:]
-	return out, start + len(openInsert) + len(text), nil
+	// The new text goes where the range began, or after the mark the
+	// range began inside (it must not land between a mark's delimiters),
+	// less the author's own text removed before that point.
+	p := start
+	for _, m := range marks {
+		if m.Start < p && p < m.End {
+			p = m.End
+		}
+	}
+	for _, pc := range pieces {
+		if !pc.plain && pc.end <= p {
+			p -= pc.end - pc.start
+		}
+	}
+	out = out[:p] + openInsert + text + closeInsert + attr + out[p:]
+	return out, p + len(openInsert) + len(text), nil
 }
 
 // editPiece is a part of a suggested deletion: plain text to mark, or the
