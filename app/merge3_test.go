@@ -11,6 +11,7 @@ import (
 
 	"github.com/dateline-news/dateline/app/textedit"
 	"github.com/dateline-news/dateline/editor"
+	"github.com/dateline-news/dateline/storage/pgsync"
 )
 
 // TestMergeViewTwoHeads: another window saves the draft while this one
@@ -308,5 +309,56 @@ func TestMergeViewFieldConflicts(t *testing.T) {
 	}
 	if hs, _ := store.Heads(ctx, a.ID); len(hs) != 1 {
 		t.Errorf("%d heads after the merge, want 1", len(hs))
+	}
+}
+
+// TestMergeViewInASyncingWindow: a window whose library can sync (as
+// main.go wires it: a newsroom link, so its store is wrapped to tell the
+// background sync about writes) still offers the three-way merge, and a
+// merge or a move to Trash tells the sync loop a sync is due.
+func TestMergeViewInASyncingWindow(t *testing.T) {
+	ctx := context.Background()
+	clk := newFakeClock()
+	store := openStore(t, clk)
+	a := seed(t, store, clk, "Council votes on budget", "The council met on Monday.")
+	w := newTestWindow(t, store, clk, Options{Newsroom: pgsync.NewClient(store)})
+	w.app.Settings().SetTheme(newTheme()) // the test theme lacks the underlined font
+	if _, ok := w.store.(editor.MergeStore); !ok {
+		t.Fatalf("the syncing window's store %T cannot merge heads", w.store)
+	}
+	other := otherWindow(t, store, clk)
+	theirs, err := other.Get(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Body = "The council met on Wednesday."
+	if _, err := other.Save(ctx, theirs, editor.SaveOptions{Session: "other"}); err != nil {
+		t.Fatal(err)
+	}
+	w.form.body.SetText("The council met on Tuesday.")
+	w.advance(w.opt.autosaveMaxWait())
+	merge := w.banner.button("Merge…")
+	if merge == nil {
+		t.Fatal("the conflict banner has no Merge… button")
+	}
+	test.Tap(merge)
+	w.settle()
+	if w.conflicts.merging == nil {
+		t.Fatal("Merge… in a syncing window opened no three-way merge view")
+	}
+
+	var told int
+	st := syncStore(store, func() { told++ })
+	if _, err := st.(editor.MergeStore).HeadRevisions(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Trash(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Untrash(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if told != 2 {
+		t.Errorf("Trash and back told the sync loop %d times, want 2", told)
 	}
 }

@@ -98,11 +98,23 @@ func newNewsroomSync(link editor.Newsroom, timings syncloop.Config, store editor
 	if s.link == nil {
 		return s, store
 	}
-	return s, syncedStore{Store: store, changed: func() {
+	return s, syncStore(store, func() {
 		if l := s.loop.Load(); l != nil {
 			l.Saved()
 		}
-	}}
+	})
+}
+
+// syncStore wraps store so that its writes call changed. A store that
+// merges heads (editor.MergeStore) stays one: the conflict panel finds
+// the three-way merge by that interface, and a wrapper without it would
+// leave a syncing window with only the two-way "Merge by hand".
+func syncStore(store editor.Store, changed func()) editor.Store {
+	s := syncedStore{Store: store, changed: changed}
+	if ms, ok := store.(editor.MergeStore); ok {
+		return syncedMergeStore{syncedStore: s, merges: ms}
+	}
+	return s
 }
 
 // attach takes the window's services, adds the File menu's newsroom
@@ -136,8 +148,9 @@ func (s *newsroomSync) menuItems() []*fyne.MenuItem {
 }
 
 // syncedStore is the window's store when the library syncs: every write
-// that adds a revision (or changes the publication profile) tells the
-// loop, which syncs once writing pauses.
+// that adds a revision, moves a draft to or from Trash, deletes one or
+// changes the publication profile tells the loop, which syncs once
+// writing pauses.
 type syncedStore struct {
 	editor.Store
 	changed func()
@@ -171,6 +184,50 @@ func (s syncedStore) SaveProfile(ctx context.Context, p editor.Profile) error {
 	err := s.Store.SaveProfile(ctx, p)
 	s.after(err)
 	return err
+}
+
+func (s syncedStore) Trash(ctx context.Context, id string) error {
+	err := s.Store.Trash(ctx, id)
+	s.after(err)
+	return err
+}
+
+func (s syncedStore) Untrash(ctx context.Context, id string) error {
+	err := s.Store.Untrash(ctx, id)
+	s.after(err)
+	return err
+}
+
+func (s syncedStore) Delete(ctx context.Context, id string) error {
+	err := s.Store.Delete(ctx, id)
+	s.after(err)
+	return err
+}
+
+func (s syncedStore) EmptyTrash(ctx context.Context) (int, error) {
+	n, err := s.Store.EmptyTrash(ctx)
+	s.after(err)
+	return n, err
+}
+
+// syncedMergeStore is a syncedStore over a store that merges heads.
+type syncedMergeStore struct {
+	syncedStore
+	merges editor.MergeStore
+}
+
+func (s syncedMergeStore) HeadRevisions(ctx context.Context, draftID string) ([]editor.Revision, error) {
+	return s.merges.HeadRevisions(ctx, draftID)
+}
+
+func (s syncedMergeStore) MergeBase(ctx context.Context, a, b string) (*editor.Revision, error) {
+	return s.merges.MergeBase(ctx, a, b)
+}
+
+func (s syncedMergeStore) SaveMerge(ctx context.Context, a *editor.Article, heads [2]string, opt editor.SaveOptions) (*editor.Revision, error) {
+	rev, err := s.merges.SaveMerge(ctx, a, heads, opt)
+	s.after(err)
+	return rev, err
 }
 
 // after tells the loop about a write that stored something: a conflicting
