@@ -90,6 +90,16 @@ func (c *newsroomCluster) database(t *testing.T) string {
 
 // serverRevisions counts the revisions of a draft the server holds.
 func (c *newsroomCluster) serverRevisions(t *testing.T, db, draftID string) int {
+	return c.countRows(t, db, "revisions", draftID)
+}
+
+// present counts the presence rows of a draft on the server.
+func (c *newsroomCluster) present(t *testing.T, db, draftID string) int {
+	return c.countRows(t, db, "presence", draftID)
+}
+
+// countRows counts the rows of a draft in one of the server's tables.
+func (c *newsroomCluster) countRows(t *testing.T, db, table, draftID string) int {
 	t.Helper()
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, c.DSN(db, "postgres"))
@@ -98,7 +108,7 @@ func (c *newsroomCluster) serverRevisions(t *testing.T, db, draftID string) int 
 	}
 	defer conn.Close(ctx)
 	var n int
-	if err := conn.QueryRow(ctx, `SELECT count(*) FROM dateline.revisions WHERE draft_id = $1`, draftID).Scan(&n); err != nil {
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM dateline.`+table+` WHERE draft_id = $1`, draftID).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -127,22 +137,6 @@ func syncWindow(t *testing.T, lib *storage.DB, clk *fakeClock) *testWindow {
 	w := newTestWindow(t, lib, clk, Options{Newsroom: pgsync.NewClient(lib), Colleagues: news, syncTimings: fastSync})
 	t.Cleanup(w.sync.stop)
 	return w
-}
-
-// present counts the presence rows of a draft on the server.
-func (c *newsroomCluster) present(t *testing.T, db, draftID string) int {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, c.DSN(db, "postgres"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	var n int
-	if err := conn.QueryRow(ctx, `SELECT count(*) FROM dateline.presence WHERE draft_id = $1`, draftID).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
 }
 
 // until runs the window's UI work until cond holds, for up to 20 s.
